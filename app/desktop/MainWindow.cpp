@@ -1,0 +1,405 @@
+#include "app/desktop/MainWindow.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QScreen>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUndoStack>
+
+#include "app/desktop/AboutDialog.h"
+#include "app/desktop/FileRouter.h"
+#include "app/desktop/RecentProjects.h"
+#include "app/desktop/StudioDocks.h"
+#include "app/desktop/UiLanguage.h"
+#include "app/document/ProjectDocument.h"
+#include "app/jobs/JobManager.h"
+#include "widgets/canvas/PipelineCanvasView.h"
+#include "widgets/jobs/JobLogView.h"
+#include "widgets/jobs/JobStatusWidget.h"
+#include "widgets/panels/PlaceholderStack.h"
+
+namespace lathe::app {
+namespace {
+const char* const kGeometryKey = "window/geometry";
+const char* const kStateKey = "window/state";
+
+QIcon icon(const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      jobs_(new JobManager(this)),
+      document_(new ProjectDocument(this)),
+      canvas_(new widgets::PipelineCanvasView(this)),
+      jobStatus_(new widgets::JobStatusWidget(this)) {
+  setObjectName(QStringLiteral("mainWindow"));
+  setAcceptDrops(true);
+  setCentralWidget(canvas_);
+  createActions();
+  docks_ = std::make_unique<StudioDocks>(this, openAction_);
+  createMenus();
+  createToolBar();
+  statusBar()->addPermanentWidget(jobStatus_);
+  connectJobs();
+  connect(document_, &ProjectDocument::changed, this, &MainWindow::updateTitle);
+  retranslate();
+  defaultLayout_ = saveState(kLayoutVersion);
+  restoreLayout();
+  updateRunActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+  newAction_ = new QAction(icon("new"), QString(), this);
+  newAction_->setShortcut(QKeySequence::New);
+  connect(newAction_, &QAction::triggered, this, &MainWindow::newProject);
+
+  openAction_ = new QAction(icon("open"), QString(), this);
+  openAction_->setShortcut(QKeySequence::Open);
+  connect(openAction_, &QAction::triggered, this, &MainWindow::openWithDialog);
+
+  saveAsAction_ = new QAction(icon("save-as"), QString(), this);
+  saveAsAction_->setShortcut(QKeySequence::SaveAs);
+  connect(saveAsAction_, &QAction::triggered, this, &MainWindow::saveProjectAs);
+
+  clearRecentAction_ = new QAction(this);
+  connect(clearRecentAction_, &QAction::triggered, this, [this] {
+    RecentProjects::clear();
+    rebuildRecentMenu();
+  });
+
+  quitAction_ = new QAction(this);
+  quitAction_->setShortcut(QKeySequence::Quit);
+  quitAction_->setMenuRole(QAction::QuitRole);
+  connect(quitAction_, &QAction::triggered, this, &QWidget::close);
+
+  undoAction_ = document_->undoStack()->createUndoAction(this);
+  undoAction_->setIcon(icon("undo"));
+  undoAction_->setShortcut(QKeySequence::Undo);
+  redoAction_ = document_->undoStack()->createRedoAction(this);
+  redoAction_->setIcon(icon("redo"));
+  redoAction_->setShortcut(QKeySequence::Redo);
+
+  resetLayoutAction_ = new QAction(this);
+  connect(resetLayoutAction_, &QAction::triggered, this, [this] {
+    for (QDockWidget* dock : docks_->all()) dock->show();
+    restoreState(defaultLayout_, kLayoutVersion);
+  });
+  resetZoomAction_ = new QAction(this);
+  resetZoomAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+  connect(resetZoomAction_, &QAction::triggered, canvas_, &widgets::PipelineCanvasView::resetZoom);
+
+  languageGroup_ = new QActionGroup(this);
+  systemLanguageAction_ = languageGroup_->addAction(QString());
+  systemLanguageAction_->setData(QString());
+  for (const QString& code : UiLanguage::available())
+    languageGroup_->addAction(UiLanguage::nativeName(code))->setData(code);
+  for (QAction* action : languageGroup_->actions()) {
+    action->setCheckable(true);
+    action->setChecked(action->data().toString() == UiLanguage::chosen());
+  }
+  connect(languageGroup_, &QActionGroup::triggered, this, [this](QAction* action) {
+    UiLanguage::setChosen(action->data().toString());
+    UiLanguage::install(*QCoreApplication::instance(), UiLanguage::effective());
+  });
+
+  runAction_ = new QAction(icon("run"), QString(), this);
+  runAction_->setShortcut(QKeySequence(Qt::Key_F5));
+  runNodeAction_ = new QAction(icon("run-node"), QString(), this);
+  runNodeAction_->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+  cancelAction_ = new QAction(icon("cancel"), QString(), this);
+  cancelAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+  connect(cancelAction_, &QAction::triggered, jobs_, &JobManager::cancelAll);
+
+  aboutAction_ = new QAction(this);
+  aboutAction_->setMenuRole(QAction::AboutRole);
+  connect(aboutAction_, &QAction::triggered, this, &MainWindow::showAbout);
+  aboutQtAction_ = new QAction(this);
+  aboutQtAction_->setMenuRole(QAction::AboutQtRole);
+  connect(aboutQtAction_, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus() {
+  fileMenu_ = menuBar()->addMenu(QString());
+  fileMenu_->addAction(newAction_);
+  fileMenu_->addAction(openAction_);
+  recentMenu_ = fileMenu_->addMenu(QString());
+  connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+  fileMenu_->addAction(saveAsAction_);
+  fileMenu_->addSeparator();
+  fileMenu_->addAction(quitAction_);
+  rebuildRecentMenu();
+
+  editMenu_ = menuBar()->addMenu(QString());
+  editMenu_->addAction(undoAction_);
+  editMenu_->addAction(redoAction_);
+
+  viewMenu_ = menuBar()->addMenu(QString());
+  for (QDockWidget* dock : docks_->all()) viewMenu_->addAction(dock->toggleViewAction());
+  viewMenu_->addSeparator();
+  viewMenu_->addAction(resetLayoutAction_);
+  viewMenu_->addAction(resetZoomAction_);
+  viewMenu_->addSeparator();
+  languageMenu_ = viewMenu_->addMenu(QString());
+  languageMenu_->addAction(systemLanguageAction_);
+  languageMenu_->addSeparator();
+  for (QAction* action : languageGroup_->actions())
+    if (action != systemLanguageAction_) languageMenu_->addAction(action);
+
+  runMenu_ = menuBar()->addMenu(QString());
+  runMenu_->addAction(runAction_);
+  runMenu_->addAction(runNodeAction_);
+  runMenu_->addSeparator();
+  runMenu_->addAction(cancelAction_);
+
+  helpMenu_ = menuBar()->addMenu(QString());
+  helpMenu_->addAction(aboutAction_);
+  helpMenu_->addAction(aboutQtAction_);
+}
+
+void MainWindow::createToolBar() {
+  toolBar_ = addToolBar(QString());
+  toolBar_->setObjectName(QStringLiteral("toolbar.main"));
+  toolBar_->setMovable(false);
+  toolBar_->setIconSize(QSize(20, 20));
+  toolBar_->addAction(newAction_);
+  toolBar_->addAction(openAction_);
+  toolBar_->addAction(saveAsAction_);
+  toolBar_->addSeparator();
+  toolBar_->addAction(undoAction_);
+  toolBar_->addAction(redoAction_);
+  toolBar_->addSeparator();
+  toolBar_->addAction(runAction_);
+  toolBar_->addAction(runNodeAction_);
+  toolBar_->addAction(cancelAction_);
+}
+
+void MainWindow::connectJobs() {
+  auto refresh = [this] {
+    jobStatus_->setJobs(jobs_->activeJobs());
+    updateRunActions();
+  };
+  connect(jobs_, &JobManager::activeJobsChanged, this, refresh);
+  connect(jobStatus_, &widgets::JobStatusWidget::cancelRequested, this, [this](const QVector<quint64>& ids) {
+    for (quint64 id : ids) jobs_->cancel(id);
+  });
+
+  using Outcome = widgets::JobLogEntry::Outcome;
+  auto log = [this](quint64 id, const QString& title, Outcome outcome, double seconds, const QString& detail) {
+    docks_->jobLogView->append({id, title, outcome, QDateTime::currentDateTime(), seconds, detail});
+    static_cast<widgets::PlaceholderStack*>(docks_->jobLog->widget())->showContent(true);
+  };
+  connect(jobs_, &JobManager::jobStarted, this,
+          [log](quint64 id, const QString& title) { log(id, title, Outcome::Started, 0, {}); });
+  connect(jobs_, &JobManager::jobFinished, this, [log](quint64 id, const QString& title, double s) {
+    log(id, title, Outcome::Finished, s, {});
+  });
+  connect(jobs_, &JobManager::jobCancelled, this, [log](quint64 id, const QString& title, double s) {
+    log(id, title, Outcome::Cancelled, s, {});
+  });
+  connect(jobs_, &JobManager::jobFailed, this,
+          [this, log](quint64 id, const QString& title, const QString& error, double s) {
+            log(id, title, Outcome::Failed, s, error);
+            showNotice(tr("%1 failed: %2").arg(title, error));
+          });
+}
+
+void MainWindow::retranslate() {
+  fileMenu_->setTitle(tr("&File"));
+  newAction_->setText(tr("&New Project"));
+  newAction_->setToolTip(tr("Start a new, empty project"));
+  openAction_->setText(tr("&Open…"));
+  openAction_->setToolTip(tr("Open a project or a data file"));
+  recentMenu_->setTitle(tr("Open &Recent"));
+  clearRecentAction_->setText(tr("&Clear List"));
+  saveAsAction_->setText(tr("Save Project &As…"));
+  saveAsAction_->setToolTip(tr("Save a copy of the project under a new name"));
+  quitAction_->setText(tr("&Quit"));
+
+  editMenu_->setTitle(tr("&Edit"));
+  viewMenu_->setTitle(tr("&View"));
+  resetLayoutAction_->setText(tr("&Reset Layout"));
+  resetZoomAction_->setText(tr("Reset &Zoom"));
+  languageMenu_->setTitle(tr("&Language"));
+  systemLanguageAction_->setText(tr("System Language"));
+
+  runMenu_->setTitle(tr("&Run"));
+  runAction_->setText(tr("&Run Pipeline"));
+  runNodeAction_->setText(tr("Run &Selected Node"));
+  cancelAction_->setText(tr("&Cancel All Jobs"));
+  cancelAction_->setToolTip(tr("Stop every running job"));
+
+  helpMenu_->setTitle(tr("&Help"));
+  aboutAction_->setText(tr("&About Lathe Studio"));
+  aboutQtAction_->setText(tr("About &Qt"));
+  toolBar_->setWindowTitle(tr("Main Toolbar"));
+
+  canvas_->setEmptyHint(tr("Your pipeline is empty"),
+                        tr("Import data to start a pipeline: open a data file or drop one onto "
+                           "the window. Data, transform and model nodes then connect here."));
+  docks_->retranslate();
+  updateRunActions();
+  updateTitle();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange && fileMenu_) retranslate();
+  QMainWindow::changeEvent(event);
+}
+
+void MainWindow::updateRunActions() {
+  // Running needs a pipeline with nodes; the pipeline canvas fills the scene.
+  const bool hasPipeline = !canvas_->scene()->items().isEmpty();
+  runAction_->setEnabled(hasPipeline);
+  runNodeAction_->setEnabled(hasPipeline && !canvas_->scene()->selectedItems().isEmpty());
+  const QString why = tr("Add nodes to the pipeline to run it");
+  runAction_->setToolTip(hasPipeline ? tr("Run every stale node of the pipeline") : why);
+  runNodeAction_->setToolTip(hasPipeline ? tr("Run the selected node and what it needs") : why);
+  cancelAction_->setEnabled(jobs_->activeCount() > 0);
+}
+
+void MainWindow::updateTitle() {
+  setWindowTitle(tr("%1 — Lathe Studio").arg(document_->displayName()));
+}
+
+void MainWindow::restoreLayout() {
+  QSettings settings;
+  // A saved layout from another version, a damaged settings file or a screen that is gone:
+  // each restore call refuses bad data, and we keep the defaults.
+  if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+    const QRect screen = QGuiApplication::primaryScreen() ? QGuiApplication::primaryScreen()->availableGeometry()
+                                                          : QRect(0, 0, 1600, 1000);
+    resize(QSize(1400, 900).boundedTo(screen.size() * 0.92));
+    move(screen.center() - rect().center());
+  }
+  if (!restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion))
+    restoreState(defaultLayout_, kLayoutVersion);
+}
+
+void MainWindow::saveLayout() const {
+  QSettings settings;
+  settings.setValue(kGeometryKey, saveGeometry());
+  settings.setValue(kStateKey, saveState(kLayoutVersion));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  saveLayout();
+  // Quitting stops the work in progress; a job's partial result is never kept.
+  jobs_->shutdown();
+  event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  const QMimeData* mime = event->mimeData();
+  if (!mime->hasUrls()) return;
+  for (const QUrl& url : mime->urls())
+    if (!url.isLocalFile()) return;
+  event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const QList<QUrl> urls = event->mimeData()->urls();
+  event->acceptProposedAction();
+  for (const QUrl& url : urls) openFile(url.toLocalFile());
+}
+
+void MainWindow::openFile(const QString& path) {
+  const QString shown = QDir::toNativeSeparators(path);
+  switch (FileRouter::classify(path)) {
+    case FileRouter::Kind::Project: openProject(path); break;
+    case FileRouter::Kind::Data: importData(path); break;
+    case FileRouter::Kind::Unreadable:
+      showError(tr("Cannot open file"), tr("“%1” does not exist or cannot be read.").arg(shown));
+      break;
+    case FileRouter::Kind::Unsupported:
+      showError(tr("Unsupported file"),
+                tr("“%1” is neither a Lathe project nor a data file Lathe can import (CSV, TSV, "
+                   "ARFF, JSON or SQLite).")
+                    .arg(shown));
+      break;
+  }
+}
+
+void MainWindow::newProject() {
+  document_->reset();
+  showNotice(tr("Started a new project."));
+}
+
+void MainWindow::openWithDialog() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open"), QString(), FileRouter::openFilter());
+  if (!path.isEmpty()) openFile(path);
+}
+
+void MainWindow::saveProjectAs() {
+  QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), QString(), FileRouter::projectFilter());
+  if (path.isEmpty()) return;
+  if (!FileRouter::isProjectFileName(path)) path += QStringLiteral(".lathe");
+  showError(tr("Cannot save project"),
+            tr("Saving projects needs the project store, which this build does not have yet. "
+               "Nothing was written to “%1”.")
+                .arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::openProject(const QString& path) {
+  RecentProjects::add(path);
+  showError(tr("Cannot open project"),
+            tr("Opening projects needs the project store, which this build does not have yet. "
+               "“%1” was left untouched.")
+                .arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::importData(const QString& path) {
+  showNotice(tr("“%1” is a data file; the data importer is not in this build yet.")
+                 .arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::rebuildRecentMenu() {
+  recentMenu_->clear();
+  const QStringList paths = RecentProjects::paths();
+  for (const QString& path : paths) {
+    QAction* action = recentMenu_->addAction(QDir::toNativeSeparators(path));
+    connect(action, &QAction::triggered, this, [this, path] {
+      if (!QFileInfo::exists(path)) {
+        RecentProjects::remove(path);
+        showError(tr("Cannot open project"),
+                  tr("“%1” no longer exists; it was removed from the recent projects.")
+                      .arg(QDir::toNativeSeparators(path)));
+        return;
+      }
+      openFile(path);
+    });
+  }
+  if (paths.isEmpty()) recentMenu_->addAction(tr("No recent projects"))->setEnabled(false);
+  recentMenu_->addSeparator();
+  recentMenu_->addAction(clearRecentAction_);
+  clearRecentAction_->setEnabled(!paths.isEmpty());
+}
+
+void MainWindow::showAbout() {
+  auto* dialog = new AboutDialog(this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->open();
+}
+
+void MainWindow::showNotice(const QString& text) { statusBar()->showMessage(text, 8000); }
+
+void MainWindow::showError(const QString& title, const QString& text) {
+  // Window-modal and non-blocking: a job finishing meanwhile is still delivered.
+  auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->open();
+}
+
+}  // namespace lathe::app

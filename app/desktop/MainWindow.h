@@ -1,0 +1,103 @@
+#pragma once
+#include <QMainWindow>
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QMenu;
+
+namespace lathe::widgets {
+class JobStatusWidget;
+class PipelineCanvasView;
+}  // namespace lathe::widgets
+
+namespace lathe::app {
+
+class JobManager;
+class ProjectDocument;
+class StudioDocks;
+
+// The studio window: the pipeline canvas in the centre, docks around it, menus, a toolbar and a
+// status bar showing running jobs. It wires engine work (through JobManager) to widgets and holds
+// no computation of its own.
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  JobManager* jobManager() const { return jobs_; }
+  ProjectDocument* document() const { return document_; }
+  const StudioDocks& docks() const { return *docks_; }
+  widgets::PipelineCanvasView* canvas() const { return canvas_; }
+  widgets::JobStatusWidget* jobStatus() const { return jobStatus_; }
+
+  // Routes a file to its opener: a project opens, a data file is imported, anything else is
+  // refused with a message that names the file.
+  void openFile(const QString& path);
+
+  // Bumped when the dock layout changes shape, so an old saved layout is ignored.
+  static constexpr int kLayoutVersion = 1;
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void createActions();
+  void createMenus();
+  void createToolBar();
+  void connectJobs();
+  void retranslate();
+  void restoreLayout();
+  void saveLayout() const;
+  void rebuildRecentMenu();
+  void updateTitle();
+  void updateRunActions();
+
+  void newProject();
+  void openWithDialog();
+  void saveProjectAs();
+  void openProject(const QString& path);
+  void importData(const QString& path);
+  void showAbout();
+  void showNotice(const QString& text);
+  void showError(const QString& title, const QString& text);
+
+  JobManager* jobs_;
+  ProjectDocument* document_;
+  widgets::PipelineCanvasView* canvas_;
+  widgets::JobStatusWidget* jobStatus_;
+  std::unique_ptr<StudioDocks> docks_;
+  QByteArray defaultLayout_;
+
+  QMenu* fileMenu_ = nullptr;
+  QMenu* recentMenu_ = nullptr;
+  QMenu* editMenu_ = nullptr;
+  QMenu* viewMenu_ = nullptr;
+  QMenu* languageMenu_ = nullptr;
+  QMenu* runMenu_ = nullptr;
+  QMenu* helpMenu_ = nullptr;
+  QToolBar* toolBar_ = nullptr;
+
+  QAction* newAction_ = nullptr;
+  QAction* openAction_ = nullptr;
+  QAction* saveAsAction_ = nullptr;
+  QAction* clearRecentAction_ = nullptr;
+  QAction* quitAction_ = nullptr;
+  QAction* undoAction_ = nullptr;
+  QAction* redoAction_ = nullptr;
+  QAction* resetLayoutAction_ = nullptr;
+  QAction* resetZoomAction_ = nullptr;
+  QAction* systemLanguageAction_ = nullptr;
+  QActionGroup* languageGroup_ = nullptr;
+  QAction* runAction_ = nullptr;
+  QAction* runNodeAction_ = nullptr;
+  QAction* cancelAction_ = nullptr;
+  QAction* aboutAction_ = nullptr;
+  QAction* aboutQtAction_ = nullptr;
+};
+
+}  // namespace lathe::app

@@ -1,0 +1,41 @@
+#pragma once
+#include <QCoreApplication>
+#include <QList>
+
+class QDockWidget;
+class QMainWindow;
+class QAction;
+
+namespace lathe::widgets {
+class JobLogView;
+class PlaceholderStack;
+}  // namespace lathe::widgets
+
+namespace lathe::app {
+
+// The dock panes around the canvas, each starting with an empty state that says what to do
+// next: Project (left), Recipe and Training (right), Data, Experiments, Charts and Job log
+// (bottom). The panes' real content arrives with the features that fill them.
+class StudioDocks {
+  Q_DECLARE_TR_FUNCTIONS(StudioDocks)
+
+ public:
+  StudioDocks(QMainWindow* window, QAction* openAction);
+
+  QList<QDockWidget*> all() const;
+  void retranslate();
+
+  QDockWidget* project;
+  QDockWidget* data;
+  QDockWidget* recipe;
+  QDockWidget* training;
+  QDockWidget* experiments;
+  QDockWidget* charts;
+  QDockWidget* jobLog;
+  widgets::JobLogView* jobLogView;
+
+ private:
+  widgets::PlaceholderStack* pane(QDockWidget* dock) const;
+};
+
+}  // namespace lathe::app

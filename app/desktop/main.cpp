@@ -1,0 +1,37 @@
+// lathe-studio: the desktop studio.
+#include <QApplication>
+#include <QCommandLineParser>
+
+#include "app/desktop/MainWindow.h"
+#include "app/desktop/StudioStyle.h"
+#include "app/desktop/UiLanguage.h"
+#include "engine/core/Version.h"
+
+int main(int argc, char* argv[]) {
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("Lathe"));
+  QApplication::setApplicationName(QStringLiteral("Lathe Studio"));
+  QApplication::setApplicationVersion(QString::fromLatin1(lathe::kVersion));
+  QApplication::setDesktopFileName(QString::fromLatin1(lathe::kAppId));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral("Lathe Studio: a desktop studio for the machine-learning lifecycle"));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  QCommandLineOption language(QStringLiteral("language"),
+                              QStringLiteral("The UI language for this session (en, ko)."),
+                              QStringLiteral("code"));
+  parser.addOption(language);
+  parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Projects or data files to open."),
+                               QStringLiteral("[files...]"));
+  parser.process(app);
+
+  const QString code = parser.isSet(language) ? parser.value(language) : lathe::app::UiLanguage::effective();
+  lathe::app::UiLanguage::install(app, code);
+  lathe::app::StudioStyle::apply(app);
+
+  lathe::app::MainWindow window;
+  window.show();
+  for (const QString& file : parser.positionalArguments()) window.openFile(file);
+  return QApplication::exec();
+}

@@ -1,0 +1,24 @@
+#include "app/jobs/QtProgressSink.h"
+
+#include <QMutexLocker>
+
+namespace lathe::app {
+
+void QtProgressSink::report(double fraction, std::string_view message) {
+  fraction_.store(fraction, std::memory_order_relaxed);
+  if (!message.empty()) {
+    QMutexLocker lock(&mutex_);
+    if (message_ != message) message_.assign(message);
+  }
+  changed_.store(true, std::memory_order_release);
+}
+
+bool QtProgressSink::take(double& fraction, QString& message) {
+  if (!changed_.exchange(false, std::memory_order_acq_rel)) return false;
+  fraction = fraction_.load(std::memory_order_relaxed);
+  QMutexLocker lock(&mutex_);
+  message = QString::fromStdString(message_);
+  return true;
+}
+
+}  // namespace lathe::app
