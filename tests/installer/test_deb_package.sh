@@ -42,7 +42,7 @@ appstreamcli validate --no-net --explain root/usr/share/metainfo/$id.metainfo.xm
 # The MIME type maps *.lathe once compiled into a database, as update-mime-database does on install.
 mkdir -p mime/packages
 cp root/usr/share/mime/packages/$id.xml mime/packages/
-update-mime-database mime
+update-mime-database "$work/mime" >/dev/null
 grep -q 'application/x-lathe-project:\*\.lathe' mime/globs2 || fail "*.lathe is not mapped to the project type"
 
 head -c 100 root/usr/share/icons/hicolor/scalable/apps/$id.svg | grep -q '<svg' || fail "icon is not an SVG"

@@ -71,7 +71,10 @@ void PipelineCanvasView::drawForeground(QPainter* painter, const QRectF&) {
   // The hint stays the same size and in the middle of the viewport, whatever the zoom.
   painter->save();
   painter->resetTransform();
-  const QRect area = viewport()->rect().adjusted(40, 0, -40, 0);
+  // A readable measure: at most ~560 px wide, centred.
+  const QRect view = viewport()->rect();
+  const int width = std::min(view.width() - 80, 560);
+  const QRect area(view.center().x() - width / 2, view.top(), width, view.height());
   QFont titleFont = font();
   titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
   titleFont.setBold(true);

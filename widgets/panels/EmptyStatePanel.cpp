@@ -3,10 +3,20 @@
 #include <QAction>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace lathe::widgets {
+namespace {
+// "&Open…" -> "Open…", and the CJK form "열기(&O)…" -> "열기…": the menu's mnemonic means nothing
+// on a button in a pane.
+QString withoutMnemonic(QString text) {
+  static const QRegularExpression cjkMnemonic(QStringLiteral("\\(&[^)]\\)"));
+  text.remove(cjkMnemonic);
+  return text.replace(QStringLiteral("&&"), QStringLiteral("\x01")).remove(QLatin1Char('&')).replace(QLatin1Char('\x01'), QLatin1Char('&'));
+}
+}  // namespace
 
 EmptyStatePanel::EmptyStatePanel(QWidget* parent)
     : QWidget(parent), title_(new QLabel(this)), text_(new QLabel(this)), buttons_(new QVBoxLayout) {
@@ -55,7 +65,7 @@ QString EmptyStatePanel::text() const { return text_->text(); }
 void EmptyStatePanel::addActionButton(QAction* action) {
   auto* button = new QPushButton(this);
   auto sync = [button, action] {
-    button->setText(action->text().remove(QLatin1Char('&')));
+    button->setText(withoutMnemonic(action->text()));
     button->setIcon(action->icon());
     button->setEnabled(action->isEnabled());
   };

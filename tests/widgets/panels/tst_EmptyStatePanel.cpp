@@ -42,8 +42,10 @@ class tst_EmptyStatePanel : public QObject {
     QCOMPARE(triggered, 1);
     open.setEnabled(false);
     QVERIFY(!button->isEnabled());
-    open.setText(QStringLiteral("열기…"));
+    open.setText(QStringLiteral("열기(&O)…"));
     QCOMPARE(button->text(), QStringLiteral("열기…"));
+    open.setText(QStringLiteral("Save && &Run"));
+    QCOMPARE(button->text(), QStringLiteral("Save & Run"));
   }
 
   void stackShowsPlaceholderUntilContent() {
