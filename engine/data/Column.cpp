@@ -16,12 +16,6 @@ namespace {
                                        ", not " + wanted);
 }
 
-void checkSize(const std::string& name, std::size_t values, std::size_t expected) {
-  if (values != expected)
-    throw Error(ErrorCode::Internal, "column '" + name + "': " + std::to_string(values) + " values for " +
-                                         std::to_string(expected) + " rows");
-}
-
 template <typename T>
 std::shared_ptr<const Column> make(std::string name, ColumnType type, std::vector<T> values, Validity validity) {
   const std::size_t size = values.size();
