@@ -1,0 +1,66 @@
+#include "engine/data/CsvChunker.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace lathe::data {
+
+std::vector<CsvChunk> splitCsvChunks(std::string_view text, std::size_t start, char delimiter, char quote,
+                                     std::size_t count) {
+  std::vector<CsvChunk> chunks;
+  const std::size_t end = text.size();
+  if (start >= end) return chunks;
+  count = std::max<std::size_t>(1, count);
+  const std::size_t step = std::max<std::size_t>(1, (end - start) / count);
+  std::size_t target = start + step;
+  std::size_t begin = start;
+  auto cut = [&](std::size_t at) {
+    if (at > begin && at < end) {
+      chunks.push_back({begin, at});
+      begin = at;
+    }
+    while (target <= at) target += step;
+  };
+
+  const bool quotes = std::memchr(text.data() + start, quote, end - start) != nullptr;
+  if (!quotes) {
+    while (target < end) {
+      std::size_t i = target;
+      while (i < end && text[i] != '\n' && text[i] != '\r') ++i;
+      while (i < end && (text[i] == '\n' || text[i] == '\r')) ++i;  // keep CRLF together
+      cut(i);
+      if (i >= end) break;
+    }
+  } else {
+    enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted } state = State::FieldStart;
+    for (std::size_t i = start; i < end; ++i) {
+      const char c = text[i];
+      switch (state) {
+        case State::Quoted: {
+          const void* hit = std::memchr(text.data() + i, quote, end - i);
+          if (!hit) { i = end; break; }  // unterminated: the cursor reports it with its line
+          i = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+          state = State::QuoteInQuoted;
+          break;
+        }
+        case State::QuoteInQuoted:
+          if (c == quote) { state = State::Quoted; break; }
+          [[fallthrough]];
+        case State::FieldStart:
+        case State::Unquoted:
+          if (c == quote && state == State::FieldStart) state = State::Quoted;
+          else if (c == delimiter) state = State::FieldStart;
+          else if (c == '\n' || c == '\r') {
+            state = State::FieldStart;
+            if (c == '\r' && i + 1 < end && text[i + 1] == '\n') ++i;
+            if (i + 1 >= target) cut(i + 1);
+          } else state = State::Unquoted;
+          break;
+      }
+    }
+  }
+  if (begin < end) chunks.push_back({begin, end});
+  return chunks;
+}
+
+}  // namespace lathe::data

@@ -1,0 +1,102 @@
+#include "engine/data/CsvDialect.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <vector>
+
+#include "engine/data/CsvCursor.h"
+#include "engine/data/ValueParsing.h"
+
+namespace lathe::data {
+namespace {
+
+constexpr std::size_t kSampleBytes = 64 * 1024;
+constexpr int kSampleRecords = 100;
+
+// The end of the sample: the last newline inside the first 64 KiB (or the whole text).
+std::size_t sampleEnd(std::string_view text) {
+  if (text.size() <= kSampleBytes) return text.size();
+  const std::size_t nl = text.rfind('\n', kSampleBytes);
+  return nl == std::string_view::npos ? kSampleBytes : nl + 1;
+}
+
+std::vector<std::vector<CsvField>> sampleRecords(std::string_view text, char delimiter, char quote) {
+  std::vector<std::vector<CsvField>> records;
+  CsvCursor cursor(text, 0, sampleEnd(text), delimiter, quote, ~std::uint64_t{0});
+  std::vector<CsvField> fields;
+  try {
+    while (static_cast<int>(records.size()) < kSampleRecords && cursor.next(fields)) records.push_back(fields);
+  } catch (const Error&) {
+    // A quote still open at the end of the sample: judge by the records read so far.
+  }
+  return records;
+}
+
+// How well `delimiter` splits the sample: the share of records with the most common field count,
+// or 0 when that count is 1.
+double score(const std::vector<std::vector<CsvField>>& records, std::size_t& fieldCount) {
+  std::map<std::size_t, int> counts;
+  for (const auto& record : records) ++counts[record.size()];
+  if (counts.empty()) return 0.0;
+  const auto mode = std::max_element(counts.begin(), counts.end(),
+                                     [](const auto& a, const auto& b) { return a.second < b.second; });
+  fieldCount = mode->first;
+  if (fieldCount < 2) return 0.0;
+  return static_cast<double>(mode->second) / static_cast<double>(records.size());
+}
+
+bool looksLikeData(std::string_view value, char decimal) {
+  std::int64_t i;
+  double d;
+  bool b;
+  return parseInt64(value, i) || parseFloat64(value, d, decimal) || parseDatetime(value, i) || parseBool(value, b);
+}
+
+bool hasDecimalCommas(const std::vector<std::vector<CsvField>>& records) {
+  int commaNumbers = 0, dotNumbers = 0;
+  double d;
+  for (std::size_t r = 1; r < records.size(); ++r)
+    for (const auto& field : records[r]) {
+      if (field.value.find(',') != std::string_view::npos && parseFloat64(field.value, d, ',')) ++commaNumbers;
+      else if (field.value.find('.') != std::string_view::npos && parseFloat64(field.value, d, '.')) ++dotNumbers;
+    }
+  return commaNumbers > dotNumbers;
+}
+
+}  // namespace
+
+CsvDialect CsvDialect::sniff(std::string_view text, const CsvOptions& options) {
+  CsvDialect dialect;
+  dialect.quote = options.quote;
+  if (options.delimiter) {
+    dialect.delimiter = *options.delimiter;
+  } else {
+    double best = 0.0;
+    std::size_t bestFields = 0;
+    for (char candidate : {',', ';', '\t', '|'}) {
+      std::size_t fields = 0;
+      const double s = score(sampleRecords(text, candidate, dialect.quote), fields);
+      // Consistency first; between equally consistent candidates, more fields.
+      if (s > best + 1e-9 || (s > 0 && std::abs(s - best) <= 1e-9 && fields > bestFields)) {
+        best = s;
+        bestFields = fields;
+        dialect.delimiter = candidate;
+      }
+    }
+  }
+  const auto records = sampleRecords(text, dialect.delimiter, dialect.quote);
+  dialect.decimal = options.decimal.value_or(dialect.delimiter == ';' && hasDecimalCommas(records) ? ',' : '.');
+  if (options.header) {
+    dialect.header = *options.header;
+  } else if (!records.empty()) {
+    const auto& first = records.front();
+    const bool allData = std::all_of(first.begin(), first.end(), [&](const CsvField& f) {
+      return !trimSpaces(f.value).empty() && looksLikeData(f.value, dialect.decimal);
+    });
+    dialect.header = !allData;
+  }
+  return dialect;
+}
+
+}  // namespace lathe::data
