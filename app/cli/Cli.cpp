@@ -2,7 +2,11 @@
 
 #include <ostream>
 
+#include "app/cli/CommandLine.h"
+#include "app/cli/ImportCommand.h"
+#include "engine/core/Error.h"
 #include "engine/core/LinkedLibraries.h"
+#include "engine/jobs/JobCancelled.h"
 #include "engine/core/Version.h"
 
 namespace lathe::cli {
@@ -14,17 +18,45 @@ void printHelp(std::ostream& out) {
          "Lathe runs the machine-learning work of Lathe Studio headless: the same engine,\n"
          "the same results, for scripts and servers.\n"
          "\n"
+         "Commands:\n"
+         "  import FILE [--format F] [--encoding E] [--delimiter D] [--no-header]\n"
+         "              [--table T] [--json]\n"
+         "                   Read a CSV/TSV, ARFF, JSON, JSON Lines or SQLite file and print its\n"
+         "                   rows, column types, missing values, warnings and a profile.\n"
+         "                   --format: auto (default), csv, tsv, arff, json, jsonl, sqlite;\n"
+         "                   --encoding: auto (default), utf-8, cp949 (euc-kr), utf-16, ...;\n"
+         "                   --delimiter: one character or 'tab'; --table: the SQLite table.\n"
+         "\n"
          "Options:\n"
          "  -h, --help       Show this help and exit.\n"
          "  -V, --version    Show the version of lathe and of the libraries it runs with.\n"
          "\n"
          "Exit status: 0 on success, 1 when the work failed, 2 on bad input or usage\n"
-         "(with one line on stderr naming the file, line and column where it applies).\n";
+         "(with one line on stderr naming the file, line and column where it applies),\n"
+         "130 when stopped with Ctrl-C.\n";
 }
 
 void printVersion(std::ostream& out) {
   out << "lathe " << kVersion << '\n';
   for (const auto& lib : linkedLibraries()) out << "  " << lib.name << ' ' << lib.version << '\n';
+}
+
+// Runs a command, turning its failures into the contract's exit codes and one line on stderr.
+int guarded(int (*command)(const std::vector<std::string>&, std::ostream&, std::ostream&),
+            const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  try {
+    return command(rest, out, err);
+  } catch (const UsageError& e) {
+    err << "lathe " << args.front() << ": " << e.message << '\n';
+    return kExitUsage;
+  } catch (const jobs::JobCancelled&) {
+    err << "lathe " << args.front() << ": cancelled\n";
+    return kExitCancelled;
+  } catch (const Error& e) {
+    err << "lathe " << args.front() << ": " << e.what() << '\n';
+    return e.code() == ErrorCode::Internal ? kExitFailure : kExitUsage;
+  }
 }
 
 }  // namespace
@@ -43,6 +75,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     printVersion(out);
     return kExitOk;
   }
+  if (first == "import") return guarded(runImport, args, out, err);
   if (!first.empty() && first.front() == '-')
     err << "lathe: unknown option '" << first << "' (see lathe --help)\n";
   else

@@ -55,11 +55,14 @@ QString FileRouter::projectFilter() {
   return tr("Lathe projects (*.lathe)");
 }
 
+QString FileRouter::dataFilter() {
+  return tr("Data files (*.csv *.tsv *.tab *.txt *.arff *.json *.jsonl *.sqlite *.db)") + QStringLiteral(";;") +
+         tr("All files (*)");
+}
+
 QString FileRouter::openFilter() {
   return tr("Projects and data (*.lathe *.csv *.tsv *.tab *.txt *.arff *.json *.jsonl *.sqlite *.db)") +
-         QStringLiteral(";;") + projectFilter() + QStringLiteral(";;") +
-         tr("Data files (*.csv *.tsv *.tab *.txt *.arff *.json *.jsonl *.sqlite *.db)") +
-         QStringLiteral(";;") + tr("All files (*)");
+         QStringLiteral(";;") + projectFilter() + QStringLiteral(";;") + dataFilter();
 }
 
 }  // namespace lathe::app

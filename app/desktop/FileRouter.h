@@ -22,6 +22,7 @@ class FileRouter {
   // The file-dialog filters, translated.
   static QString openFilter();
   static QString projectFilter();
+  static QString dataFilter();
 };
 
 }  // namespace lathe::app

@@ -19,6 +19,7 @@
 
 #include "app/desktop/AboutDialog.h"
 #include "app/desktop/FileRouter.h"
+#include "app/desktop/ImportDialog.h"
 #include "app/desktop/RecentProjects.h"
 #include "app/desktop/StudioDocks.h"
 #include "app/desktop/UiLanguage.h"
@@ -69,6 +70,10 @@ void MainWindow::createActions() {
   openAction_ = new QAction(icon("open"), QString(), this);
   openAction_->setShortcut(QKeySequence::Open);
   connect(openAction_, &QAction::triggered, this, &MainWindow::openWithDialog);
+
+  importAction_ = new QAction(icon("open"), QString(), this);
+  importAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+  connect(importAction_, &QAction::triggered, this, &MainWindow::importWithDialog);
 
   saveAsAction_ = new QAction(icon("save-as"), QString(), this);
   saveAsAction_->setShortcut(QKeySequence::SaveAs);
@@ -139,6 +144,8 @@ void MainWindow::createMenus() {
   connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
   fileMenu_->addAction(saveAsAction_);
   fileMenu_->addSeparator();
+  fileMenu_->addAction(importAction_);
+  fileMenu_->addSeparator();
   fileMenu_->addAction(quitAction_);
   rebuildRecentMenu();
 
@@ -203,16 +210,19 @@ void MainWindow::connectJobs() {
   };
   connect(jobs_, &JobManager::jobStarted, this,
           [log](quint64 id, const QString& title) { log(id, title, Outcome::Started, 0, {}); });
-  connect(jobs_, &JobManager::jobFinished, this, [log](quint64 id, const QString& title, double s) {
+  connect(jobs_, &JobManager::jobFinished, this, [this, log](quint64 id, const QString& title, double s) {
     log(id, title, Outcome::Finished, s, {});
+    finishImport(id);
   });
-  connect(jobs_, &JobManager::jobCancelled, this, [log](quint64 id, const QString& title, double s) {
+  connect(jobs_, &JobManager::jobCancelled, this, [this, log](quint64 id, const QString& title, double s) {
     log(id, title, Outcome::Cancelled, s, {});
+    imports_.erase(id);
   });
   connect(jobs_, &JobManager::jobFailed, this,
           [this, log](quint64 id, const QString& title, const QString& error, double s) {
             log(id, title, Outcome::Failed, s, error);
-            showNotice(tr("%1 failed: %2").arg(title, error));
+            if (imports_.erase(id)) showError(tr("Import failed"), error);
+            else showNotice(tr("%1 failed: %2").arg(title, error));
           });
 }
 
@@ -223,6 +233,8 @@ void MainWindow::retranslate() {
   openAction_->setText(tr("&Open…"));
   openAction_->setToolTip(tr("Open a project or a data file"));
   recentMenu_->setTitle(tr("Open &Recent"));
+  importAction_->setText(tr("&Import Data…"));
+  importAction_->setToolTip(tr("Import a CSV, TSV, ARFF, JSON or SQLite file"));
   clearRecentAction_->setText(tr("&Clear List"));
   saveAsAction_->setText(tr("Save Project &As…"));
   saveAsAction_->setToolTip(tr("Save a copy of the project under a new name"));
@@ -360,9 +372,38 @@ void MainWindow::openProject(const QString& path) {
                 .arg(QDir::toNativeSeparators(path)));
 }
 
+void MainWindow::importWithDialog() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Import Data"), QString(), FileRouter::dataFilter());
+  if (!path.isEmpty()) importData(path);
+}
+
 void MainWindow::importData(const QString& path) {
-  showNotice(tr("“%1” is a data file; the data importer is not in this build yet.")
-                 .arg(QDir::toNativeSeparators(path)));
+  auto* dialog = new ImportDialog(path, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog] { startImport(dialog->request()); });
+  dialog->open();
+}
+
+void MainWindow::startImport(const data::ImportRequest& request) {
+  auto job = std::make_shared<data::ImportJob>(request);
+  const QString name = QFileInfo(QString::fromStdString(request.path)).fileName();
+  imports_[jobs_->submit(job, tr("Import %1").arg(name))] = job;
+}
+
+void MainWindow::finishImport(quint64 id) {
+  const auto it = imports_.find(id);
+  if (it == imports_.end()) return;
+  data::ImportResult& result = it->second->result();
+  currentTable_ = std::make_shared<const data::Table>(std::move(result.table));
+  imports_.erase(it);
+  docks_->showData(currentTable_);
+  docks_->data->raise();
+  QString notice = tr("Imported %n rows", nullptr, static_cast<int>(currentTable_->rowCount()));
+  if (!result.warnings.empty())
+    notice += QStringLiteral(" · ") + tr("%n warnings: %1", nullptr, static_cast<int>(result.warnings.size()))
+                                          .arg(QString::fromStdString(formatError(result.warnings.front().message,
+                                                                                  result.warnings.front().where)));
+  showNotice(notice);
 }
 
 void MainWindow::rebuildRecentMenu() {

@@ -1,6 +1,9 @@
 #pragma once
 #include <QMainWindow>
+#include <map>
 #include <memory>
+
+#include "engine/data/DataImporter.h"
 
 class QAction;
 class QActionGroup;
@@ -31,6 +34,8 @@ class MainWindow : public QMainWindow {
   const StudioDocks& docks() const { return *docks_; }
   widgets::PipelineCanvasView* canvas() const { return canvas_; }
   widgets::JobStatusWidget* jobStatus() const { return jobStatus_; }
+  // The table shown in the Data dock: the last import.
+  std::shared_ptr<const data::Table> currentTable() const { return currentTable_; }
 
   // Routes a file to its opener: a project opens, a data file is imported, anything else is
   // refused with a message that names the file.
@@ -62,6 +67,9 @@ class MainWindow : public QMainWindow {
   void saveProjectAs();
   void openProject(const QString& path);
   void importData(const QString& path);
+  void importWithDialog();
+  void startImport(const data::ImportRequest& request);
+  void finishImport(quint64 id);
   void showAbout();
   void showNotice(const QString& text);
   void showError(const QString& title, const QString& text);
@@ -72,6 +80,8 @@ class MainWindow : public QMainWindow {
   widgets::JobStatusWidget* jobStatus_;
   std::unique_ptr<StudioDocks> docks_;
   QByteArray defaultLayout_;
+  std::map<quint64, std::shared_ptr<data::ImportJob>> imports_;  // running imports by job id
+  std::shared_ptr<const data::Table> currentTable_;
 
   QMenu* fileMenu_ = nullptr;
   QMenu* recentMenu_ = nullptr;
@@ -84,6 +94,7 @@ class MainWindow : public QMainWindow {
 
   QAction* newAction_ = nullptr;
   QAction* openAction_ = nullptr;
+  QAction* importAction_ = nullptr;
   QAction* saveAsAction_ = nullptr;
   QAction* clearRecentAction_ = nullptr;
   QAction* quitAction_ = nullptr;

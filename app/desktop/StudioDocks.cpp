@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 #include "widgets/jobs/JobLogView.h"
+#include "widgets/table/DataTableView.h"
 #include "widgets/panels/EmptyStatePanel.h"
 #include "widgets/panels/PlaceholderStack.h"
 
@@ -22,13 +23,15 @@ QDockWidget* makeDock(QMainWindow* window, const char* objectName, QWidget* cont
 
 StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
     : project(makeDock(window, "dock.project")),
-      data(makeDock(window, "dock.data")),
+      data(nullptr),
       recipe(makeDock(window, "dock.recipe")),
       training(makeDock(window, "dock.training")),
       experiments(makeDock(window, "dock.experiments")),
       charts(makeDock(window, "dock.charts")),
       jobLog(nullptr),
-      jobLogView(new widgets::JobLogView) {
+      jobLogView(new widgets::JobLogView),
+      dataView(new widgets::DataTableView) {
+  data = makeDock(window, "dock.data", dataView);
   jobLog = makeDock(window, "dock.jobLog", jobLogView);
   pane(project)->placeholder()->addActionButton(openAction);
   pane(data)->placeholder()->addActionButton(openAction);
@@ -49,6 +52,12 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
   recipe->raise();
   data->raise();
   retranslate();
+}
+
+void StudioDocks::showData(std::shared_ptr<const data::Table> table) {
+  const bool any = table != nullptr;
+  dataView->setTable({std::move(table), nullptr});
+  pane(data)->showContent(any);
 }
 
 QList<QDockWidget*> StudioDocks::all() const {

@@ -1,12 +1,16 @@
 #pragma once
 #include <QCoreApplication>
 #include <QList>
+#include <memory>
+
+#include "engine/data/Table.h"
 
 class QDockWidget;
 class QMainWindow;
 class QAction;
 
 namespace lathe::widgets {
+class DataTableView;
 class JobLogView;
 class PlaceholderStack;
 }  // namespace lathe::widgets
@@ -33,6 +37,10 @@ class StudioDocks {
   QDockWidget* charts;
   QDockWidget* jobLog;
   widgets::JobLogView* jobLogView;
+  widgets::DataTableView* dataView;
+
+  // Shows the table's rows in the Data dock (or its empty state again for a null table).
+  void showData(std::shared_ptr<const data::Table> table);
 
  private:
   widgets::PlaceholderStack* pane(QDockWidget* dock) const;

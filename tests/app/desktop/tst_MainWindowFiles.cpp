@@ -1,6 +1,7 @@
 // Files opened or dropped onto the window reach the right opener, and a file Lathe cannot use
 // gets a message that names it.
 #include <QMessageBox>
+#include <QSignalSpy>
 #include <QMimeData>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -8,7 +9,11 @@
 
 #include "IsolatedSettings.h"
 #include "app/desktop/MainWindow.h"
+#include "app/desktop/ImportDialog.h"
 #include "app/desktop/RecentProjects.h"
+#include "app/desktop/StudioDocks.h"
+#include "app/jobs/JobManager.h"
+#include "widgets/table/DataTableView.h"
 
 using lathe::app::MainWindow;
 
@@ -52,14 +57,42 @@ class tst_MainWindowFiles : public QObject {
     box->close();
   }
 
-  void droppedDataFileGoesToTheImporter() {
+  void droppedDataFileIsPreviewedThenImportedAsAJob() {
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     drop(window, QStringLiteral(LATHE_DATASETS_DIR "/iris.arff"));
     QVERIFY(!visibleMessage(window));
-    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("iris.arff")),
+    auto* dialog = window.findChild<lathe::app::ImportDialog*>();
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->preview() || !dialog->previewError().isEmpty(), 20000);
+    QVERIFY2(dialog->preview(), qPrintable(dialog->previewError()));
+    QSignalSpy finished(window.jobManager(), &lathe::app::JobManager::jobFinished);
+    dialog->accept();
+    QVERIFY(finished.wait(20000));
+    QVERIFY(window.currentTable());
+    QCOMPARE(window.currentTable()->rowCount(), size_t(150));
+    QCOMPARE(window.docks().dataView->model()->rowCount(), 150);
+    QVERIFY(window.docks().dataView->isVisible());
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("150")),
              qPrintable(window.statusBar()->currentMessage()));
+  }
+
+  void aFailedImportSaysWhereTheProblemIs() {
+    MainWindow window;
+    window.show();
+    const QString path = write("broken.csv", "a,b\n1,2\n3,\"never closed\n4,5\n");
+    QSignalSpy failed(window.jobManager(), &lathe::app::JobManager::jobFailed);
+    window.openFile(path);
+    auto* dialog = window.findChild<lathe::app::ImportDialog*>();
+    QVERIFY(dialog);
+    dialog->accept();
+    QVERIFY(failed.wait(20000));
+    QMessageBox* box = visibleMessage(window);
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("broken.csv:3")), qPrintable(box->text()));
+    QVERIFY(!window.currentTable());
+    box->close();
   }
 
   void missingFileIsNamed() {

@@ -1,0 +1,21 @@
+// The ARFF reader on arbitrary bytes: a table or a lathe::Error, nothing else.
+#include <cstdint>
+#include <string_view>
+
+#include "engine/core/Error.h"
+#include "engine/data/ArffReader.h"
+#include "engine/jobs/ProgressSink.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  lathe::jobs::NullProgressSink sink;
+  std::stop_source stop;
+  const lathe::jobs::JobContext context(stop.get_token(), sink);
+  try {
+    const auto result = lathe::data::readArffBytes(std::string_view(reinterpret_cast<const char*>(data), size),
+                                                   "fuzz.arff", context);
+    for (const auto& column : result.table.columns())
+      for (std::size_t row = 0; row < column->size(); ++row) (void)column->displayText(row);
+  } catch (const lathe::Error&) {
+  }
+  return 0;
+}
