@@ -127,6 +127,135 @@
         </message>
     </context>
     <context>
+        <name>lathe::app::ImportDialog</name>
+        <message>
+            <source>Import %1</source>
+            <translation>%1 가져오기</translation>
+        </message>
+        <message>
+            <source>Detect</source>
+            <translation>자동 감지</translation>
+        </message>
+        <message>
+            <source>CSV or other delimited text</source>
+            <translation>CSV 또는 구분자로 나뉜 텍스트</translation>
+        </message>
+        <message>
+            <source>ARFF (Weka)</source>
+            <translation>ARFF (Weka)</translation>
+        </message>
+        <message>
+            <source>JSON array of objects</source>
+            <translation>JSON 객체 배열</translation>
+        </message>
+        <message>
+            <source>JSON Lines</source>
+            <translation>JSON Lines</translation>
+        </message>
+        <message>
+            <source>SQLite table</source>
+            <translation>SQLite 테이블</translation>
+        </message>
+        <message>
+            <source>Korean (CP949 / EUC-KR)</source>
+            <translation>한국어 (CP949 / EUC-KR)</translation>
+        </message>
+        <message>
+            <source>Japanese (Shift-JIS)</source>
+            <translation>일본어 (Shift-JIS)</translation>
+        </message>
+        <message>
+            <source>Chinese (GBK)</source>
+            <translation>중국어 (GBK)</translation>
+        </message>
+        <message>
+            <source>Western (Windows-1252 / Latin-1)</source>
+            <translation>서유럽어 (Windows-1252 / Latin-1)</translation>
+        </message>
+        <message>
+            <source>Comma ( , )</source>
+            <translation>쉼표 ( , )</translation>
+        </message>
+        <message>
+            <source>Semicolon ( ; )</source>
+            <translation>세미콜론 ( ; )</translation>
+        </message>
+        <message>
+            <source>Tab</source>
+            <translation>탭</translation>
+        </message>
+        <message>
+            <source>Pipe ( | )</source>
+            <translation>세로 막대 ( | )</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>공백</translation>
+        </message>
+        <message>
+            <source>The first row holds the column names</source>
+            <translation>첫 행이 열 이름입니다</translation>
+        </message>
+        <message>
+            <source>Partly checked: detect it from the file</source>
+            <translation>부분 선택: 파일에서 자동으로 판단합니다</translation>
+        </message>
+        <message>
+            <source>Values that mean “missing”, separated by commas. An empty field is always missing.</source>
+            <translation>“결측”을 뜻하는 값들을 쉼표로 구분해 적으세요. 빈 필드는 항상 결측값입니다.</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>파일:</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>형식:</translation>
+        </message>
+        <message>
+            <source>Encoding:</source>
+            <translation>인코딩:</translation>
+        </message>
+        <message>
+            <source>Delimiter:</source>
+            <translation>구분자:</translation>
+        </message>
+        <message>
+            <source>Missing values:</source>
+            <translation>결측값:</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>열</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>유형</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>가져오기</translation>
+        </message>
+        <message>
+            <source>Reading a preview…</source>
+            <translation>미리보기를 읽는 중…</translation>
+        </message>
+        <message>
+            <source>Cannot read this file with these settings: %1</source>
+            <translation>이 설정으로는 파일을 읽을 수 없습니다: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>The first %n rows as they will be read</source>
+            <translation>
+                <numerusform>가져올 때와 같은 방식으로 읽은 처음 %n개 행</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation>%1, %2</translation>
+        </message>
+    </context>
+    <context>
         <name>lathe::app::JobManager</name>
         <message>
             <source>unknown error</source>
@@ -308,10 +437,6 @@
             <translation>프로젝트를 열려면 프로젝트 저장소가 필요한데, 이 빌드에는 아직 없습니다. “%1” 파일은 그대로 두었습니다.</translation>
         </message>
         <message>
-            <source>“%1” is a data file; the data importer is not in this build yet.</source>
-            <translation>“%1” 파일은 데이터 파일입니다. 데이터 가져오기 기능은 이 빌드에 아직 없습니다.</translation>
-        </message>
-        <message>
             <source>“%1” no longer exists; it was removed from the recent projects.</source>
             <translation>“%1” 파일이 더 이상 없어 최근 프로젝트 목록에서 제거했습니다.</translation>
         </message>
@@ -319,12 +444,61 @@
             <source>No recent projects</source>
             <translation>최근 프로젝트 없음</translation>
         </message>
+        <message>
+            <source>Import failed</source>
+            <translation>가져오기 실패</translation>
+        </message>
+        <message>
+            <source>&amp;Import Data…</source>
+            <translation>데이터 가져오기(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Import a CSV, TSV, ARFF, JSON or SQLite file</source>
+            <translation>CSV, TSV, ARFF, JSON 또는 SQLite 파일을 가져옵니다</translation>
+        </message>
+        <message>
+            <source>Import Data</source>
+            <translation>데이터 가져오기</translation>
+        </message>
+        <message>
+            <source>Import %1</source>
+            <translation>%1 가져오기</translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n rows</source>
+            <translation>
+                <numerusform>%n개 행을 가져왔습니다</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n warnings: %1</source>
+            <translation>
+                <numerusform>경고 %n개: %1</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>lathe::app::ProjectDocument</name>
         <message>
             <source>Untitled</source>
             <translation>제목 없음</translation>
+        </message>
+    </context>
+    <context>
+        <name>lathe::widgets::DataTableModel</name>
+        <message>
+            <source>missing</source>
+            <translation>결측</translation>
+        </message>
+        <message>
+            <source>Missing value</source>
+            <translation>결측값</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %2, %n missing</source>
+            <translation>
+                <numerusform>%1: %2, 결측 %n개</numerusform>
+            </translation>
         </message>
     </context>
     <context>
