@@ -91,7 +91,11 @@ ImportResult CsvReader::readBytes(std::string_view raw, const std::string& sourc
   if (trimSpaces(text).find_first_not_of("\r\n") == std::string_view::npos)
     throw Error(ErrorCode::Parse, "the file is empty: no header and no rows", {source});
 
-  result.table = CsvImport(text, source, options, context).run(result.warnings);
+  // Byte offsets in errors are the file's when the text is the file's own bytes (less a BOM).
+  const std::int64_t byteBase = text.data() >= raw.data() && text.data() < raw.data() + raw.size()
+                                    ? static_cast<std::int64_t>(text.data() - raw.data())
+                                    : -1;
+  result.table = CsvImport(text, source, byteBase, options, context).run(result.warnings);
   return result;
 }
 
