@@ -1,4 +1,6 @@
 // lathe-studio: the desktop studio.
+#include <malloc.h>
+
 #include <QApplication>
 #include <QCommandLineParser>
 
@@ -8,6 +10,9 @@
 #include "engine/core/Version.h"
 
 int main(int argc, char* argv[]) {
+  // Column buffers are large: a fixed threshold sends them straight to the OS and gives them
+  // back when freed (glibc would otherwise raise the threshold and keep freed buffers mapped).
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("Lathe"));
   QApplication::setApplicationName(QStringLiteral("Lathe Studio"));

@@ -44,6 +44,7 @@ class ChunkPass {
   // The chunk's result, or a restart request.
   std::optional<Restart> run(CsvChunkResult& result) {
     CsvCursor cursor(text_, 0, text_.size(), s_.dialect->delimiter, s_.dialect->quote, s_.maxFieldBytes);
+    cursor_ = &cursor;
     std::vector<CsvField> fields;
     std::size_t row = 0;
     result_ = &result;
@@ -98,9 +99,17 @@ class ChunkPass {
     }
   }
 
+  // The chunk's rows, estimated from the bytes read so far: buffers reserved once at about the
+  // right size, instead of doubling, keep the import's peak memory near the columns' own size.
+  std::size_t expectedRows(std::size_t row) const {
+    const double perRow = static_cast<double>(std::max<std::size_t>(1, cursor_->position())) / static_cast<double>(row + 1);
+    return static_cast<std::size_t>(static_cast<double>(text_.size()) / perRow * 1.03) + 16;
+  }
+
   // Sets the segment's kind with `row` rows already in it, all missing.
   void start(State& st, Kind kind, std::size_t row, std::optional<CsvPin> pin = std::nullopt) {
     CsvColumnSegment& seg = st.segment();
+    const std::size_t expected = expectedRows(row);
     seg.kind = kind;
     if (pin) {
       st.pin = pin;
@@ -114,13 +123,20 @@ class ChunkPass {
     }
     switch (kind) {
       case Kind::String:
+        seg.codes.reserve(expected);
         st.strings = std::make_unique<CsvStringBuilder>(seg, s_.maxLevels);
         for (std::size_t r = 0; r < row; ++r) st.strings->addMissing();
         break;
-      case Kind::Float: seg.floats.assign(row, kNaN); break;
+      case Kind::Float:
+        seg.floats.reserve(expected);
+        seg.floats.assign(row, kNaN);
+        break;
       case Kind::Bool:
       case Kind::Int:
-      case Kind::Date: seg.ints.assign(row, 0); break;
+      case Kind::Date:
+        seg.ints.reserve(expected);
+        seg.ints.assign(row, 0);
+        break;
       case Kind::Empty: break;
     }
   }
@@ -229,6 +245,7 @@ class ChunkPass {
         return std::nullopt;
       }
     } else if (seg.kind == Kind::Int && fits == Kind::Float) {
+      seg.floats.reserve(seg.ints.capacity());
       seg.floats.resize(seg.ints.size());
       for (std::size_t r = 0; r < seg.ints.size(); ++r)
         seg.floats[r] = seg.isMissing(r) ? kNaN : static_cast<double>(seg.ints[r]);
@@ -257,6 +274,7 @@ class ChunkPass {
   const std::map<std::size_t, CsvPin>& pins_;
   const jobs::JobContext& context_;
   CsvChunkResult* result_ = nullptr;
+  const CsvCursor* cursor_ = nullptr;
   std::vector<State> states_;
   std::int64_t line_ = 0;
 };

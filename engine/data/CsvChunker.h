@@ -18,4 +18,9 @@ struct CsvChunk {
 std::vector<CsvChunk> splitCsvChunks(std::string_view text, std::size_t start, char delimiter, char quote,
                                      std::size_t count);
 
+// Where the last whole record of `text` ends (text is read from a record's start): the text's
+// size when it ends with a newline outside quotes, else just after the last such newline; 0 when
+// not even one record is whole.
+std::size_t lastRecordEnd(std::string_view text, char delimiter, char quote);
+
 }  // namespace lathe::data

@@ -13,7 +13,9 @@ namespace lathe::data {
 namespace {
 
 using Kind = CsvColumnSegment::Kind;
-constexpr std::size_t kChunkBytes = 2 << 20;  // small enough to balance the cores, big enough to amortise
+constexpr std::size_t kChunkBytes = 2 << 20;   // small enough to balance the cores, big enough to amortise
+constexpr std::size_t kBlockBytes = 16 << 20;  // what the import holds of the file at a time
+constexpr std::size_t kHeadBytes = 1 << 20;    // enough for a header of many thousand columns
 
 Kind kindOf(ColumnType type) {
   switch (type) {
@@ -27,18 +29,17 @@ Kind kindOf(ColumnType type) {
 
 }  // namespace
 
-CsvImport::CsvImport(std::string_view text, std::string source, std::int64_t byteBase, const CsvOptions& options,
+CsvImport::CsvImport(CsvTextSource& text, std::string_view sample, std::string source, const CsvOptions& options,
                      const jobs::JobContext& context)
-    : text_(text), source_(std::move(source)), byteBase_(byteBase), options_(options), context_(context),
-      dialect_(CsvDialect::sniff(text, options)), missing_(options.missingTokens) {}
+    : text_(text), source_(std::move(source)), options_(options), context_(context),
+      dialect_(CsvDialect::sniff(sample, options)), missing_(options.missingTokens) {}
 
 Error CsvImport::located(const Error& e, std::int64_t lineBase, std::size_t chunkBegin) const {
   ErrorLocation where = e.where();
   where.file = source_;
   if (where.line >= 0) where.line += lineBase;
-  where.byteOffset = where.byteOffset >= 0 && byteBase_ >= 0
-                         ? where.byteOffset + byteBase_ + static_cast<std::int64_t>(chunkBegin)
-                         : -1;
+  const std::int64_t base = text_.fileOffset(chunkBegin);
+  where.byteOffset = where.byteOffset >= 0 && base >= 0 ? where.byteOffset + base : -1;
   return Error(e.code(), e.message(), where, e.value());
 }
 
@@ -56,6 +57,7 @@ CsvChunkParser::Settings CsvImport::settings() const {
 Table CsvImport::run(std::vector<ImportWarning>& warnings) {
   readHeader();
   parseChunks();
+  text_.releaseBlock();
   reportRaggedRows(warnings);
   header_.complete(columnCount_, source_, warnings);
   std::vector<std::shared_ptr<const Column>> columns(columnCount_);
@@ -72,7 +74,8 @@ void CsvImport::readHeader() {
   dataEnd_ = text_.size();
   std::vector<CsvField> fields;
   if (dialect_.header) {
-    CsvCursor cursor(text_, 0, text_.size(), dialect_.delimiter, dialect_.quote, options_.maxFieldBytes);
+    const std::string_view head = text_.block(0, kHeadBytes, dialect_.delimiter, dialect_.quote);
+    CsvCursor cursor(head, 0, head.size(), dialect_.delimiter, dialect_.quote, options_.maxFieldBytes);
     try {
       cursor.next(fields);
     } catch (const Error& e) {
@@ -83,13 +86,14 @@ void CsvImport::readHeader() {
     headerLines_ = cursor.linesConsumed();
   }
   if (options_.maxRows) {  // the preview reads only the first rows: cut the text after them
-    CsvCursor cursor(text_, dataStart_, text_.size(), dialect_.delimiter, dialect_.quote, options_.maxFieldBytes);
+    const std::string_view head = text_.block(dataStart_, kHeadBytes, dialect_.delimiter, dialect_.quote);
+    CsvCursor cursor(head, 0, head.size(), dialect_.delimiter, dialect_.quote, options_.maxFieldBytes);
     try {
       for (std::uint64_t r = 0; r < *options_.maxRows && cursor.next(fields); ++r) {}
     } catch (const Error&) {
       // the preview shows the rows before the problem; the full import reports it
     }
-    dataEnd_ = cursor.position();
+    dataEnd_ = dataStart_ + cursor.position();
   }
   for (const auto& [name, type] : options_.columnTypes) {
     std::size_t index = std::find(header_.names.begin(), header_.names.end(), name) - header_.names.begin();
@@ -107,36 +111,42 @@ void CsvImport::readHeader() {
 
 void CsvImport::parseChunks() {
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  chunks_ = splitCsvChunks(text_.substr(0, dataEnd_), dataStart_, dialect_.delimiter, dialect_.quote,
-                           std::max<std::size_t>(cores, (dataEnd_ - dataStart_) / kChunkBytes));
-  results_.assign(chunks_.size(), {});
-  std::vector<std::optional<Error>> errors(chunks_.size());
   const auto settings = this->settings();
-  const double total = static_cast<double>(std::max<std::size_t>(1, dataEnd_ - dataStart_));
-  jobs::parallelFor(chunks_.size(), options_.threads, [&](std::size_t c) {
-    const std::string_view chunk = text_.substr(chunks_[c].begin, chunks_[c].end - chunks_[c].begin);
-    try {
-      results_[c] = CsvChunkParser::parse(chunk, settings, context_);
-    } catch (const Error& e) {
-      errors[c] = e;  // located below, once the lines before this chunk are known
-    }
-    const double done = static_cast<double>(bytesDone_.fetch_add(chunk.size()) + chunk.size());
-    context_.progress(0.9 * done / total, "Reading rows");
-  });
-  context_.throwIfStopped();
-
-  // The first error in the file wins, whichever thread met it first.
-  firstLine_.resize(chunks_.size());
-  firstRow_.resize(chunks_.size());
+  const double total = static_cast<double>(std::max<std::uint64_t>(1, dataEnd_ - dataStart_));
   std::int64_t line = 1 + headerLines_;
   columnCount_ = header_.names.size();
-  for (std::size_t c = 0; c < chunks_.size(); ++c) {
-    if (errors[c]) throw located(*errors[c], line, chunks_[c].begin);
-    firstLine_[c] = line;
-    firstRow_[c] = rows_;
-    line += results_[c].lines;
-    rows_ += results_[c].rows;
-    columnCount_ = std::max(columnCount_, results_[c].columns.size());
+  // Block by block: each block's chunks in parallel; the first error in the file wins,
+  // whichever thread met it first.
+  for (std::uint64_t from = dataStart_; from < dataEnd_;) {
+    std::string_view block = text_.block(from, kBlockBytes, dialect_.delimiter, dialect_.quote);
+    if (block.empty()) break;
+    if (from + block.size() > dataEnd_) block = block.substr(0, dataEnd_ - from);
+    const auto pieces = splitCsvChunks(block, 0, dialect_.delimiter, dialect_.quote,
+                                       std::max<std::size_t>(cores, block.size() / kChunkBytes));
+    const std::size_t first = chunks_.size();
+    for (const CsvChunk& piece : pieces) chunks_.push_back({from + piece.begin, from + piece.end});
+    results_.resize(chunks_.size());
+    std::vector<std::optional<Error>> errors(pieces.size());
+    jobs::parallelFor(pieces.size(), options_.threads, [&](std::size_t p) {
+      const std::string_view chunk = block.substr(pieces[p].begin, pieces[p].end - pieces[p].begin);
+      try {
+        results_[first + p] = CsvChunkParser::parse(chunk, settings, context_);
+      } catch (const Error& e) {
+        errors[p] = e;  // located below, once the lines before this chunk are known
+      }
+    });
+    context_.throwIfStopped();
+    for (std::size_t p = 0; p < pieces.size(); ++p) {
+      const std::size_t c = first + p;
+      if (errors[p]) throw located(*errors[p], line, chunks_[c].begin);
+      firstLine_.push_back(line);
+      firstRow_.push_back(rows_);
+      line += results_[c].lines;
+      rows_ += results_[c].rows;
+      columnCount_ = std::max(columnCount_, results_[c].columns.size());
+    }
+    from += block.size();
+    context_.progress(0.9 * static_cast<double>(from - dataStart_) / total, "Reading rows");
   }
 }
 
@@ -166,8 +176,9 @@ CsvColumnSegment CsvImport::reread(std::size_t chunk, std::size_t column, const 
   auto s = settings();
   s.pins = &pins;
   s.onlyColumn = column;
-  auto result = CsvChunkParser::parse(text_.substr(chunks_[chunk].begin, chunks_[chunk].end - chunks_[chunk].begin),
-                                      s, context_);
+  std::string storage;
+  const std::string_view text = text_.reread(chunks_[chunk].begin, chunks_[chunk].end - chunks_[chunk].begin, storage);
+  auto result = CsvChunkParser::parse(text, s, context_);
   return std::move(result.columns.at(column));
 }
 
@@ -271,11 +282,12 @@ std::shared_ptr<const Column> CsvImport::assembleStrings(std::size_t column, std
         for (std::size_t r = 0; r < results_[c].rows; ++r) validity.setMissing(begin + r, rows_);
         continue;
       }
-      const CsvColumnSegment& seg = *segments[c];
+      CsvColumnSegment& seg = *segments[c];
       for (std::size_t r = 0; r < seg.codes.size(); ++r) {
         if (seg.codes[r] < 0) validity.setMissing(begin + r, rows_);
         else codes[begin + r] = remap[c][static_cast<std::size_t>(seg.codes[r])];
       }
+      seg = CsvColumnSegment{};  // free it now
     }
     return Column::categorical(std::move(name), std::move(codes), std::move(levels), std::move(validity));
   }

@@ -11,6 +11,7 @@
 #include "engine/data/CsvDialect.h"
 #include "engine/data/CsvHeader.h"
 #include "engine/data/CsvOptions.h"
+#include "engine/data/CsvTextSource.h"
 #include "engine/data/ImportResult.h"
 #include "engine/data/MissingTokens.h"
 #include "engine/jobs/JobContext.h"
@@ -22,9 +23,8 @@ namespace lathe::data {
 // segments once its type is known from all of them.
 class CsvImport {
  public:
-  // byteBase: where text[0] sits in the file (a BOM before it), or -1 when the text was
-  // transcoded and its offsets are not the file's.
-  CsvImport(std::string_view text, std::string source, std::int64_t byteBase, const CsvOptions& options,
+  // `sample`: the start of the text, for sniffing the dialect.
+  CsvImport(CsvTextSource& text, std::string_view sample, std::string source, const CsvOptions& options,
             const jobs::JobContext& context);
   Table run(std::vector<ImportWarning>& warnings);
 
@@ -39,16 +39,15 @@ class CsvImport {
   Error located(const Error& e, std::int64_t lineBase, std::size_t chunkBegin) const;
   CsvChunkParser::Settings settings() const;
 
-  std::string_view text_;
+  CsvTextSource& text_;
   std::string source_;
-  std::int64_t byteBase_;
   const CsvOptions& options_;
   const jobs::JobContext& context_;
   CsvDialect dialect_;
   MissingTokens missing_;
   CsvHeader header_;
-  std::size_t dataStart_ = 0;
-  std::size_t dataEnd_ = 0;
+  std::uint64_t dataStart_ = 0;
+  std::uint64_t dataEnd_ = 0;
   std::int64_t headerLines_ = 0;
   std::map<std::size_t, CsvPin> forced_;
   std::vector<CsvChunk> chunks_;
@@ -57,7 +56,6 @@ class CsvImport {
   std::vector<std::size_t> firstRow_;
   std::size_t rows_ = 0;
   std::size_t columnCount_ = 0;
-  std::atomic<std::uint64_t> bytesDone_{0};
 };
 
 }  // namespace lathe::data

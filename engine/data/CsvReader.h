@@ -27,9 +27,16 @@ class CsvReader {
   static ImportResult read(const std::string& path, const CsvOptions& options, const jobs::JobContext& context);
   static ImportResult readBytes(std::string_view bytes, const std::string& sourceName, const CsvOptions& options,
                                 const jobs::JobContext& context);
+
+ private:
+  static constexpr std::size_t kStreamSampleBytes = 1 << 20;
+  static ImportResult readUtf8Blocks(const std::string& path, std::string_view head, const CsvOptions& options,
+                                     const jobs::JobContext& context);
 };
 
 // The whole file as bytes; lathe::Error(Io) naming the path when it cannot be read.
 std::string readFileBytes(const std::string& path);
+// At most the first `bytes` of a file.
+std::string readFileHead(const std::string& path, std::size_t bytes);
 
 }  // namespace lathe::data
