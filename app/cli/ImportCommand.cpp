@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <iomanip>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -57,7 +58,7 @@ std::string located(const data::ImportWarning& w) {
 }  // namespace
 
 int runImport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  const CommandLine line(args, {{"--encoding", "--delimiter", "--format", "--table"}, {}, {"--json", "--no-header"}});
+  const CommandLine line(args, {{"--encoding", "--delimiter", "--format", "--table", "--threads"}, {}, {"--json", "--no-header"}});
   if (line.positionals().size() != 1) throw UsageError{"import takes one FILE (see lathe --help)"};
   data::ImportRequest request;
   request.path = line.positionals().front();
@@ -66,6 +67,10 @@ int runImport(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (auto f = line.value("--format")) request.format = *f;
   if (auto t = line.value("--table")) request.sqliteTable = *t;
   if (line.flag("--no-header")) request.csv.header = false;
+  if (auto t = line.value("--threads")) {
+    request.csv.threads = std::atoi(t->c_str());
+    if (request.csv.threads < 1 || request.csv.threads > 256) throw UsageError{"--threads takes a number from 1 to 256"};
+  }
 
   data::ImportJob job(request);
   const auto start = std::chrono::steady_clock::now();

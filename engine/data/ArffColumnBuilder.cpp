@@ -33,7 +33,7 @@ ArffColumnBuilder::Added ArffColumnBuilder::add(std::string_view value) {
           ints_.push_back(i);
           break;
         }
-        if (!parseFloat64(value, d)) return Added::NotANumber;
+        if (!parseDeclaredFloat64(value, d)) return Added::NotANumber;
         // 2^63 is exactly representable; anything at or beyond it is not an int64.
         if (d == std::trunc(d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0) {
           ints_.push_back(static_cast<std::int64_t>(d));
@@ -46,7 +46,7 @@ ArffColumnBuilder::Added ArffColumnBuilder::add(std::string_view value) {
       [[fallthrough]];
     case ArffType::Numeric: {
       double d = 0;
-      if (!parseFloat64(value, d)) return Added::NotANumber;
+      if (!parseDeclaredFloat64(value, d)) return Added::NotANumber;
       doubles_.push_back(d);
       break;
     }

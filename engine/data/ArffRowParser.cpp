@@ -69,7 +69,7 @@ void ArffRowParser::readWeight(ArffLineScanner& s) {
   if (s.peek() != '}') s.fail("the instance weight opened here is not closed with '}'", open);
   s.advance();
   double ignored = 0;
-  if (!parseFloat64(weight, ignored))
+  if (!parseDeclaredFloat64(weight, ignored))
     s.fail("'" + excerpt(weight) + "' is not a number, so it cannot be an instance weight", start, weight);
   if (!s.atEnd()) s.fail("unexpected text after the instance weight", s.pos(), excerpt(s.line().substr(s.pos())));
   if (weighted_++ == 0) firstWeight_ = s.locationOf(open);

@@ -46,11 +46,46 @@ double score(const std::vector<std::vector<CsvField>>& records, std::size_t& fie
   return static_cast<double>(mode->second) / static_cast<double>(records.size());
 }
 
-bool looksLikeData(std::string_view value, char decimal) {
+// The types a value reads as, as bits.
+enum : unsigned { kBool = 1, kInt = 2, kFloat = 4, kDate = 8 };
+
+unsigned typesOf(std::string_view value, char decimal) {
   std::int64_t i;
   double d;
   bool b;
-  return parseInt64(value, i) || parseFloat64(value, d, decimal) || parseDatetime(value, i) || parseBool(value, b);
+  unsigned types = 0;
+  if (parseBool(value, b)) types |= kBool;
+  if (parseInt64(value, i)) types |= kInt | kFloat;
+  else if (parseFloat64(value, d, decimal)) types |= kFloat;
+  if (parseDatetime(value, i, DateOrder::MonthFirst) || parseDatetime(value, i, DateOrder::DayFirst)) types |= kDate;
+  return types;
+}
+
+// Whether the first record names the columns. It does when one of its fields does not fit the
+// type the rest of its column shares ("y" over numbers, "date" over dates), so a name that is also
+// a value ("y", "t", "n" are yes/no tokens) is still a name. Otherwise it does unless every field
+// in it is a value (a file without a header); a column of text below says nothing.
+bool firstRecordIsHeader(const std::vector<std::vector<CsvField>>& records, char decimal,
+                         const std::vector<std::string>& missingTokens) {
+  const auto absent = [&](std::string_view value) {
+    return trimSpaces(value).empty() || isMissingToken(value, missingTokens);
+  };
+  const auto& first = records.front();
+  for (std::size_t column = 0; column < first.size(); ++column) {
+    unsigned shared = kBool | kInt | kFloat | kDate;
+    bool any = false;
+    for (std::size_t row = 1; row < records.size() && shared != 0; ++row) {
+      if (column >= records[row].size() || absent(records[row][column].value)) continue;
+      shared &= typesOf(records[row][column].value, decimal);
+      any = true;
+    }
+    if (any && shared != 0 && !absent(first[column].value) && (typesOf(first[column].value, decimal) & shared) == 0)
+      return true;
+  }
+  const bool allValues = std::all_of(first.begin(), first.end(), [&](const CsvField& f) {
+    return !trimSpaces(f.value).empty() && typesOf(f.value, decimal) != 0;
+  });
+  return !allValues;
 }
 
 bool hasDecimalCommas(const std::vector<std::vector<CsvField>>& records) {
@@ -90,11 +125,7 @@ CsvDialect CsvDialect::sniff(std::string_view text, const CsvOptions& options) {
   if (options.header) {
     dialect.header = *options.header;
   } else if (!records.empty()) {
-    const auto& first = records.front();
-    const bool allData = std::all_of(first.begin(), first.end(), [&](const CsvField& f) {
-      return !trimSpaces(f.value).empty() && looksLikeData(f.value, dialect.decimal);
-    });
-    dialect.header = !allData;
+    dialect.header = firstRecordIsHeader(records, dialect.decimal, options.missingTokens);
   }
   return dialect;
 }

@@ -6,8 +6,10 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <memory>
 
+#include "engine/data/CsvFileSource.h"
 #include "engine/data/CsvImport.h"
 #include "engine/data/TextDecoder.h"
 
@@ -18,17 +20,47 @@ namespace {
   throw Error(ErrorCode::Unsupported, "this is a " + std::string(what) + " file, not delimited text", {source});
 }
 
-void checkNotBinary(std::string_view raw, std::string_view text, const std::string& source) {
+// A known binary format, by the signature at its start (those that could begin a text file are
+// checked with the bytes after them).
+void checkSignature(std::string_view raw, const std::string& source) {
   static constexpr std::pair<std::string_view, std::string_view> kSignatures[] = {
       {"PK\x03\x04", "zip (or xlsx)"}, {"\x89PNG", "PNG image"}, {"%PDF", "PDF"},
       {"\xD0\xCF\x11\xE0", "legacy Office (xls)"}, {"\x1F\x8B", "gzip"}, {"PAR1", "Parquet"},
-      {"\x7F" "ELF", "program"}, {"SQLite format 3", "SQLite database"}};
+      {"\x7F" "ELF", "program"}, {"SQLite format 3", "SQLite database"}, {"\xFF\xD8\xFF", "JPEG image"},
+      {"GIF87a", "GIF image"}, {"GIF89a", "GIF image"}, {"7z\xBC\xAF\x27\x1C", "7z archive"},
+      {"Rar!\x1A\x07", "RAR archive"}, {"\xFD" "7zXZ", "xz archive"}, {"\x28\xB5\x2F\xFD", "zstd archive"},
+      {std::string_view("II*\0", 4), "TIFF image"}, {std::string_view("MM\0*", 4), "TIFF image"},
+      {std::string_view("ARROW1\0\0", 8), "Arrow/Feather"}};
   for (const auto& [magic, what] : kSignatures)
     if (raw.starts_with(magic)) refuseBinary(what, source);
-  const std::string_view head = text.substr(0, 4096);
+  // "BM" and "BZh" begin words too: a BMP has four zero bytes after its size, bzip2 the digits of pi.
+  if (raw.size() >= 14 && raw.starts_with("BM") && raw.substr(6, 4) == std::string_view("\0\0\0\0", 4))
+    refuseBinary("BMP image", source);
+  if (raw.size() >= 10 && raw.starts_with("BZh") && raw[3] >= '1' && raw[3] <= '9' && raw.substr(4, 6) == "1AY&SY")
+    refuseBinary("bzip2 archive", source);
+  if (raw.size() >= 12 && raw.starts_with("RIFF") && (raw.substr(8, 4) == "WEBP" || raw.substr(8, 4) == "WAVE" ||
+                                                      raw.substr(8, 4) == "AVI "))
+    refuseBinary("RIFF (image, sound or video)", source);
+}
+
+// Binary without a known signature: control bytes (other than tab, LF, CR) are rare in text and
+// about one byte in nine of random or compressed data. Count them in the raw bytes, since a
+// decoder turns each byte >= 0x80 into two or three; but in UTF-16 every ASCII character has a
+// NUL, so there the decoded text is what counts.
+bool looksBinary(std::string_view head) {
+  head = head.substr(0, 64 * 1024);
   std::size_t control = 0;
   for (char c : head) control += (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r');
-  if (head.size() >= 16 && control * 10 > head.size()) refuseBinary("binary", source);
+  return head.size() >= 16 && control * 20 > head.size();
+}
+
+bool isUtf16(std::string_view encoding) { return encoding.starts_with("utf-16"); }
+
+// Refuses a binary file: `raw` is the file's first bytes, `content` what to count control
+// characters in: the raw bytes again, or for UTF-16 the decoded text.
+void checkNotBinary(std::string_view raw, std::string_view content, const std::string& source) {
+  checkSignature(raw, source);
+  if (looksBinary(content)) refuseBinary("binary", source);
 }
 
 std::vector<ImportWarning> decodeWarnings(const TextDecoder::Result& decoded, const CsvOptions& options,
@@ -46,6 +78,15 @@ std::vector<ImportWarning> decodeWarnings(const TextDecoder::Result& decoded, co
 }
 
 }  // namespace
+
+std::string readFileHead(const std::string& path, std::size_t bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::Io, std::string("cannot open the file: ") + std::strerror(errno), {path});
+  std::string head(bytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(bytes));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head;
+}
 
 std::string readFileBytes(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -68,9 +109,41 @@ std::string readFileBytes(const std::string& path) {
 }
 
 ImportResult CsvReader::read(const std::string& path, const CsvOptions& options, const jobs::JobContext& context) {
+  // A UTF-8 file is read block by block, so the import never holds the whole file; anything
+  // else (or a UTF-8 file with broken sequences) is read whole and decoded first.
+  std::string head = readFileHead(path, kStreamSampleBytes);
+  const std::string encoding = options.encoding.empty() || options.encoding == "auto" ? TextDecoder::detect(head)
+                                                                                      : options.encoding;
+  if (encoding == "utf-8" || encoding == "UTF-8" || encoding == "utf8") {
+    try {
+      return readUtf8Blocks(path, head, options, context);
+    } catch (const CsvFileSource::NotUtf8&) {
+    }
+  }
   const std::string bytes = readFileBytes(path);
   context.throwIfStopped();
   return readBytes(bytes, path, options, context);
+}
+
+ImportResult CsvReader::readUtf8Blocks(const std::string& path, std::string_view head, const CsvOptions& options,
+                                       const jobs::JobContext& context) {
+  const std::size_t bom = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  checkNotBinary(head, head, path);
+  std::string_view sample = head.substr(bom);
+  // The sample may end inside a character: leave that character to the blocks.
+  std::size_t cut = sample.size();
+  for (std::size_t back = 0; back < 4 && cut > 0 && (static_cast<unsigned char>(sample[cut - 1]) & 0xC0) == 0x80; ++back) --cut;
+  if (cut > 0 && static_cast<unsigned char>(sample[cut - 1]) >= 0xC0) --cut;
+  sample = sample.substr(0, cut);
+  if (!TextDecoder::isValidUtf8(sample)) throw CsvFileSource::NotUtf8{};
+  CsvFileSource file(path, bom);
+  if (file.size() <= sample.size() && trimSpaces(sample).find_first_not_of("\r\n") == std::string_view::npos)
+    throw Error(ErrorCode::Parse, "the file is empty: no header and no rows", {path});
+  ImportResult result;
+  result.format = "csv";
+  result.encoding = "utf-8";
+  result.table = CsvImport(file, sample, path, options, context).run(result.warnings);
+  return result;
 }
 
 ImportResult CsvReader::readBytes(std::string_view raw, const std::string& source, const CsvOptions& options,
@@ -80,14 +153,19 @@ ImportResult CsvReader::readBytes(std::string_view raw, const std::string& sourc
   std::string decodedStorage;
   std::string_view text;
   TextDecoder::Result decoded;
+  checkSignature(raw, source);
   try {
     decoded = TextDecoder::decode(raw, options.encoding, decodedStorage, text);
   } catch (Error& e) {
+    // Bytes that are no text at all say so, rather than which byte the encoding stopped at.
+    if (e.code() == ErrorCode::Parse && !raw.starts_with("\xFF\xFE") && !raw.starts_with("\xFE\xFF") &&
+        !isUtf16(e.value()) && looksBinary(raw))
+      refuseBinary("binary", source);
     throw Error(e.code(), e.message(), {source, -1, -1, e.where().byteOffset}, e.value());
   }
   result.encoding = decoded.encoding;
+  checkNotBinary(raw, isUtf16(decoded.encoding) ? text : raw, source);
   result.warnings = decodeWarnings(decoded, options, source);
-  checkNotBinary(raw, text, source);
   if (trimSpaces(text).find_first_not_of("\r\n") == std::string_view::npos)
     throw Error(ErrorCode::Parse, "the file is empty: no header and no rows", {source});
 
@@ -95,7 +173,8 @@ ImportResult CsvReader::readBytes(std::string_view raw, const std::string& sourc
   const std::int64_t byteBase = text.data() >= raw.data() && text.data() < raw.data() + raw.size()
                                     ? static_cast<std::int64_t>(text.data() - raw.data())
                                     : -1;
-  result.table = CsvImport(text, source, byteBase, options, context).run(result.warnings);
+  CsvMemorySource memory(text, byteBase);
+  result.table = CsvImport(memory, text, source, options, context).run(result.warnings);
   return result;
 }
 

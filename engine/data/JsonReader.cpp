@@ -442,7 +442,7 @@ std::shared_ptr<const Column> buildColumn(PendingColumn& pending, std::size_t ro
     std::vector<double> values(rows, std::numeric_limits<double>::quiet_NaN());
     for (std::size_t row = 0; row < rows; ++row) {
       if (pending.kinds[row] == Kind::Missing) validity.setMissing(row, rows);
-      else if (!parseFloat64(pending.textAt(row), values[row]))
+      else if (!parseDeclaredFloat64(pending.textAt(row), values[row]))
         throw Error(ErrorCode::Internal, "JSON number '" + std::string(pending.textAt(row)) + "' did not parse");
     }
     return Column::float64(pending.name, std::move(values), std::move(validity));

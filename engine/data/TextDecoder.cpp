@@ -12,27 +12,44 @@
 namespace lathe::data {
 namespace {
 
-// Length of the valid UTF-8 sequence at s[i], or 0 if it is not one.
-std::size_t utf8SequenceLength(std::string_view s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return 1;
-  auto cont = [&](std::size_t k) { return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80; };
-  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    if (b0 == 0xE0 && b1 < 0xA0) return 0;  // overlong
-    if (b0 == 0xED && b1 >= 0xA0) return 0;  // surrogates
-    return 3;
+constexpr std::size_t kDetectSample = 1 << 20;
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+unsigned char byteAt(std::string_view s, std::size_t i) { return static_cast<unsigned char>(s[i]); }
+
+// One UTF-8 sequence at s[i]: a valid one, or a broken one as long as its maximal subpart (Unicode's
+// recommended practice): the bytes that start a well-formed sequence before it goes wrong, or one
+// byte that can start none. So a character cut short is one broken sequence, not one per byte.
+struct Utf8Step {
+  std::size_t length = 1;
+  bool valid = true;
+  bool cutByTheEnd = false;  // a valid beginning that the end of the input cut short
+};
+
+Utf8Step utf8Step(std::string_view s, std::size_t i) {
+  const unsigned char b0 = byteAt(s, i);
+  if (b0 < 0x80) return {};
+  std::size_t need = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // the second byte's range (Unicode's table 3-7)
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    need = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    need = 3;
+    if (b0 == 0xE0) lo = 0xA0;  // overlong below
+    if (b0 == 0xED) hi = 0x9F;  // surrogates above
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    need = 4;
+    if (b0 == 0xF0) lo = 0x90;  // overlong below
+    if (b0 == 0xF4) hi = 0x8F;  // beyond U+10FFFF above
+  } else {
+    return {1, false, false};
   }
-  if (b0 >= 0xF0 && b0 <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    if (b0 == 0xF0 && b1 < 0x90) return 0;  // overlong
-    if (b0 == 0xF4 && b1 >= 0x90) return 0;  // above U+10FFFF
-    return 4;
+  for (std::size_t k = 1; k < need; ++k) {
+    if (i + k >= s.size()) return {k, false, true};
+    const unsigned char b = byteAt(s, i + k);
+    if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return {k, false, false};
   }
-  return 0;
+  return {need, true, false};
 }
 
 struct Utf8Scan {
@@ -41,7 +58,9 @@ struct Utf8Scan {
   std::int64_t firstInvalid = -1;
 };
 
-Utf8Scan scanUtf8(std::string_view s) {
+// `ignoreCutEnd`: a sequence cut by the end of `s` is no evidence (the detection sample ends
+// anywhere), so it is not counted.
+Utf8Scan scanUtf8(std::string_view s, bool ignoreCutEnd = false) {
   Utf8Scan scan;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -53,17 +72,45 @@ Utf8Scan scanUtf8(std::string_view s) {
       i += 8;
     }
     if (i >= s.size()) break;
-    const std::size_t n = utf8SequenceLength(s, i);
-    if (n == 0) {
+    const Utf8Step step = utf8Step(s, i);
+    if (step.valid) {
+      scan.valid += step.length > 1;
+    } else if (!(ignoreCutEnd && step.cutByTheEnd)) {
       if (scan.firstInvalid < 0) scan.firstInvalid = static_cast<std::int64_t>(i);
       ++scan.invalid;
-      ++i;
-    } else {
-      scan.valid += n > 1;
-      i += n;
     }
+    i += step.length;
   }
   return scan;
+}
+
+void appendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// windows-1252's 0x80..0x9F. Its five undefined bytes (81 8D 8F 90 9D) are the C1 controls, as in
+// Latin-1, so every byte decodes and nothing is replaced; 0xA0..0xFF are Latin-1 itself.
+constexpr char16_t kWindows1252High[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+void decodeWindows1252(std::string_view in, std::string& out) {
+  out.clear();
+  out.reserve(in.size() + in.size() / 4);
+  for (char c : in) {
+    const auto b = static_cast<unsigned char>(c);
+    appendUtf8(out, b >= 0x80 && b < 0xA0 ? kWindows1252High[b - 0x80] : char32_t{b});
+  }
 }
 
 std::string normalizedName(std::string_view name) {
@@ -72,18 +119,36 @@ std::string normalizedName(std::string_view name) {
   static constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
       {"euc-kr", "cp949"}, {"euckr", "cp949"}, {"ks_c_5601-1987", "cp949"}, {"uhc", "cp949"},
       {"utf8", "utf-8"}, {"latin1", "windows-1252"}, {"latin-1", "windows-1252"},
-      {"iso-8859-1", "windows-1252"}, {"sjis", "shift_jis"}, {"shift-jis", "shift_jis"}};
+      {"iso-8859-1", "windows-1252"}, {"cp1252", "windows-1252"}, {"sjis", "shift_jis"},
+      {"shift-jis", "shift_jis"}, {"cp932", "shift_jis"}, {"windows-31j", "shift_jis"}};
   for (const auto& [alias, canonical] : kAliases)
     if (lower == alias) return std::string(canonical);
   return lower;
 }
 
-// iconv from `from` to UTF-8. Strict: returns false at the first byte it cannot decode, unless
-// `lenient`, when the byte becomes U+FFFD.
-bool convert(std::string_view in, const std::string& from, std::string& out, bool lenient, std::uint64_t* replaced = nullptr) {
+// The name iconv knows. Shift-JIS files come from Windows (Excel), so they are read as its CP932,
+// which keeps 0x5C a backslash (plain Shift-JIS makes it a yen sign) and adds NEC's ① and friends.
+std::string iconvName(const std::string& name) {
+  if (name == "cp949") return "CP949";
+  if (name == "shift_jis") return "CP932";
+  if (name == "gbk") return "GBK";
+  return name;
+}
+
+struct Conversion {
+  std::uint64_t broken = 0;        // sequences iconv could not decode
+  std::int64_t firstBroken = -1;   // input offset of the first
+  bool endsInsideACharacter = false;  // the input stops in the middle of one (counted in broken)
+};
+
+// iconv from `from` into UTF-8 `out`. Each sequence it cannot decode becomes one U+FFFD and
+// decoding goes on one byte later (so a broken lead byte does not swallow the delimiter after
+// it); with `stopAtFirst` it stops there instead, `firstBroken` telling where.
+Conversion convert(std::string_view in, const std::string& from, std::string& out, bool stopAtFirst) {
   iconv_t cd = iconv_open("UTF-8", from.c_str());
   if (cd == reinterpret_cast<iconv_t>(-1)) throw Error(ErrorCode::InvalidArgument, "unknown encoding '" + from + "'", {}, from);
   std::unique_ptr<void, int (*)(iconv_t)> guard(cd, iconv_close);
+  Conversion result;
   out.clear();
   out.resize(in.size() * 2 + 16);
   char* src = const_cast<char*>(in.data());
@@ -95,41 +160,172 @@ bool convert(std::string_view in, const std::string& from, std::string& out, boo
     const std::size_t rc = iconv(cd, &src, &srcLeft, &dst, &dstLeft);
     written = out.size() - dstLeft;
     if (rc != static_cast<std::size_t>(-1)) break;
-    if (errno == E2BIG) {
+    const int error = errno;
+    if (error == E2BIG) {
       out.resize(out.size() * 2);
-    } else if (errno == EILSEQ || errno == EINVAL) {
-      if (!lenient) return false;
-      if (out.size() - written < 3) out.resize(out.size() * 2);
-      for (char c : {'\xEF', '\xBF', '\xBD'}) out[written++] = c;  // U+FFFD
-      ++src;
-      --srcLeft;
-      if (replaced) ++*replaced;
-    } else {
-      return false;
+      continue;
     }
+    if (error != EILSEQ && error != EINVAL)
+      throw Error(ErrorCode::Internal, "iconv failed: " + std::string(std::strerror(error)));
+    if (result.firstBroken < 0) result.firstBroken = src - in.data();
+    ++result.broken;
+    if (error == EINVAL) result.endsInsideACharacter = true;  // iconv only says so at the very end
+    if (stopAtFirst) break;
+    if (out.size() - written < kReplacement.size()) out.resize(out.size() * 2);
+    out.replace(written, kReplacement.size(), kReplacement);
+    written += kReplacement.size();
+    const std::size_t skip = error == EINVAL ? srcLeft : 1;
+    src += skip;
+    srcLeft -= skip;
+    iconv(cd, nullptr, nullptr, nullptr, nullptr);  // back to the initial state
   }
   out.resize(written);
-  return true;
+  return result;
 }
 
-// Share of the decoded text's non-ASCII characters that fall in [lo, hi] (code points).
-double shareInRange(std::string_view utf8, char32_t lo, char32_t hi, char32_t lo2 = 1, char32_t hi2 = 0) {
-  std::uint64_t nonAscii = 0, inRange = 0;
-  for (std::size_t i = 0; i < utf8.size();) {
-    const auto b0 = static_cast<unsigned char>(utf8[i]);
-    const std::size_t n = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
-    if (n > 1 && i + n <= utf8.size()) {
-      char32_t cp = b0 & (0xFF >> (n + 1));
-      for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-      ++nonAscii;
-      inRange += (cp >= lo && cp <= hi) || (cp >= lo2 && cp <= hi2);
-    }
-    i += n;
+// --- Which CJK encoding the bytes are. CP949, GBK and Shift-JIS decode much of each other's
+// bytes without error, so each reading is scored by how plausible its text is for its language:
+// the share of its characters among those the language uses most, counted from the bytes (the
+// byte ranges are where each standard keeps them). Symbols and punctuation count for none.
+
+struct Evidence {
+  double language = 0;      // weighted characters typical of the language
+  std::uint64_t total = 0;  // non-ASCII characters that count
+
+  double score(std::uint64_t broken) const {
+    return total + broken == 0 ? 0.0 : language / static_cast<double>(total + broken);
   }
-  return nonAscii ? static_cast<double>(inRange) / static_cast<double>(nonAscii) : 0.0;
+};
+
+// Korean: the 2,350 KS X 1001 syllables (lead B0-C8, trail A1-FE) are what Korean text is made
+// of; CP949's extended syllables (똠, 햏) occur, but never in bulk, and Hanja are rare in modern
+// Korean. GBK's common hanzi read as those syllables too, but Chinese text also has hanzi whose
+// bytes are Hanja or unassigned in CP949; Shift-JIS kanji land wholly in the extended syllables.
+Evidence koreanEvidence(std::string_view s) {
+  std::uint64_t common = 0, extended = 0, other = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char lead = byteAt(s, i);
+    if (lead < 0x81 || lead == 0xFF) {
+      other += lead >= 0x80;
+      ++i;
+      continue;
+    }
+    if (i + 1 >= s.size()) break;
+    const unsigned char trail = byteAt(s, i + 1);
+    i += 2;
+    if (lead >= 0xB0 && lead <= 0xC8 && trail >= 0xA1) ++common;
+    else if (lead <= 0xA0 || (lead <= 0xC6 && trail < 0xA1)) ++extended;
+    else if (lead <= 0xAF && trail >= 0xA1) continue;  // symbols
+    else ++other;
+  }
+  Evidence e;
+  e.language = static_cast<double>(common) + static_cast<double>(std::min(extended, common / 4));
+  e.total = common + extended + other;
+  return e;
 }
 
-constexpr std::size_t kDetectSample = 1 << 20;
+// Chinese: GB2312's 3,755 level-1 hanzi (lead B0-D7, trail A1-FE) are most of any text, level 2
+// (D8-F7) the rest; GBK's extensions (trail below A1, or leads outside those) are rare.
+Evidence chineseEvidence(std::string_view s) {
+  std::uint64_t level1 = 0, level2 = 0, extension = 0, other = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char lead = byteAt(s, i);
+    if (lead < 0x81 || lead == 0xFF) {
+      other += lead >= 0x80;
+      ++i;
+      continue;
+    }
+    if (i + 1 >= s.size()) break;
+    const unsigned char trail = byteAt(s, i + 1);
+    i += 2;
+    if (trail < 0xA1) ++extension;
+    else if (lead >= 0xB0 && lead <= 0xD7) ++level1;
+    else if (lead >= 0xD8 && lead <= 0xF7) ++level2;
+    else if (lead >= 0xA1 && lead <= 0xA9) continue;  // symbols and punctuation
+    else ++other;
+  }
+  Evidence e;
+  e.language = static_cast<double>(level1) + 0.7 * static_cast<double>(level2) + 0.2 * static_cast<double>(extension);
+  e.total = level1 + level2 + extension + other;
+  return e;
+}
+
+bool isAsciiLetter(unsigned char b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
+
+// Japanese: kana and JIS level-1 kanji, level-2 kanji less. Half-width katakana (single bytes
+// A1-DF) are also the accented capitals of Latin-1 (DÉSIRÉ), so they count only in words of their
+// own: runs of two or more that touch no ASCII letter.
+Evidence japaneseEvidence(std::string_view s) {
+  double language = 0;
+  std::uint64_t total = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char lead = byteAt(s, i);
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    if (lead >= 0xA1 && lead <= 0xDF) {
+      std::size_t end = i;
+      while (end < s.size() && byteAt(s, end) >= 0xA1 && byteAt(s, end) <= 0xDF) ++end;
+      const bool ownWord = end - i >= 2 && (i == 0 || !isAsciiLetter(byteAt(s, i - 1))) &&
+                           (end == s.size() || !isAsciiLetter(byteAt(s, end)));
+      if (ownWord) language += 0.75 * static_cast<double>(end - i);
+      total += end - i;
+      i = end;
+      continue;
+    }
+    if (!((lead >= 0x81 && lead <= 0x9F) || (lead >= 0xE0 && lead <= 0xFC))) {
+      ++total;
+      ++i;
+      continue;
+    }
+    if (i + 1 >= s.size()) break;
+    const unsigned code = lead << 8 | byteAt(s, i + 1);
+    i += 2;
+    const bool kana = (code >= 0x829F && code <= 0x82F1) || (code >= 0x8340 && code <= 0x8396);
+    if (!kana && (lead <= 0x84 || lead == 0x87)) continue;  // symbols, full-width letters, NEC's ①
+    ++total;
+    if (kana || (code >= 0x889F && code <= 0x9872)) language += 1;
+    else if (code >= 0x989F && code <= 0xEAA4) language += 0.5;
+  }
+  Evidence e;
+  e.language = language;
+  e.total = total;
+  return e;
+}
+
+// The legacy encoding whose reading of `sample` is most plausible, or windows-1252 when none is.
+std::string detectLegacy(std::string_view sample) {
+  struct Candidate {
+    const char* name;
+    Evidence (*evidence)(std::string_view);
+  };
+  // In this order, so a tie goes to Korean (Korean Excel exports are what Lathe sees most).
+  static constexpr Candidate kCandidates[] = {
+      {"cp949", koreanEvidence}, {"gbk", chineseEvidence}, {"shift_jis", japaneseEvidence}};
+  constexpr double kPlausible = 0.5;
+  std::string best = "windows-1252";
+  double bestScore = kPlausible - 1e-9;
+  std::string scratch;
+  for (const Candidate& candidate : kCandidates) {
+    const Conversion conversion = convert(sample, iconvName(candidate.name), scratch, false);
+    // A character cut by the end of the sample is no evidence against the encoding.
+    const std::uint64_t broken = conversion.broken - (conversion.endsInsideACharacter ? 1 : 0);
+    const Evidence evidence = candidate.evidence(sample);
+    if (broken * 50 > evidence.total) continue;  // more than 2% undecodable: not this encoding
+    const double score = evidence.score(broken);
+    if (score > bestScore + 1e-9) {
+      bestScore = score;
+      best = candidate.name;
+    }
+  }
+  return best;
+}
+
+std::string hexByte(unsigned char b) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  return std::string("0x") + kDigits[b >> 4] + kDigits[b & 0xF];
+}
 
 }  // namespace
 
@@ -144,17 +340,10 @@ std::string TextDecoder::detect(std::string_view bytes) {
   if (bytes.starts_with("\xFF\xFE")) return "utf-16le";
   if (bytes.starts_with("\xFE\xFF")) return "utf-16be";
   const std::string_view sample = bytes.substr(0, kDetectSample);
-  const Utf8Scan scan = scanUtf8(sample);
+  const Utf8Scan scan = scanUtf8(sample, true);
   // Mostly UTF-8: a few broken sequences do not make a file legacy-encoded.
   if (scan.invalid == 0 || scan.valid >= 10 * scan.invalid) return "utf-8";
-  std::string decoded;
-  // Legacy CJK encodings decode each other's bytes without error; keep the one whose text is
-  // that language: Hangul syllables for CP949, kana for Shift-JIS, ideographs for GBK.
-  if (convert(sample, "CP949", decoded, false) && shareInRange(decoded, 0xAC00, 0xD7A3) >= 0.6) return "cp949";
-  if (convert(sample, "SHIFT_JIS", decoded, false) && shareInRange(decoded, 0x3040, 0x30FF, 0xFF61, 0xFF9F) >= 0.2)
-    return "shift_jis";
-  if (convert(sample, "GBK", decoded, false) && shareInRange(decoded, 0x4E00, 0x9FFF) >= 0.6) return "gbk";
-  return "windows-1252";
+  return detectLegacy(sample);
 }
 
 TextDecoder::Result TextDecoder::decode(std::string_view bytes, std::string_view encoding, std::string& out,
@@ -162,14 +351,18 @@ TextDecoder::Result TextDecoder::decode(std::string_view bytes, std::string_view
   Result result;
   out.clear();
   std::string name = normalizedName(encoding);
-  if (name.empty() || name == "auto") name = detect(bytes);
+  const bool detected = name.empty() || name == "auto";
+  if (detected) name = detect(bytes);
   if (name == "utf-16") name = bytes.starts_with("\xFE\xFF") ? "utf-16be" : "utf-16le";
   result.encoding = name;
 
   std::string_view body = bytes;
-  if (name == "utf-8" && body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3), result.hadBom = true;
-  if (name == "utf-16le" && body.starts_with("\xFF\xFE")) body.remove_prefix(2), result.hadBom = true;
-  if (name == "utf-16be" && body.starts_with("\xFE\xFF")) body.remove_prefix(2), result.hadBom = true;
+  std::size_t bom = 0;
+  if (name == "utf-8" && body.starts_with("\xEF\xBB\xBF")) bom = 3;
+  if (name == "utf-16le" && body.starts_with("\xFF\xFE")) bom = 2;
+  if (name == "utf-16be" && body.starts_with("\xFE\xFF")) bom = 2;
+  body.remove_prefix(bom);
+  result.hadBom = bom > 0;
 
   if (name == "utf-8") {
     const Utf8Scan scan = scanUtf8(body);
@@ -180,29 +373,41 @@ TextDecoder::Result TextDecoder::decode(std::string_view bytes, std::string_view
     // Keep every valid sequence; each broken one becomes U+FFFD.
     out.reserve(body.size() + 2 * scan.invalid);
     for (std::size_t i = 0; i < body.size();) {
-      const std::size_t n = utf8SequenceLength(body, i);
-      if (n == 0) {
-        out += "\xEF\xBF\xBD";
-        ++i;
-      } else {
-        out.append(body.substr(i, n));
-        i += n;
-      }
+      const Utf8Step step = utf8Step(body, i);
+      if (step.valid) out.append(body.substr(i, step.length));
+      else out += kReplacement;
+      i += step.length;
     }
     result.replaced = scan.invalid;
-    result.firstReplacedAt = scan.firstInvalid + (result.hadBom ? 3 : 0);
+    result.firstReplacedAt = scan.firstInvalid + static_cast<std::int64_t>(bom);
+    view = out;
+    return result;
+  }
+  if (name == "windows-1252") {
+    decodeWindows1252(body, out);
     view = out;
     return result;
   }
 
-  const std::string iconvName = name == "windows-1252" ? "WINDOWS-1252" : name == "cp949" ? "CP949" : name;
-  // windows-1252 leaves five bytes undefined; decode those as Latin-1 would (U+0080..U+009F).
-  if (!convert(body, iconvName, out, name == "windows-1252", &result.replaced)) {
-    std::string probe;
-    std::size_t good = 0;
-    for (std::size_t step = body.size() / 2; step > 0; step /= 2)  // find roughly where it fails
-      if (good + step <= body.size() && convert(body.substr(0, good + step), iconvName, probe, false)) good += step;
-    throw Error(ErrorCode::Parse, "the bytes are not valid " + name, {"", -1, -1, static_cast<std::int64_t>(good)}, name);
+  // A legacy encoding chosen by detect() read from a sample, so a broken sequence past it is
+  // replaced and reported; one the user chose, or UTF-16 named by its BOM, must decode entirely.
+  const bool lenient = detected && !result.hadBom;
+  const Conversion conversion = convert(body, iconvName(name), out, !lenient);
+  if (conversion.broken > 0) {
+    const std::int64_t at = conversion.firstBroken + static_cast<std::int64_t>(bom);
+    if (!lenient) {
+      const std::string offset = "offset " + std::to_string(at);
+      const std::string message =
+          conversion.endsInsideACharacter ? "the file ends inside a " + name + " character (at byte " + offset + ")"
+          : name.starts_with("utf-16")
+              ? "the bytes at " + offset + " are not valid " + name
+              : "byte " + hexByte(byteAt(body, static_cast<std::size_t>(conversion.firstBroken))) + " at " + offset +
+                    " is not valid " + name;
+      out.clear();
+      throw Error(ErrorCode::Parse, message, {"", -1, -1, at}, name);
+    }
+    result.replaced = conversion.broken;
+    result.firstReplacedAt = at;
   }
   view = out;
   return result;

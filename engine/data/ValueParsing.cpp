@@ -97,8 +97,11 @@ std::string_view trimSpaces(std::string_view text) {
 
 bool parseInt64(std::string_view text, std::int64_t& out) {
   text = trimSpaces(text);
-  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-  if (text.empty() || text.front() == '+') return false;
+  // One sign, then digits: from_chars takes a '-' but no '+', so "+-5" must not reach it as "-5".
+  const bool plus = !text.empty() && text.front() == '+';
+  if (plus) text.remove_prefix(1);
+  const bool minus = !plus && !text.empty() && text.front() == '-';
+  if (text.size() <= std::size_t{minus} || !isDigit(text[minus ? 1 : 0])) return false;
   std::int64_t value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size()) return false;
@@ -106,7 +109,13 @@ bool parseInt64(std::string_view text, std::int64_t& out) {
   return true;
 }
 
-bool parseFloat64(std::string_view text, double& out, char decimal) {
+namespace {
+
+bool isIntegerShaped(std::string_view body) {
+  return !body.empty() && std::all_of(body.begin(), body.end(), isDigit);
+}
+
+bool parseAnyFloat64(std::string_view text, double& out, char decimal, bool longIntegers) {
   text = trimSpaces(text);
   if (text.empty()) return false;
   bool negative = false;
@@ -126,6 +135,9 @@ bool parseFloat64(std::string_view text, double& out, char decimal) {
   }
   // from_chars accepts neither a leading '+' nor "0x"; it would read "inf"/"nan" prefixes, handled above.
   if (!isDigit(body.front()) && body.front() != decimal) return false;
+  // An integer too long for int64 is an ID: as a double it would silently lose digits.
+  std::int64_t ignored = 0;
+  if (!longIntegers && isIntegerShaped(body) && !parseInt64(text, ignored)) return false;
   std::string local;
   if (decimal != '.') {
     if (body.find('.') != std::string_view::npos) return false;
@@ -147,6 +159,16 @@ bool parseFloat64(std::string_view text, double& out, char decimal) {
   }
   out = negative ? -value : value;
   return true;
+}
+
+}  // namespace
+
+bool parseFloat64(std::string_view text, double& out, char decimal) {
+  return parseAnyFloat64(text, out, decimal, false);
+}
+
+bool parseDeclaredFloat64(std::string_view text, double& out, char decimal) {
+  return parseAnyFloat64(text, out, decimal, true);
 }
 
 bool parseBool(std::string_view text, bool& out) {

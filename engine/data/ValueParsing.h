@@ -11,11 +11,17 @@ namespace lathe::data {
 // "2024-03-01" means the same from CSV, JSON or ARFF. Each returns false (and leaves `out`
 // alone) when the text is not exactly such a value; surrounding spaces are ignored.
 
-// Decimal integers with an optional sign, exactly (IDs above 2^53 are not rounded).
+// Decimal integers with one optional sign, exactly (IDs above 2^53 are not rounded); "+-5" is not.
 bool parseInt64(std::string_view text, std::int64_t& out);
-// Decimal or scientific numbers, "NaN", "inf"/"infinity" (any case, optional sign). `decimal` is
-// the decimal separator ('.' or ','). Overflow ("1e309") gives ±inf and is accepted.
+// Decimal or scientific numbers, "NaN", "inf"/"infinity" (any case, one optional sign). `decimal`
+// is the decimal separator ('.' or ','). Overflow ("1e309") gives ±inf and is accepted. But an
+// integer (sign and digits only) beyond int64 is refused: it is an ID whose last digits a double
+// would silently change, so a column of them stays text (written "1.8e19" or "18446744073709551616.0"
+// it is a float like any other).
 bool parseFloat64(std::string_view text, double& out, char decimal = '.');
+// parseFloat64 for a value already declared a number (an ARFF NUMERIC attribute, a JSON number):
+// an integer beyond int64 is read too, as the nearest double.
+bool parseDeclaredFloat64(std::string_view text, double& out, char decimal = '.');
 // true/false, yes/no, t/f, y/n (any case). Not 0/1: those stay integers.
 bool parseBool(std::string_view text, bool& out);
 
