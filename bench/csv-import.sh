@@ -15,7 +15,7 @@ mkdir -p "$data"
 [[ -s $csv ]] || bash "$root/../shared/datasets/fetch-flights-3m.sh" "$csv" >/dev/null
 lathe=$build/app/lathe
 [[ -x $lathe ]] || { echo "build $lathe first (cmake --preset release && cmake --build --preset release)" >&2; exit 2; }
-mb=$(awk -v b="$(stat -c %s "$csv")" 'BEGIN{printf "%.1f", b/1e6}')
+mb=$(awk -v b="$(stat -L -c %s "$csv")" 'BEGIN{printf "%.1f", b/1e6}')
 
 pandas_script='
 import sys, time, json, resource

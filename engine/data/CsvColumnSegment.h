@@ -2,7 +2,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <algorithm>
 #include <vector>
 
 #include "engine/data/CsvTypeScan.h"
@@ -43,6 +43,58 @@ struct CsvColumnSegment {
 
 // Builds the string values of a segment: codes and a dictionary of views into the chunk's text
 // while the values repeat, switching to plain text past `maxLevels` distinct values.
+// The dictionary of a chunk's distinct strings: open addressing over (hash, code), values
+// compared through the caller's views. Category values are short and few, so this stays in cache
+// where std::unordered_map would chase a node per lookup.
+class StringIndex {
+ public:
+  // The code of `value` if known; else `next`, recorded for it.
+  std::int32_t findOrAdd(std::string_view value, std::int32_t next, const std::vector<std::string_view>& views) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    const std::uint64_t h = hash(value);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.code < 0) {
+        slot = {h, next};
+        ++size_;
+        return next;
+      }
+      if (slot.hash == h && views[static_cast<std::size_t>(slot.code)] == value) return slot.code;
+    }
+  }
+  void clear() {
+    slots_.clear();
+    size_ = 0;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::int32_t code = -1;
+  };
+  static std::uint64_t hash(std::string_view s) {  // FNV-1a, then a final mix
+    std::uint64_t h = 1469598103934665603ULL;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    return h ^ (h >> 29);
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
+    mask_ = slots_.size() - 1;
+    for (const Slot& slot : old)
+      if (slot.code >= 0)
+        for (std::size_t i = slot.hash & mask_;; i = (i + 1) & mask_)
+          if (slots_[i].code < 0) {
+            slots_[i] = slot;
+            break;
+          }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
+};
+
 class CsvStringBuilder {
  public:
   CsvStringBuilder(CsvColumnSegment& segment, std::size_t maxLevels) : segment_(&segment), maxLevels_(maxLevels) {}
@@ -55,8 +107,9 @@ class CsvStringBuilder {
       segment_->ends.push_back(segment_->bytes.size());
       return;
     }
-    auto [it, added] = index_.try_emplace(value, static_cast<std::int32_t>(views_.size()));
-    if (added) {
+    const auto next = static_cast<std::int32_t>(views_.size());
+    const std::int32_t code = index_.findOrAdd(value, next, views_);
+    if (code == next) {
       views_.push_back(value);
       if (views_.size() > maxLevels_) {
         switchToText();
@@ -64,7 +117,7 @@ class CsvStringBuilder {
         return;
       }
     }
-    segment_->codes.push_back(it->second);
+    segment_->codes.push_back(code);
   }
   void addMissing() {
     if (segment_->asText) segment_->ends.push_back(segment_->bytes.size());
@@ -91,7 +144,7 @@ class CsvStringBuilder {
 
   CsvColumnSegment* segment_;
   std::size_t maxLevels_;
-  std::unordered_map<std::string_view, std::int32_t> index_;
+  StringIndex index_;
   std::vector<std::string_view> views_;
 };
 

@@ -85,7 +85,7 @@ class CsvCursor {
     while (p < e && !stops_[static_cast<unsigned char>(*p)]) ++p;
     pos_ = static_cast<std::size_t>(p - text_.data());
     if (pos_ - start > maxField_) checkLength(pos_ - start);
-    return {text_.substr(start, pos_ - start), false};
+    return {std::string_view(text_.data() + start, pos_ - start), false};
   }
 
   CsvField readQuoted() {

@@ -214,21 +214,24 @@ std::shared_ptr<const Column> CsvImport::assemble(std::size_t column) {
   std::string name = header_.names[column];
   if (pin.kind == Kind::String) return assembleStrings(column, segments);
 
+  // Appending each chunk in turn (no zero-filled array to overwrite) keeps this one pass.
   Validity validity;
   std::vector<double> floats;
   std::vector<std::int64_t> ints;
-  if (pin.kind == Kind::Float) floats.resize(rows_, std::numeric_limits<double>::quiet_NaN());
-  else ints.resize(rows_, 0);
+  if (pin.kind == Kind::Float) floats.reserve(rows_);
+  else ints.reserve(rows_);
   for (std::size_t c = 0; c < chunks_.size(); ++c) {
     const std::size_t begin = firstRow_[c];
     const std::size_t rows = results_[c].rows;
     CsvColumnSegment* seg = segments[c];
     if (!seg) {
       for (std::size_t r = 0; r < rows; ++r) validity.setMissing(begin + r, rows_);
+      if (pin.kind == Kind::Float) floats.insert(floats.end(), rows, std::numeric_limits<double>::quiet_NaN());
+      else ints.insert(ints.end(), rows, 0);
       continue;
     }
-    if (pin.kind == Kind::Float) std::copy(seg->floats.begin(), seg->floats.end(), floats.begin() + begin);
-    else std::copy(seg->ints.begin(), seg->ints.end(), ints.begin() + begin);
+    if (pin.kind == Kind::Float) floats.insert(floats.end(), seg->floats.begin(), seg->floats.end());
+    else ints.insert(ints.end(), seg->ints.begin(), seg->ints.end());
     for (std::size_t r = 0; r < seg->missing.size(); ++r)
       if (seg->missing[r]) validity.setMissing(begin + r, rows_);
     *seg = CsvColumnSegment{};  // free it now
@@ -275,17 +278,20 @@ std::shared_ptr<const Column> CsvImport::assembleStrings(std::size_t column, std
   if (!text) {
     std::vector<std::string> levels(index.size());
     for (const auto& [value, code] : index) levels[static_cast<std::size_t>(code)] = std::string(value);
-    std::vector<std::int32_t> codes(rows_, -1);
+    std::vector<std::int32_t> codes;
+    codes.reserve(rows_);
     for (std::size_t c = 0; c < chunks_.size(); ++c) {
       const std::size_t begin = firstRow_[c];
       if (!segments[c]) {
         for (std::size_t r = 0; r < results_[c].rows; ++r) validity.setMissing(begin + r, rows_);
+        codes.insert(codes.end(), results_[c].rows, -1);
         continue;
       }
       CsvColumnSegment& seg = *segments[c];
       for (std::size_t r = 0; r < seg.codes.size(); ++r) {
-        if (seg.codes[r] < 0) validity.setMissing(begin + r, rows_);
-        else codes[begin + r] = remap[c][static_cast<std::size_t>(seg.codes[r])];
+        const std::int32_t code = seg.codes[r];
+        if (code < 0) validity.setMissing(begin + r, rows_);
+        codes.push_back(code < 0 ? -1 : remap[c][static_cast<std::size_t>(code)]);
       }
       seg = CsvColumnSegment{};  // free it now
     }

@@ -89,12 +89,6 @@ bool parseTime(std::string_view text, std::size_t pos, std::int64_t& micros) {
 
 }  // namespace
 
-std::string_view trimSpaces(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 bool parseInt64(std::string_view text, std::int64_t& out) {
   text = trimSpaces(text);
   // One sign, then digits: from_chars takes a '-' but no '+', so "+-5" must not reach it as "-5".
@@ -102,6 +96,16 @@ bool parseInt64(std::string_view text, std::int64_t& out) {
   if (plus) text.remove_prefix(1);
   const bool minus = !plus && !text.empty() && text.front() == '-';
   if (text.size() <= std::size_t{minus} || !isDigit(text[minus ? 1 : 0])) return false;
+  // Up to 18 digits cannot overflow: the common case, without from_chars' general machinery.
+  if (text.size() - minus <= 18) {
+    std::int64_t value = 0;
+    for (std::size_t i = minus; i < text.size(); ++i) {
+      if (!isDigit(text[i])) return false;
+      value = value * 10 + (text[i] - '0');
+    }
+    out = minus ? -value : value;
+    return true;
+  }
   std::int64_t value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size()) return false;
@@ -183,6 +187,20 @@ bool parseBool(std::string_view text, bool& out) {
 bool parseDatetime(std::string_view text, std::int64_t& out, DateOrder order) {
   text = trimSpaces(text);
   if (text.size() < 8 || !isDigit(text.front())) return false;
+  // The common ISO form YYYY-MM-DD first, digits at fixed places; any other form below.
+  if (text.size() >= 10 && text[4] == '-' && text[7] == '-' && (text.size() == 10 || !isDigit(text[10]))) {
+    bool digits = true;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) digits = digits && isDigit(text[i]);
+    if (digits) {
+      const int y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+      const int m = (text[5] - '0') * 10 + (text[6] - '0');
+      const int d = (text[8] - '0') * 10 + (text[9] - '0');
+      std::int64_t timeMicros = 0;
+      if (!validDate(y, m, d) || !parseTime(text, 10, timeMicros)) return false;
+      out = daysFromCivil(y, m, d) * 86'400'000'000LL + timeMicros;
+      return true;
+    }
+  }
   std::size_t pos = 0;
   int y = 0, m = 0, d = 0;
   int first = 0;

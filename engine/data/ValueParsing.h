@@ -41,7 +41,11 @@ bool parseDatetime(std::string_view text, std::int64_t& out, DateOrder order = D
 const std::vector<std::string>& defaultMissingTokens();
 bool isMissingToken(std::string_view text, std::span<const std::string> tokens);
 
-// text without leading and trailing ASCII spaces and tabs.
-std::string_view trimSpaces(std::string_view text);
+// text without leading and trailing ASCII spaces and tabs (inline: called for every cell).
+inline std::string_view trimSpaces(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
 
 }  // namespace lathe::data
