@@ -21,16 +21,25 @@ std::size_t sampleEnd(std::string_view text) {
   return nl == std::string_view::npos ? kSampleBytes : nl + 1;
 }
 
-std::vector<std::vector<CsvField>> sampleRecords(std::string_view text, char delimiter, char quote) {
+// The first records, with the storage their unescaped fields point into (fields with doubled
+// quotes are not views of the text, so they must not outlive the cursor's storage).
+struct SampleRecords {
   std::vector<std::vector<CsvField>> records;
+  std::deque<std::string> storage;
+};
+
+SampleRecords sampleRecords(std::string_view text, char delimiter, char quote) {
+  SampleRecords sample;
   CsvCursor cursor(text, 0, sampleEnd(text), delimiter, quote, ~std::uint64_t{0});
   std::vector<CsvField> fields;
   try {
-    while (static_cast<int>(records.size()) < kSampleRecords && cursor.next(fields)) records.push_back(fields);
+    while (static_cast<int>(sample.records.size()) < kSampleRecords && cursor.next(fields))
+      sample.records.push_back(fields);
   } catch (const Error&) {
     // A quote still open at the end of the sample: judge by the records read so far.
   }
-  return records;
+  sample.storage = cursor.takeStorage();
+  return sample;
 }
 
 // How well `delimiter` splits the sample: the share of records with the most common field count,
@@ -111,7 +120,7 @@ CsvDialect CsvDialect::sniff(std::string_view text, const CsvOptions& options) {
     std::size_t bestFields = 0;
     for (char candidate : {',', ';', '\t', '|'}) {
       std::size_t fields = 0;
-      const double s = score(sampleRecords(text, candidate, dialect.quote), fields);
+      const double s = score(sampleRecords(text, candidate, dialect.quote).records, fields);
       // Consistency first; between equally consistent candidates, more fields.
       if (s > best + 1e-9 || (s > 0 && std::abs(s - best) <= 1e-9 && fields > bestFields)) {
         best = s;
@@ -120,7 +129,8 @@ CsvDialect CsvDialect::sniff(std::string_view text, const CsvOptions& options) {
       }
     }
   }
-  const auto records = sampleRecords(text, dialect.delimiter, dialect.quote);
+  const SampleRecords sample = sampleRecords(text, dialect.delimiter, dialect.quote);
+  const auto& records = sample.records;
   dialect.decimal = options.decimal.value_or(dialect.delimiter == ';' && hasDecimalCommas(records) ? ',' : '.');
   if (options.header) {
     dialect.header = *options.header;

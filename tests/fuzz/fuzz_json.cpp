@@ -4,7 +4,10 @@
 
 #include "engine/core/Error.h"
 #include "engine/data/JsonReader.h"
+#include "engine/jobs/JobContext.h"
 #include "engine/jobs/ProgressSink.h"
+
+#include <stop_token>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   lathe::jobs::NullProgressSink sink;

@@ -50,6 +50,17 @@ class tst_CsvReaderQuoting : public QObject {
     QCOMPARE(name.missingCount(), std::size_t(1));
   }
 
+  void doubledQuotesInTheSniffedSample() {
+    // Found by fuzz_csv: fields unescaped from doubled quotes live in the cursor's storage; the
+    // dialect sniffer must keep that storage while it looks at them (ASan reported a use after
+    // free here).
+    const ImportResult r = importBytes("name;value\n\"he said \"\"hi\"\"\";3,5\n\"x\";4,25\n\"\"\"q\"\"\";1,0\n");
+    QCOMPARE(typeOf(r.table, 1), QStringLiteral("float64"));
+    QCOMPARE(r.table.column(1).float64Values()[0], 3.5);
+    QCOMPARE(qcell(r.table, 0, 0), QStringLiteral("he said \"hi\""));
+    QCOMPARE(qcell(r.table, 0, 2), QStringLiteral("\"q\""));
+  }
+
   void emptyQuotedInANumberColumnIsMissing() {
     const Table t = importBytes("id,n\n1,5\n2,\"\"\n3,\n4,\"7\"\n").table;
     QCOMPARE(typeOf(t, 1), QStringLiteral("int64"));
