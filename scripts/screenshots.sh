@@ -9,7 +9,7 @@ studio=${1:-$root/build/dev/app/lathe-studio}
 for lang in en ko; do
   suffix=$([[ $lang == ko ]] && echo "-ko" || true)
   config=$(mktemp -d)
-  XDG_CONFIG_HOME=$config "$shoot" -w 4 -s 1440x900 "$root/docs/screenshots/main-window$suffix.png" -- \
+  XDG_CONFIG_HOME=$config bash "$shoot" -w 4 -s 1440x900 "$root/docs/screenshots/main-window$suffix.png" -- \
     "$studio" --language "$lang" -geometry 1440x900+0+0
   rm -rf "$config"
 done

@@ -10,7 +10,7 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 [[ -n $(fc-list :lang=ko family) ]] || fail "no font covers Korean (fonts-noto-cjk)"
-XDG_CONFIG_HOME=$work/config "$shoot" -w 3 -s 1280x800 "$work/shot.png" -- \
+XDG_CONFIG_HOME=$work/config bash "$shoot" -w 3 -s 1280x800 "$work/shot.png" -- \
   "$studio" --language ko -geometry 1280x800+0+0 || fail "lathe-studio did not stay up under Xvfb"
 colors=$(identify -format '%k' "$work/shot.png")
 echo "screenshot has $colors colours"

@@ -67,7 +67,7 @@ class tst_CsvReaderLimits : public QObject {
     QElapsedTimer timer;
     timer.start();
     const auto error = importError(std::string_view(bytes.constData(), std::size_t(bytes.size())), limited(), "long.csv");
-    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < 15000, qPrintable(QString::number(timer.elapsed())));
     QVERIFY(error);
     QCOMPARE(error->code(), ErrorCode::Parse);
     QVERIFY2(qs(error->message()).contains("limit"), qPrintable(qs(error->message())));
@@ -99,17 +99,18 @@ class tst_CsvReaderLimits : public QObject {
 
   void longFieldsCostLinearTime() {
     // 16 MiB of doubled quotes in one field, and 16 MiB of short lines: well under a second each
-    // when the work is linear; quadratic growth would take minutes.
+    // when the work is linear (a few seconds under the sanitizers); quadratic growth would take
+    // hours. The bound is generous: the machine is shared and noisy.
     const std::string quotes = "a\n\"" + repeat("\"\"", 8u << 20) + "\"\n";
     QElapsedTimer timer;
     timer.start();
     const Table t = importBytes(quotes).table;
-    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < 30000, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(cell(t, 0, 0).size(), std::size_t(8u << 20));
     const std::string lines = "a\n" + repeat("1\n", 8u << 20);
     timer.restart();
     QCOMPARE(importBytes(lines).table.rowCount(), std::size_t(8u << 20));
-    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < 30000, qPrintable(QString::number(timer.elapsed())));
   }
 
   // --- 11. Wide files.
