@@ -476,6 +476,30 @@
             <numerusform>경고 %n개: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Export Data as CSV…</source>
+        <translation>데이터를 CSV로 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the rows in the Data dock to a CSV file</source>
+        <translation>데이터 창의 행들을 CSV 파일로 씁니다</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel, UTF-8 with BOM (*.csv)</source>
+        <translation>Excel용 CSV, BOM 포함 UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Data as CSV</source>
+        <translation>데이터를 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 내보내기</translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::ProjectDocument</name>

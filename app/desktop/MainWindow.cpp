@@ -25,6 +25,7 @@
 #include "app/desktop/UiLanguage.h"
 #include "app/document/ProjectDocument.h"
 #include "app/jobs/JobManager.h"
+#include "engine/data/ExportCsvJob.h"
 #include "widgets/canvas/PipelineCanvasView.h"
 #include "widgets/jobs/JobLogView.h"
 #include "widgets/jobs/JobStatusWidget.h"
@@ -74,6 +75,11 @@ void MainWindow::createActions() {
   importAction_ = new QAction(icon("open"), QString(), this);
   importAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
   connect(importAction_, &QAction::triggered, this, &MainWindow::importWithDialog);
+
+  exportAction_ = new QAction(this);
+  exportAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+  exportAction_->setEnabled(false);  // until there is data
+  connect(exportAction_, &QAction::triggered, this, &MainWindow::exportWithDialog);
 
   saveAsAction_ = new QAction(icon("save-as"), QString(), this);
   saveAsAction_->setShortcut(QKeySequence::SaveAs);
@@ -145,6 +151,7 @@ void MainWindow::createMenus() {
   fileMenu_->addAction(saveAsAction_);
   fileMenu_->addSeparator();
   fileMenu_->addAction(importAction_);
+  fileMenu_->addAction(exportAction_);
   fileMenu_->addSeparator();
   fileMenu_->addAction(quitAction_);
   rebuildRecentMenu();
@@ -235,6 +242,8 @@ void MainWindow::retranslate() {
   recentMenu_->setTitle(tr("Open &Recent"));
   importAction_->setText(tr("&Import Data…"));
   importAction_->setToolTip(tr("Import a CSV, TSV, ARFF, JSON or SQLite file"));
+  exportAction_->setText(tr("&Export Data as CSV…"));
+  exportAction_->setToolTip(tr("Write the rows in the Data dock to a CSV file"));
   clearRecentAction_->setText(tr("&Clear List"));
   saveAsAction_->setText(tr("Save Project &As…"));
   saveAsAction_->setToolTip(tr("Save a copy of the project under a new name"));
@@ -398,12 +407,33 @@ void MainWindow::finishImport(quint64 id) {
   imports_.erase(it);
   docks_->showData(currentTable_);
   docks_->data->raise();
+  exportAction_->setEnabled(true);
   QString notice = tr("Imported %n rows", nullptr, static_cast<int>(currentTable_->rowCount()));
   if (!result.warnings.empty())
     notice += QStringLiteral(" · ") + tr("%n warnings: %1", nullptr, static_cast<int>(result.warnings.size()))
                                           .arg(QString::fromStdString(formatError(result.warnings.front().message,
                                                                                   result.warnings.front().where)));
   showNotice(notice);
+}
+
+void MainWindow::exportWithDialog() {
+  if (!currentTable_) return;
+  const QString plain = tr("CSV (*.csv)");
+  const QString excel = tr("CSV for Excel, UTF-8 with BOM (*.csv)");
+  QString chosen;
+  QString path = QFileDialog::getSaveFileName(this, tr("Export Data as CSV"), QString(),
+                                              plain + QStringLiteral(";;") + excel, &chosen);
+  if (path.isEmpty()) return;
+  if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".csv");
+  exportData(path, chosen == excel);
+}
+
+void MainWindow::exportData(const QString& path, bool forExcel) {
+  if (!currentTable_) return;
+  data::CsvWriteOptions options;
+  options.utf8Bom = forExcel;
+  auto job = std::make_shared<data::ExportCsvJob>(currentTable_, path.toStdString(), options);
+  jobs_->submit(job, tr("Export %1").arg(QFileInfo(path).fileName()));
 }
 
 void MainWindow::rebuildRecentMenu() {

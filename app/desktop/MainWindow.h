@@ -40,6 +40,8 @@ class MainWindow : public QMainWindow {
   // Routes a file to its opener: a project opens, a data file is imported, anything else is
   // refused with a message that names the file.
   void openFile(const QString& path);
+  // Writes the Data dock's table to a CSV file as a job; `forExcel` adds a UTF-8 BOM.
+  void exportData(const QString& path, bool forExcel);
 
   // Bumped when the dock layout changes shape, so an old saved layout is ignored.
   static constexpr int kLayoutVersion = 1;
@@ -70,6 +72,7 @@ class MainWindow : public QMainWindow {
   void importWithDialog();
   void startImport(const data::ImportRequest& request);
   void finishImport(quint64 id);
+  void exportWithDialog();
   void showAbout();
   void showNotice(const QString& text);
   void showError(const QString& title, const QString& text);
@@ -95,6 +98,7 @@ class MainWindow : public QMainWindow {
   QAction* newAction_ = nullptr;
   QAction* openAction_ = nullptr;
   QAction* importAction_ = nullptr;
+  QAction* exportAction_ = nullptr;
   QAction* saveAsAction_ = nullptr;
   QAction* clearRecentAction_ = nullptr;
   QAction* quitAction_ = nullptr;

@@ -1,13 +1,11 @@
 #include "engine/data/TextDecoder.h"
 
-#include <iconv.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
-#include <memory>
 
 #include "engine/core/Error.h"
+#include "engine/data/IconvConversion.h"
+#include "engine/data/LegacyEncodingGuess.h"
 
 namespace lathe::data {
 namespace {
@@ -126,202 +124,6 @@ std::string normalizedName(std::string_view name) {
   return lower;
 }
 
-// The name iconv knows. Shift-JIS files come from Windows (Excel), so they are read as its CP932,
-// which keeps 0x5C a backslash (plain Shift-JIS makes it a yen sign) and adds NEC's ① and friends.
-std::string iconvName(const std::string& name) {
-  if (name == "cp949") return "CP949";
-  if (name == "shift_jis") return "CP932";
-  if (name == "gbk") return "GBK";
-  return name;
-}
-
-struct Conversion {
-  std::uint64_t broken = 0;        // sequences iconv could not decode
-  std::int64_t firstBroken = -1;   // input offset of the first
-  bool endsInsideACharacter = false;  // the input stops in the middle of one (counted in broken)
-};
-
-// iconv from `from` into UTF-8 `out`. Each sequence it cannot decode becomes one U+FFFD and
-// decoding goes on one byte later (so a broken lead byte does not swallow the delimiter after
-// it); with `stopAtFirst` it stops there instead, `firstBroken` telling where.
-Conversion convert(std::string_view in, const std::string& from, std::string& out, bool stopAtFirst) {
-  iconv_t cd = iconv_open("UTF-8", from.c_str());
-  if (cd == reinterpret_cast<iconv_t>(-1)) throw Error(ErrorCode::InvalidArgument, "unknown encoding '" + from + "'", {}, from);
-  std::unique_ptr<void, int (*)(iconv_t)> guard(cd, iconv_close);
-  Conversion result;
-  out.clear();
-  out.resize(in.size() * 2 + 16);
-  char* src = const_cast<char*>(in.data());
-  std::size_t srcLeft = in.size();
-  std::size_t written = 0;
-  while (srcLeft > 0) {
-    char* dst = out.data() + written;
-    std::size_t dstLeft = out.size() - written;
-    const std::size_t rc = iconv(cd, &src, &srcLeft, &dst, &dstLeft);
-    written = out.size() - dstLeft;
-    if (rc != static_cast<std::size_t>(-1)) break;
-    const int error = errno;
-    if (error == E2BIG) {
-      out.resize(out.size() * 2);
-      continue;
-    }
-    if (error != EILSEQ && error != EINVAL)
-      throw Error(ErrorCode::Internal, "iconv failed: " + std::string(std::strerror(error)));
-    if (result.firstBroken < 0) result.firstBroken = src - in.data();
-    ++result.broken;
-    if (error == EINVAL) result.endsInsideACharacter = true;  // iconv only says so at the very end
-    if (stopAtFirst) break;
-    if (out.size() - written < kReplacement.size()) out.resize(out.size() * 2);
-    out.replace(written, kReplacement.size(), kReplacement);
-    written += kReplacement.size();
-    const std::size_t skip = error == EINVAL ? srcLeft : 1;
-    src += skip;
-    srcLeft -= skip;
-    iconv(cd, nullptr, nullptr, nullptr, nullptr);  // back to the initial state
-  }
-  out.resize(written);
-  return result;
-}
-
-// --- Which CJK encoding the bytes are. CP949, GBK and Shift-JIS decode much of each other's
-// bytes without error, so each reading is scored by how plausible its text is for its language:
-// the share of its characters among those the language uses most, counted from the bytes (the
-// byte ranges are where each standard keeps them). Symbols and punctuation count for none.
-
-struct Evidence {
-  double language = 0;      // weighted characters typical of the language
-  std::uint64_t total = 0;  // non-ASCII characters that count
-
-  double score(std::uint64_t broken) const {
-    return total + broken == 0 ? 0.0 : language / static_cast<double>(total + broken);
-  }
-};
-
-// Korean: the 2,350 KS X 1001 syllables (lead B0-C8, trail A1-FE) are what Korean text is made
-// of; CP949's extended syllables (똠, 햏) occur, but never in bulk, and Hanja are rare in modern
-// Korean. GBK's common hanzi read as those syllables too, but Chinese text also has hanzi whose
-// bytes are Hanja or unassigned in CP949; Shift-JIS kanji land wholly in the extended syllables.
-Evidence koreanEvidence(std::string_view s) {
-  std::uint64_t common = 0, extended = 0, other = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char lead = byteAt(s, i);
-    if (lead < 0x81 || lead == 0xFF) {
-      other += lead >= 0x80;
-      ++i;
-      continue;
-    }
-    if (i + 1 >= s.size()) break;
-    const unsigned char trail = byteAt(s, i + 1);
-    i += 2;
-    if (lead >= 0xB0 && lead <= 0xC8 && trail >= 0xA1) ++common;
-    else if (lead <= 0xA0 || (lead <= 0xC6 && trail < 0xA1)) ++extended;
-    else if (lead <= 0xAF && trail >= 0xA1) continue;  // symbols
-    else ++other;
-  }
-  Evidence e;
-  e.language = static_cast<double>(common) + static_cast<double>(std::min(extended, common / 4));
-  e.total = common + extended + other;
-  return e;
-}
-
-// Chinese: GB2312's 3,755 level-1 hanzi (lead B0-D7, trail A1-FE) are most of any text, level 2
-// (D8-F7) the rest; GBK's extensions (trail below A1, or leads outside those) are rare.
-Evidence chineseEvidence(std::string_view s) {
-  std::uint64_t level1 = 0, level2 = 0, extension = 0, other = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char lead = byteAt(s, i);
-    if (lead < 0x81 || lead == 0xFF) {
-      other += lead >= 0x80;
-      ++i;
-      continue;
-    }
-    if (i + 1 >= s.size()) break;
-    const unsigned char trail = byteAt(s, i + 1);
-    i += 2;
-    if (trail < 0xA1) ++extension;
-    else if (lead >= 0xB0 && lead <= 0xD7) ++level1;
-    else if (lead >= 0xD8 && lead <= 0xF7) ++level2;
-    else if (lead >= 0xA1 && lead <= 0xA9) continue;  // symbols and punctuation
-    else ++other;
-  }
-  Evidence e;
-  e.language = static_cast<double>(level1) + 0.7 * static_cast<double>(level2) + 0.2 * static_cast<double>(extension);
-  e.total = level1 + level2 + extension + other;
-  return e;
-}
-
-bool isAsciiLetter(unsigned char b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
-
-// Japanese: kana and JIS level-1 kanji, level-2 kanji less. Half-width katakana (single bytes
-// A1-DF) are also the accented capitals of Latin-1 (DÉSIRÉ), so they count only in words of their
-// own: runs of two or more that touch no ASCII letter.
-Evidence japaneseEvidence(std::string_view s) {
-  double language = 0;
-  std::uint64_t total = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char lead = byteAt(s, i);
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    if (lead >= 0xA1 && lead <= 0xDF) {
-      std::size_t end = i;
-      while (end < s.size() && byteAt(s, end) >= 0xA1 && byteAt(s, end) <= 0xDF) ++end;
-      const bool ownWord = end - i >= 2 && (i == 0 || !isAsciiLetter(byteAt(s, i - 1))) &&
-                           (end == s.size() || !isAsciiLetter(byteAt(s, end)));
-      if (ownWord) language += 0.75 * static_cast<double>(end - i);
-      total += end - i;
-      i = end;
-      continue;
-    }
-    if (!((lead >= 0x81 && lead <= 0x9F) || (lead >= 0xE0 && lead <= 0xFC))) {
-      ++total;
-      ++i;
-      continue;
-    }
-    if (i + 1 >= s.size()) break;
-    const unsigned code = lead << 8 | byteAt(s, i + 1);
-    i += 2;
-    const bool kana = (code >= 0x829F && code <= 0x82F1) || (code >= 0x8340 && code <= 0x8396);
-    if (!kana && (lead <= 0x84 || lead == 0x87)) continue;  // symbols, full-width letters, NEC's ①
-    ++total;
-    if (kana || (code >= 0x889F && code <= 0x9872)) language += 1;
-    else if (code >= 0x989F && code <= 0xEAA4) language += 0.5;
-  }
-  Evidence e;
-  e.language = language;
-  e.total = total;
-  return e;
-}
-
-// The legacy encoding whose reading of `sample` is most plausible, or windows-1252 when none is.
-std::string detectLegacy(std::string_view sample) {
-  struct Candidate {
-    const char* name;
-    Evidence (*evidence)(std::string_view);
-  };
-  // In this order, so a tie goes to Korean (Korean Excel exports are what Lathe sees most).
-  static constexpr Candidate kCandidates[] = {
-      {"cp949", koreanEvidence}, {"gbk", chineseEvidence}, {"shift_jis", japaneseEvidence}};
-  constexpr double kPlausible = 0.5;
-  std::string best = "windows-1252";
-  double bestScore = kPlausible - 1e-9;
-  std::string scratch;
-  for (const Candidate& candidate : kCandidates) {
-    const Conversion conversion = convert(sample, iconvName(candidate.name), scratch, false);
-    // A character cut by the end of the sample is no evidence against the encoding.
-    const std::uint64_t broken = conversion.broken - (conversion.endsInsideACharacter ? 1 : 0);
-    const Evidence evidence = candidate.evidence(sample);
-    if (broken * 50 > evidence.total) continue;  // more than 2% undecodable: not this encoding
-    const double score = evidence.score(broken);
-    if (score > bestScore + 1e-9) {
-      bestScore = score;
-      best = candidate.name;
-    }
-  }
-  return best;
-}
-
 std::string hexByte(unsigned char b) {
   static constexpr char kDigits[] = "0123456789ABCDEF";
   return std::string("0x") + kDigits[b >> 4] + kDigits[b & 0xF];
@@ -343,7 +145,7 @@ std::string TextDecoder::detect(std::string_view bytes) {
   const Utf8Scan scan = scanUtf8(sample, true);
   // Mostly UTF-8: a few broken sequences do not make a file legacy-encoded.
   if (scan.invalid == 0 || scan.valid >= 10 * scan.invalid) return "utf-8";
-  return detectLegacy(sample);
+  return LegacyEncodingGuess::bestFor(sample);
 }
 
 TextDecoder::Result TextDecoder::decode(std::string_view bytes, std::string_view encoding, std::string& out,
@@ -392,7 +194,7 @@ TextDecoder::Result TextDecoder::decode(std::string_view bytes, std::string_view
   // A legacy encoding chosen by detect() read from a sample, so a broken sequence past it is
   // replaced and reported; one the user chose, or UTF-16 named by its BOM, must decode entirely.
   const bool lenient = detected && !result.hadBom;
-  const Conversion conversion = convert(body, iconvName(name), out, !lenient);
+  const IconvConversion conversion = IconvConversion::convert(body, name, out, !lenient);
   if (conversion.broken > 0) {
     const std::int64_t at = conversion.firstBroken + static_cast<std::int64_t>(bom);
     if (!lenient) {

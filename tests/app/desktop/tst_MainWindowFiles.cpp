@@ -78,6 +78,31 @@ class tst_MainWindowFiles : public QObject {
              qPrintable(window.statusBar()->currentMessage()));
   }
 
+  void importedDataExportsAsCsvForExcel() {
+    MainWindow window;
+    window.show();
+    QSignalSpy finished(window.jobManager(), &lathe::app::JobManager::jobFinished);
+    window.openFile(QStringLiteral(LATHE_DATASETS_DIR "/penguins.csv"));
+    auto* dialog = window.findChild<lathe::app::ImportDialog*>();
+    QVERIFY(dialog);
+    dialog->accept();
+    QVERIFY(finished.wait(20000));
+    QAction* exportAction = nullptr;
+    for (QAction* a : window.findChildren<QAction*>())
+      if (a->text() == QStringLiteral("&Export Data as CSV…")) exportAction = a;
+    QVERIFY(exportAction && exportAction->isEnabled());
+
+    // The action's dialog only picks the path and the flavour; exportData does the work.
+    const QString target = dir_.filePath(QStringLiteral("penguins-out.csv"));
+    window.exportData(target, /*forExcel=*/true);
+    QVERIFY(finished.wait(20000));
+    QFile written(target);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray bytes = written.readAll();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBFSpecies,Island,"));
+    QCOMPARE(bytes.count('\n'), 345);  // header and 344 rows
+  }
+
   void aFailedImportSaysWhereTheProblemIs() {
     MainWindow window;
     window.show();
