@@ -1,5 +1,7 @@
 #include "app/desktop/FileRouter.h"
 
+#include "engine/data/BinaryFormat.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -16,18 +18,6 @@ bool startsWith(const QByteArray& head, const char* magic, int length) {
   return head.size() >= length && std::equal(magic, magic + length, head.constData());
 }
 
-// Signatures of formats users drop by mistake, renamed or not.
-bool isForeignBinary(const QByteArray& head) {
-  return startsWith(head, "PK\x03\x04", 4)               // zip, xlsx, docx
-         || startsWith(head, "\x89PNG", 4)               // png
-         || startsWith(head, "\xFF\xD8\xFF", 3)          // jpeg
-         || startsWith(head, "%PDF", 4)                  // pdf
-         || startsWith(head, "\xD0\xCF\x11\xE0", 4)      // xls, doc (OLE)
-         || startsWith(head, "\x1F\x8B", 2)              // gzip
-         || startsWith(head, "PAR1", 4)                  // parquet
-         || startsWith(head, "\x7F" "ELF", 4);           // executables
-}
-
 }  // namespace
 
 bool FileRouter::isProjectFileName(const QString& path) {
@@ -39,11 +29,12 @@ FileRouter::Kind FileRouter::classify(const QString& path) {
   if (!info.exists() || !info.isFile() || !info.isReadable()) return Kind::Unreadable;
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) return Kind::Unreadable;
-  const QByteArray head = file.read(16);
+  const QByteArray head = file.read(64);
   const bool sqlite = startsWith(head, "SQLite format 3\0", 16);
   if (sqlite) return isProjectFileName(path) ? Kind::Project : Kind::Data;
   if (isProjectFileName(path)) return Kind::Project;  // the project opener names what is wrong
-  if (isForeignBinary(head)) return Kind::Unsupported;
+  if (data::binaryFormatOf(std::string_view(head.constData(), static_cast<std::size_t>(head.size()))))
+    return Kind::Unsupported;
   if (dataSuffixes().contains(info.suffix().toLower())) return Kind::Data;
   // No known suffix: text is worth a try (the importer sniffs it), binary is not.
   return head.contains('\0') && !head.startsWith("\xFF\xFE") && !head.startsWith("\xFE\xFF")

@@ -9,6 +9,7 @@
 #include "engine/data/ArffHeader.h"
 #include "engine/data/ArffLineReader.h"
 #include "engine/data/ArffRowParser.h"
+#include "engine/data/BinaryFormat.h"
 #include "engine/data/TextDecoder.h"
 #include "engine/jobs/JobContext.h"
 
@@ -22,26 +23,11 @@ constexpr std::size_t kReadChunk = std::size_t{16} << 20;
 
 // Files that are clearly something else, by their first bytes.
 void refuseBinary(std::string_view bytes, const std::string& sourceName) {
-  struct Signature {
-    std::string_view bytes;
-    const char* what;
-  };
-  static constexpr Signature kSignatures[] = {
-      {"PK\x03\x04"sv, "a zip archive (.zip, .xlsx, .docx)"},
-      {"PK\x05\x06"sv, "an empty zip archive"},
-      {"\x89PNG\r\n\x1a\n"sv, "a PNG image"},
-      {"\xFF\xD8\xFF"sv, "a JPEG image"},
-      {"%PDF-"sv, "a PDF document"},
-      {"\x7f" "ELF"sv, "an executable"},
-      {"\xD0\xCF\x11\xE0"sv, "an OLE document (.xls, .doc)"},
-      {"SQLite format 3\0"sv, "an SQLite database"},
-  };
   const ErrorLocation start{sourceName, -1, -1, 0};
-  for (const Signature& signature : kSignatures)
-    if (bytes.starts_with(signature.bytes))
-      throw Error(ErrorCode::Parse, std::string("not an ARFF file: this is ") + signature.what, start);
   if (bytes.starts_with("\x1f\x8b"sv))
     throw Error(ErrorCode::Unsupported, "a gzip-compressed file (.arff.gz?): unpack it, then import the .arff", start);
+  if (const auto what = binaryFormatOf(bytes))
+    throw Error(ErrorCode::Parse, "not an ARFF file: this is " + std::string(*what), start);
   if (bytes.starts_with("\xFF\xFE"sv) || bytes.starts_with("\xFE\xFF"sv))
     throw Error(ErrorCode::Unsupported, "UTF-16 text: ARFF files are read as UTF-8 or Latin-1; save it as UTF-8",
                 start);

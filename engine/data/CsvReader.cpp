@@ -9,6 +9,7 @@
 #include <fstream>
 #include <memory>
 
+#include "engine/data/BinaryFormat.h"
 #include "engine/data/CsvFileSource.h"
 #include "engine/data/CsvImport.h"
 #include "engine/data/TextDecoder.h"
@@ -20,27 +21,10 @@ namespace {
   throw Error(ErrorCode::Unsupported, "this is a " + std::string(what) + " file, not delimited text", {source});
 }
 
-// A known binary format, by the signature at its start (those that could begin a text file are
-// checked with the bytes after them).
+// A known binary format, by the signature at its start.
 void checkSignature(std::string_view raw, const std::string& source) {
-  static constexpr std::pair<std::string_view, std::string_view> kSignatures[] = {
-      {"PK\x03\x04", "zip (or xlsx)"}, {"\x89PNG", "PNG image"}, {"%PDF", "PDF"},
-      {"\xD0\xCF\x11\xE0", "legacy Office (xls)"}, {"\x1F\x8B", "gzip"}, {"PAR1", "Parquet"},
-      {"\x7F" "ELF", "program"}, {"SQLite format 3", "SQLite database"}, {"\xFF\xD8\xFF", "JPEG image"},
-      {"GIF87a", "GIF image"}, {"GIF89a", "GIF image"}, {"7z\xBC\xAF\x27\x1C", "7z archive"},
-      {"Rar!\x1A\x07", "RAR archive"}, {"\xFD" "7zXZ", "xz archive"}, {"\x28\xB5\x2F\xFD", "zstd archive"},
-      {std::string_view("II*\0", 4), "TIFF image"}, {std::string_view("MM\0*", 4), "TIFF image"},
-      {std::string_view("ARROW1\0\0", 8), "Arrow/Feather"}};
-  for (const auto& [magic, what] : kSignatures)
-    if (raw.starts_with(magic)) refuseBinary(what, source);
-  // "BM" and "BZh" begin words too: a BMP has four zero bytes after its size, bzip2 the digits of pi.
-  if (raw.size() >= 14 && raw.starts_with("BM") && raw.substr(6, 4) == std::string_view("\0\0\0\0", 4))
-    refuseBinary("BMP image", source);
-  if (raw.size() >= 10 && raw.starts_with("BZh") && raw[3] >= '1' && raw[3] <= '9' && raw.substr(4, 6) == "1AY&SY")
-    refuseBinary("bzip2 archive", source);
-  if (raw.size() >= 12 && raw.starts_with("RIFF") && (raw.substr(8, 4) == "WEBP" || raw.substr(8, 4) == "WAVE" ||
-                                                      raw.substr(8, 4) == "AVI "))
-    refuseBinary("RIFF (image, sound or video)", source);
+  if (const auto what = binaryFormatOf(raw))
+    throw Error(ErrorCode::Unsupported, "this is " + std::string(*what) + ", not delimited text", {source});
 }
 
 // Binary without a known signature: control bytes (other than tab, LF, CR) are rare in text and
