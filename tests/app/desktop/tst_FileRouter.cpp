@@ -1,6 +1,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "TestFiles.h"
+
 #include "app/desktop/FileRouter.h"
 
 using lathe::app::FileRouter;
@@ -10,13 +12,7 @@ class tst_FileRouter : public QObject {
   Q_OBJECT
   QTemporaryDir dir_;
 
-  QString write(const QString& name, const QByteArray& bytes) {
-    const QString path = dir_.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
-    file.write(bytes);
-    return path;
-  }
+  QString write(const QString& name, const QByteArray& bytes) { return writeTestFile(dir_, name, bytes); }
 
  private slots:
   void classifies_data() {

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "TestFiles.h"
+
 #include "app/desktop/ImportDialog.h"
 
 using lathe::app::ImportDialog;
@@ -17,12 +19,7 @@ class tst_ImportDialog : public QObject {
   Q_OBJECT
   QTemporaryDir dir_;
 
-  QString write(const QString& name, const QByteArray& bytes) {
-    QFile file(dir_.filePath(name));
-    if (!file.open(QIODevice::WriteOnly)) qFatal("cannot write");
-    file.write(bytes);
-    return file.fileName();
-  }
+  QString write(const QString& name, const QByteArray& bytes) { return writeTestFile(dir_, name, bytes); }
 
   static bool waitForPreview(ImportDialog& dialog) {
     QSignalSpy spy(&dialog, &ImportDialog::previewUpdated);

@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "TestFiles.h"
+
 #include "IsolatedSettings.h"
 #include "app/desktop/MainWindow.h"
 #include "app/desktop/ImportDialog.h"
@@ -22,12 +24,7 @@ class tst_MainWindowFiles : public QObject {
   IsolatedSettings settings_;
   QTemporaryDir dir_;
 
-  QString write(const QString& name, const QByteArray& bytes) {
-    QFile file(dir_.filePath(name));
-    if (!file.open(QIODevice::WriteOnly)) qFatal("cannot write");
-    file.write(bytes);
-    return file.fileName();
-  }
+  QString write(const QString& name, const QByteArray& bytes) { return writeTestFile(dir_, name, bytes); }
 
   static QMessageBox* visibleMessage(const MainWindow& window) {
     for (auto* box : window.findChildren<QMessageBox*>())
