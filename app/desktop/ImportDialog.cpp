@@ -130,6 +130,7 @@ void ImportDialog::buildUi() {
 
   for (QComboBox* combo : {format_, encoding_, delimiter_})
     connect(combo, &QComboBox::currentIndexChanged, this, &ImportDialog::schedulePreview);
+  connect(format_, &QComboBox::currentIndexChanged, this, &ImportDialog::enableTextSettings);
   connect(header_, &QCheckBox::stateChanged, this, &ImportDialog::schedulePreview);
   connect(missing_, &QLineEdit::textEdited, this, &ImportDialog::schedulePreview);
 }
@@ -148,6 +149,15 @@ data::ImportRequest ImportDialog::request() const {
 }
 
 void ImportDialog::schedulePreview() { debounce_.start(); }
+
+void ImportDialog::enableTextSettings() {
+  // Encoding, delimiter, header, missing tokens and forced types apply to delimited text only;
+  // ARFF, JSON and SQLite carry their own. "Detect" keeps them on: the file may be CSV.
+  const QString format = format_->currentData().toString();
+  const bool text = format == QLatin1String("auto") || format == QLatin1String("csv");
+  for (QWidget* w : std::initializer_list<QWidget*>{encoding_, delimiter_, header_, missing_, columnTypes_})
+    w->setEnabled(text);
+}
 
 void ImportDialog::startPreview() {
   if (watcher_.isRunning()) {  // finish (or stop) the running preview first; showPreview restarts

@@ -45,6 +45,7 @@ class ImportDialog : public QDialog {
  private:
   void buildUi();
   void schedulePreview();
+  void enableTextSettings();
   void startPreview();
   void showPreview();
   void fillColumnTypes();

@@ -69,6 +69,22 @@ class tst_ImportDialog : public QObject {
     QCOMPARE(dialog.request().csv.header.value(), false);
   }
 
+  void textSettingsOnlyApplyToText() {
+    ImportDialog dialog(QStringLiteral(LATHE_DATASETS_DIR "/iris.arff"));
+    QVERIFY(waitForPreview(dialog));
+    QCOMPARE(dialog.preview()->format, std::string("arff"));
+    auto* format = dialog.findChildren<QComboBox*>().at(0);
+    auto* delimiter = dialog.findChildren<QComboBox*>().at(2);
+    QVERIFY(delimiter->isEnabled());  // "Detect": the file might be delimited text
+    format->setCurrentIndex(format->findData(QStringLiteral("arff")));
+    QVERIFY(!delimiter->isEnabled());
+    QVERIFY(!dialog.findChild<QCheckBox*>()->isEnabled());
+    QVERIFY(waitForPreview(dialog));
+    QCOMPARE(dialog.preview()->table.rowCount(), size_t(150));
+    format->setCurrentIndex(format->findData(QStringLiteral("csv")));
+    QVERIFY(delimiter->isEnabled());
+  }
+
   void aBadOverrideIsExplainedNotFatal() {
     const QString path = write("ids.csv", "id,name\n1,a\n2,b\nx7,c\n");
     ImportDialog dialog(path);
