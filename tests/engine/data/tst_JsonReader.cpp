@@ -1,4 +1,6 @@
 #include <QtTest>
+
+#include "StoppingSink.h"
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -83,20 +85,6 @@ std::string datasetAsJson(const std::string& file, bool jsonLines) {
 }
 
 // Stops the job once progress passes `at`, and remembers every fraction it was told.
-class StoppingSink final : public lathe::jobs::ProgressSink {
- public:
-  StoppingSink(std::stop_source& stop, double at) : stop_(stop), at_(at) {}
-  void report(double fraction, std::string_view) override {
-    fractions.push_back(fraction);
-    if (fraction >= at_) stop_.request_stop();
-  }
-  std::vector<double> fractions;
-
- private:
-  std::stop_source& stop_;
-  double at_;
-};
-
 // Every type, keys missing from some objects, nulls, in one table.
 const char* kEveryType =
     "[\n"

@@ -1,6 +1,8 @@
 #include <sqlite3.h>
 
 #include <QtTest>
+
+#include "StoppingSink.h"
 #include <fstream>
 #include <functional>
 #include <limits>
@@ -60,20 +62,6 @@ void writeAll(const std::string& path, const std::string& bytes) {
 }
 
 // Asks for a stop once progress passes `at`, and remembers every fraction.
-class StoppingSink final : public lathe::jobs::ProgressSink {
- public:
-  StoppingSink(std::stop_source& stop, double at) : stop_(stop), at_(at) {}
-  void report(double fraction, std::string_view) override {
-    fractions.push_back(fraction);
-    if (fraction >= at_) stop_.request_stop();
-  }
-  std::vector<double> fractions;
-
- private:
-  std::stop_source& stop_;
-  double at_;
-};
-
 // A database with every storage class, NULLs, an awkward table name and a view.
 std::string makeDatabase(const QTemporaryDir& dir) {
   const std::string path = dir.filePath("mixed.db").toStdString();
