@@ -1,0 +1,251 @@
+#include "engine/store/Project.h"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "engine/store/ProjectFileError.h"
+#include "engine/store/ProjectFiles.h"
+#include "engine/store/ProjectFormat.h"
+#include "engine/store/ProjectInfoRepository.h"
+#include "engine/store/StoreError.h"
+#include "engine/store/Transaction.h"
+
+namespace lathe::store {
+namespace fs = std::filesystem;
+namespace {
+
+// Page size of new projects: most bytes are column blobs, which SQLite stores faster in larger
+// pages (fewer overflow pages per chunk); 16 KiB keeps small commits cheap.
+constexpr int kPageSize = 16384;
+constexpr const char* kSqliteMagic = "SQLite format 3";
+
+// Refuses what is not an SQLite file before SQLite sees it, with its own message each.
+void checkFileKind(const std::string& path) {
+  std::error_code error;
+  const fs::file_status status = fs::symlink_status(path, error);
+  if (error || status.type() == fs::file_type::not_found)
+    throw ProjectFileError(ProjectProblem::Missing, "no such project file", path);
+  if (status.type() != fs::file_type::regular)
+    throw ProjectFileError(ProjectProblem::NotAFile, "is not a regular file (a folder, a link or a device)", path);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ProjectFileError(ProjectProblem::Missing, "cannot be read (permission denied)", path);
+  char header[16] = {};
+  in.read(header, sizeof header);
+  if (in.gcount() == 0) throw ProjectFileError(ProjectProblem::Empty, "is empty (0 bytes), not a Lathe project", path);
+  if (in.gcount() < 16 || std::string_view(header, 15) != kSqliteMagic || header[15] != '\0')
+    throw ProjectFileError(ProjectProblem::NotADatabase, "is not a Lathe project (not an SQLite database)", path);
+}
+
+bool modeAllowsWriting(const struct stat& st) { return (st.st_mode & 0222) != 0; }
+
+// Whether Lathe may write here: the file, its folder (WAL keeps two files beside it) and the
+// file system. Write bits are checked as well as access(), so a file the user made read-only
+// stays read-only even for root.
+bool writable(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !modeAllowsWriting(st) || ::access(path.c_str(), W_OK) != 0) return false;
+  const std::string folder = ProjectFiles::folderOf(path);
+  if (::stat(folder.c_str(), &st) != 0 || !modeAllowsWriting(st) || ::access(folder.c_str(), W_OK) != 0) return false;
+  struct statvfs fsStat {};
+  return ::statvfs(path.c_str(), &fsStat) != 0 || (fsStat.f_flag & ST_RDONLY) == 0;
+}
+
+// Settings that live per connection, for every connection to a project.
+void configureConnection(Database& db, bool writer) {
+  db.execute("PRAGMA cell_size_check = ON");
+  if (writer) {
+    // FULL: a commit the user saw is on the disk, even through a power cut.
+    db.execute("PRAGMA synchronous = FULL");
+    db.execute("PRAGMA journal_size_limit = 67108864");
+  }
+}
+
+std::int64_t queryPragma(Database& db, const std::string& path, const char* pragma) {
+  try {
+    return db.queryInt(std::string("PRAGMA ") + pragma);
+  } catch (const StoreError& e) {
+    if (e.primaryCode() == SQLITE_NOTADB)
+      throw ProjectFileError(ProjectProblem::NotADatabase, "is not a Lathe project (not an SQLite database)", path);
+    if (e.primaryCode() == SQLITE_CORRUPT)
+      throw ProjectFileError(ProjectProblem::Damaged, "is damaged: SQLite cannot read its schema", path);
+    throw;
+  }
+}
+
+bool passesQuickCheck(Database& db) {
+  try {
+    Statement check = db.prepare("PRAGMA quick_check(1)");
+    return check.step() && check.text(0) == "ok";
+  } catch (const StoreError& e) {
+    if (e.code() == ErrorCode::Corrupt) return false;
+    throw;
+  }
+}
+
+bool hasProjectRow(Database& db) {
+  try {
+    return db.queryInt("SELECT count(*) FROM project WHERE id = 1") == 1;
+  } catch (const StoreError&) {
+    return false;  // no such table
+  }
+}
+
+void copyWithBackupApi(Database& from, const std::string& target) {
+  Database to(target, {Database::Mode::Create, {}});
+  sqlite3_backup* backup = sqlite3_backup_init(to.handle(), "main", from.handle(), "main");
+  if (!backup) StoreError::raise(to.handle(), sqlite3_errcode(to.handle()), target, "cannot back up the project");
+  sqlite3_backup_step(backup, -1);
+  const int rc = sqlite3_backup_finish(backup);
+  if (rc != SQLITE_OK) StoreError::raise(to.handle(), rc, target, "cannot back up the project");
+}
+
+std::string uniqueBackupPath(const std::string& path, std::int64_t version) {
+  const std::string base = path + ".format-" + std::to_string(version) + ".bak";
+  std::string candidate = base;
+  for (int n = 2; fs::exists(candidate); ++n) candidate = base + "." + std::to_string(n);
+  return candidate;
+}
+
+}  // namespace
+
+Project::Project(std::string path, Database db, ProjectLock lock, ReadOnlyReason reason, std::string vfs)
+    : path_(std::move(path)), db_(std::move(db)), lock_(std::move(lock)), readOnlyReason_(reason), vfs_(std::move(vfs)) {}
+
+Project::~Project() = default;
+
+std::unique_ptr<Project> Project::create(const std::string& path, const ProjectInfo& info,
+                                         const ProjectOpenOptions& options) {
+  if (info.name.empty()) throw Error(ErrorCode::InvalidArgument, "a project needs a name");
+  std::error_code error;
+  if (fs::symlink_status(path, error).type() != fs::file_type::not_found)
+    throw ProjectFileError(ProjectProblem::AlreadyExists, "already exists; choose another name", path);
+  const std::string temporary = ProjectFiles::temporaryPathBeside(path, "new");
+  try {
+    {
+      Database db(temporary, {Database::Mode::Create, options.vfs});
+      db.execute("PRAGMA page_size = " + std::to_string(kPageSize));
+      db.execute("PRAGMA journal_mode = DELETE");
+      db.execute("PRAGMA synchronous = FULL");
+      Migrations::apply(db, options.migrations);
+      Transaction transaction(db);
+      ProjectInfoRepository(db).insert(info);
+      transaction.commit();
+    }
+    ProjectFiles::renameNoReplace(temporary, path);
+  } catch (const StoreError& e) {
+    ProjectFiles::removeWithSidecars(temporary);
+    throw ProjectFileError(ProjectProblem::WriteFailed, std::string("cannot create the project: ") + e.message(), path);
+  } catch (...) {
+    ProjectFiles::removeWithSidecars(temporary);
+    throw;
+  }
+  return open(path, options);
+}
+
+std::unique_ptr<Project> Project::open(const std::string& path, const ProjectOpenOptions& options) {
+  checkFileKind(path);
+  ReadOnlyReason reason = options.readOnly      ? ReadOnlyReason::Requested
+                          : !writable(path)     ? ReadOnlyReason::FileNotWritable
+                                                : ReadOnlyReason::None;
+  ProjectLock lock;
+  if (reason == ReadOnlyReason::None && !lock.tryAcquire(path)) {
+    if (!options.readOnlyWhenInUse)
+      throw ProjectFileError(ProjectProblem::InUse,
+                             "is open in another Lathe window or process; close it there first", path);
+    reason = ReadOnlyReason::InUse;
+  }
+  const auto modeFor = [](ReadOnlyReason r) {
+    return r == ReadOnlyReason::None ? Database::Mode::ReadWrite : Database::Mode::ReadOnly;
+  };
+  Database db(path, {modeFor(reason), options.vfs});
+
+  const std::int64_t applicationId = queryPragma(db, path, "application_id");
+  if (applicationId != kApplicationId) {
+    char id[16];
+    std::snprintf(id, sizeof id, "0x%08X", static_cast<unsigned>(applicationId));
+    throw ProjectFileError(ProjectProblem::ForeignDatabase,
+                           applicationId == 0 ? "is an SQLite database, but not a Lathe project"
+                                              : std::string("is another application's SQLite database "
+                                                            "(application_id ") + id + "), not a Lathe project",
+                           path);
+  }
+  const std::int64_t version = queryPragma(db, path, "user_version");
+  const int latest = Migrations::latestVersion(options.migrations);
+  if (version > latest)
+    throw ProjectFileError(ProjectProblem::NewerVersion,
+                           "was saved by a newer Lathe (project format " + std::to_string(version) +
+                               "; this Lathe reads up to format " + std::to_string(latest) +
+                               "). Update Lathe to open it; the file was not changed.",
+                           path);
+  if (!passesQuickCheck(db) || version < 1 || !hasProjectRow(db)) {
+    // Readable, perhaps, but never written to again: a write could spread the damage.
+    if (reason == ReadOnlyReason::None) {
+      db = Database(path, {Database::Mode::ReadOnly, options.vfs});
+      lock.release();
+    }
+    if (version < 1 || !hasProjectRow(db))
+      throw ProjectFileError(ProjectProblem::Damaged, "is damaged: its project tables are missing", path);
+    reason = ReadOnlyReason::Damaged;
+  }
+
+  std::string backupPath;
+  if (version < latest) {
+    if (reason != ReadOnlyReason::None)
+      throw ProjectFileError(ProjectProblem::OlderReadOnly,
+                             "was saved by an older Lathe (project format " + std::to_string(version) +
+                                 ") and must be upgraded, but it is read-only here. Copy it somewhere "
+                                 "writable and open the copy.",
+                             path);
+    backupPath = uniqueBackupPath(path, version);
+    try {
+      copyWithBackupApi(db, backupPath);
+      Migrations::apply(db, options.migrations, options.beforeMigration);
+    } catch (const StoreError& e) {
+      throw ProjectFileError(ProjectProblem::WriteFailed,
+                             std::string("cannot upgrade the project; it was not changed: ") + e.message(), path);
+    }
+  }
+  if (reason == ReadOnlyReason::None) {
+    Statement mode = db.prepare("PRAGMA journal_mode = WAL");
+    mode.step();
+  }
+  configureConnection(db, reason == ReadOnlyReason::None);
+
+  auto project = std::unique_ptr<Project>(new Project(path, std::move(db), std::move(lock), reason, options.vfs));
+  project->backupPath_ = std::move(backupPath);
+  return project;
+}
+
+Database Project::connect() const {
+  const bool writer = readOnlyReason_ == ReadOnlyReason::None;
+  Database db(path_, {writer ? Database::Mode::ReadWrite : Database::Mode::ReadOnly, vfs_});
+  configureConnection(db, writer);
+  return db;
+}
+
+void Project::requireWritable() const {
+  if (!readOnly()) return;
+  throw ProjectFileError(ProjectProblem::WriteFailed,
+                         std::string("is open read-only (") + readOnlyReasonText(readOnlyReason_) + ")", path_);
+}
+
+const char* readOnlyReasonText(ReadOnlyReason reason) {
+  switch (reason) {
+    case ReadOnlyReason::None: return "writable";
+    case ReadOnlyReason::Requested: return "opened read-only on request";
+    case ReadOnlyReason::FileNotWritable: return "the file or its folder is read-only";
+    case ReadOnlyReason::InUse: return "open for writing in another Lathe window or process";
+    case ReadOnlyReason::Damaged: return "the file is damaged";
+  }
+  return "read-only";
+}
+
+}  // namespace lathe::store

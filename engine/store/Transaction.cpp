@@ -1,0 +1,21 @@
+#include "engine/store/Transaction.h"
+
+#include <sqlite3.h>
+
+#include "engine/store/Database.h"
+
+namespace lathe::store {
+
+Transaction::Transaction(Database& db) : db_(db) { db_.execute("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+  // A failed COMMIT (a full disk, say) may already have rolled back; only roll back what is open.
+  if (open_ && !sqlite3_get_autocommit(db_.handle())) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+  db_.execute("COMMIT");
+  open_ = false;
+}
+
+}  // namespace lathe::store
