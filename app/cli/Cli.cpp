@@ -4,6 +4,9 @@
 
 #include "app/cli/CommandLine.h"
 #include "app/cli/ImportCommand.h"
+#include "app/cli/ImportOptions.h"
+#include "app/cli/ProjectCommand.h"
+#include "app/cli/RunsCommand.h"
 #include "engine/core/Error.h"
 #include "engine/core/LinkedLibraries.h"
 #include "engine/jobs/JobCancelled.h"
@@ -23,10 +26,22 @@ void printHelp(std::ostream& out) {
          "              [--table T] [--threads N] [--json]\n"
          "                   Read a CSV/TSV, ARFF, JSON, JSON Lines or SQLite file and print its\n"
          "                   rows, column types, missing values, warnings and a profile.\n"
-         "                   --format: auto (default), csv, tsv, arff, json, jsonl, sqlite;\n"
-         "                   --encoding: auto (default), utf-8, cp949 (euc-kr), utf-16, ...;\n"
-         "                   --delimiter: one character or 'tab'; --table: the SQLite table;\n"
-         "                   --threads: how many cores to parse with (default: all).\n"
+      << ImportOptions::help()
+      << "  project new PATH (--name N | --demo) [--goal TEXT] [--kpi METRIC] [--target VALUE]\n"
+         "                   Create a project file (*.lathe). --demo adds a generated dataset and\n"
+         "                   a goal; --kpi: the metric the project is judged by (roc_auc, f1,\n"
+         "                   rmse, ... as scikit-learn spells it); --target: the value that counts\n"
+         "                   as success.\n"
+         "  project add-data PATH FILE [--name DATASET] [import options] [--json]\n"
+         "                   Import FILE (with the options of import) and store it in the project\n"
+         "                   as a new dataset named after the file; prints the version id. The\n"
+         "                   project must not be open in Lathe Studio meanwhile.\n"
+         "  project info PATH [--json]\n"
+         "                   The project's goal, KPI, values, format, datasets with their\n"
+         "                   versions, and how many runs and models it holds.\n"
+         "  runs PATH [--json]\n"
+         "                   The project's experiment runs with their scores (test, else\n"
+         "                   validation, else cross-validation) and tags; * marks the candidate.\n"
          "\n"
          "Options:\n"
          "  -h, --help       Show this help and exit.\n"
@@ -77,6 +92,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return kExitOk;
   }
   if (first == "import") return guarded(runImport, args, out, err);
+  if (first == "project") return guarded(runProject, args, out, err);
+  if (first == "runs") return guarded(runRuns, args, out, err);
   if (!first.empty() && first.front() == '-')
     err << "lathe: unknown option '" << first << "' (see lathe --help)\n";
   else

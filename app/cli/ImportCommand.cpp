@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <cstdlib>
 #include <iomanip>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -11,17 +10,12 @@
 #include "app/cli/Cli.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/ConsoleJob.h"
+#include "app/cli/ImportOptions.h"
 #include "engine/data/ColumnProfile.h"
 #include "engine/data/DataImporter.h"
 
 namespace lathe::cli {
 namespace {
-
-char parseDelimiter(const std::string& text) {
-  if (text == "\\t" || text == "tab" || text == "\t") return '\t';
-  if (text.size() != 1) throw UsageError{"--delimiter takes one character (or 'tab'), not '" + text + "'"};
-  return text.front();
-}
 
 std::string number(double v) {
   if (std::isnan(v)) return "";
@@ -51,26 +45,14 @@ std::string summary(const data::ColumnProfile& p) {
   return {};
 }
 
-std::string located(const data::ImportWarning& w) {
-  return formatError(w.message + (w.count > 1 ? " (" + std::to_string(w.count) + " times)" : ""), w.where);
-}
-
 }  // namespace
 
 int runImport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  const CommandLine line(args, {{"--encoding", "--delimiter", "--format", "--table", "--threads"}, {}, {"--json", "--no-header"}});
+  CommandLine::Spec spec{{}, {}, {"--json"}};
+  ImportOptions::addTo(spec);
+  const CommandLine line(args, spec);
   if (line.positionals().size() != 1) throw UsageError{"import takes one FILE (see lathe --help)"};
-  data::ImportRequest request;
-  request.path = line.positionals().front();
-  if (auto e = line.value("--encoding")) request.csv.encoding = *e;
-  if (auto d = line.value("--delimiter")) request.csv.delimiter = parseDelimiter(*d);
-  if (auto f = line.value("--format")) request.format = *f;
-  if (auto t = line.value("--table")) request.sqliteTable = *t;
-  if (line.flag("--no-header")) request.csv.header = false;
-  if (auto t = line.value("--threads")) {
-    request.csv.threads = std::atoi(t->c_str());
-    if (request.csv.threads < 1 || request.csv.threads > 256) throw UsageError{"--threads takes a number from 1 to 256"};
-  }
+  const data::ImportRequest request = ImportOptions::request(line, line.positionals().front());
 
   data::ImportJob job(request);
   const auto start = std::chrono::steady_clock::now();
@@ -92,7 +74,7 @@ int runImport(const std::vector<std::string>& args, std::ostream& out, std::ostr
                                                       {"type", data::columnTypeName(column->type())},
                                                       {"missing", column->missingCount()}});
     doc["warnings"] = nlohmann::json::array();
-    for (const auto& w : result.warnings) doc["warnings"].push_back(located(w));
+    for (const auto& w : result.warnings) doc["warnings"].push_back(ImportOptions::warningText(w));
     doc["seconds"] = std::round(seconds * 1000.0) / 1000.0;
     doc["format"] = result.format;
     doc["encoding"] = result.encoding;
@@ -113,7 +95,7 @@ int runImport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     out << std::left << std::setw(static_cast<int>(width + 2)) << column->name().substr(0, 40) << std::setw(13)
         << data::columnTypeName(column->type()) << std::setw(10) << column->missingCount() << summary(profile) << '\n';
   }
-  for (const auto& w : result.warnings) err << "warning: " << located(w) << '\n';
+  for (const auto& w : result.warnings) err << "warning: " << ImportOptions::warningText(w) << '\n';
   return kExitOk;
 }
 
