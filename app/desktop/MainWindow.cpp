@@ -8,6 +8,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -17,19 +18,26 @@
 #include <QToolBar>
 #include <QUndoStack>
 
+#include "app/commands/DeleteDatasetCommand.h"
+#include "app/commands/EditProjectInfoCommand.h"
+#include "app/commands/RenameDatasetCommand.h"
 #include "app/desktop/AboutDialog.h"
 #include "app/desktop/FileRouter.h"
 #include "app/desktop/ImportDialog.h"
+#include "app/desktop/ProjectController.h"
+#include "app/desktop/ProjectMessages.h"
 #include "app/desktop/RecentProjects.h"
 #include "app/desktop/StudioDocks.h"
 #include "app/desktop/UiLanguage.h"
 #include "app/document/ProjectDocument.h"
 #include "app/jobs/JobManager.h"
+#include "engine/core/Error.h"
 #include "engine/data/ExportCsvJob.h"
 #include "widgets/canvas/PipelineCanvasView.h"
 #include "widgets/jobs/JobLogView.h"
 #include "widgets/jobs/JobStatusWidget.h"
 #include "widgets/panels/PlaceholderStack.h"
+#include "widgets/panels/ProjectOverviewPanel.h"
 
 namespace lathe::app {
 namespace {
@@ -43,8 +51,10 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       jobs_(new JobManager(this)),
       document_(new ProjectDocument(this)),
+      projects_(new ProjectController(document_, jobs_, this)),
       canvas_(new widgets::PipelineCanvasView(this)),
-      jobStatus_(new widgets::JobStatusWidget(this)) {
+      jobStatus_(new widgets::JobStatusWidget(this)),
+      savedStateLabel_(new QLabel(this)) {
   setObjectName(QStringLiteral("mainWindow"));
   setAcceptDrops(true);
   setCentralWidget(canvas_);
@@ -53,8 +63,17 @@ MainWindow::MainWindow(QWidget* parent)
   createMenus();
   createToolBar();
   statusBar()->addPermanentWidget(jobStatus_);
+  statusBar()->addPermanentWidget(savedStateLabel_);
   connectJobs();
   connect(document_, &ProjectDocument::changed, this, &MainWindow::updateTitle);
+  connect(document_, &ProjectDocument::projectChanged, this, &MainWindow::updateTitle);
+  connect(document_, &ProjectDocument::failed, this, [this](const QString& action, const QString& error) {
+    showError(tr("%1 failed").arg(action), error);
+  });
+  connect(projects_, &ProjectController::tableReady, this, &MainWindow::showTable);
+  connectProjectPanel();
+  connect(projects_, &ProjectController::notice, this, &MainWindow::showNotice);
+  connect(projects_, &ProjectController::error, this, &MainWindow::showError);
   retranslate();
   defaultLayout_ = saveState(kLayoutVersion);
   restoreLayout();
@@ -66,7 +85,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions() {
   newAction_ = new QAction(icon("new"), QString(), this);
   newAction_->setShortcut(QKeySequence::New);
-  connect(newAction_, &QAction::triggered, this, &MainWindow::newProject);
+  connect(newAction_, &QAction::triggered, projects_, &ProjectController::newProject);
 
   openAction_ = new QAction(icon("open"), QString(), this);
   openAction_->setShortcut(QKeySequence::Open);
@@ -83,7 +102,15 @@ void MainWindow::createActions() {
 
   saveAsAction_ = new QAction(icon("save-as"), QString(), this);
   saveAsAction_->setShortcut(QKeySequence::SaveAs);
-  connect(saveAsAction_, &QAction::triggered, this, &MainWindow::saveProjectAs);
+  connect(saveAsAction_, &QAction::triggered, projects_, &ProjectController::saveProjectAs);
+
+  closeAction_ = new QAction(this);
+  closeAction_->setShortcut(QKeySequence::Close);
+  connect(closeAction_, &QAction::triggered, projects_, &ProjectController::closeProject);
+
+  // Not a command: the File menu's honest answer to "where is Save?".
+  savedStateAction_ = new QAction(this);
+  savedStateAction_->setEnabled(false);
 
   clearRecentAction_ = new QAction(this);
   connect(clearRecentAction_, &QAction::triggered, this, [this] {
@@ -149,6 +176,8 @@ void MainWindow::createMenus() {
   recentMenu_ = fileMenu_->addMenu(QString());
   connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
   fileMenu_->addAction(saveAsAction_);
+  fileMenu_->addAction(savedStateAction_);
+  fileMenu_->addAction(closeAction_);
   fileMenu_->addSeparator();
   fileMenu_->addAction(importAction_);
   fileMenu_->addAction(exportAction_);
@@ -217,19 +246,13 @@ void MainWindow::connectJobs() {
   };
   connect(jobs_, &JobManager::jobStarted, this,
           [log](quint64 id, const QString& title) { log(id, title, Outcome::Started, 0, {}); });
-  connect(jobs_, &JobManager::jobFinished, this, [this, log](quint64 id, const QString& title, double s) {
-    log(id, title, Outcome::Finished, s, {});
-    finishImport(id);
-  });
-  connect(jobs_, &JobManager::jobCancelled, this, [this, log](quint64 id, const QString& title, double s) {
-    log(id, title, Outcome::Cancelled, s, {});
-    imports_.erase(id);
-  });
+  connect(jobs_, &JobManager::jobFinished, this,
+          [log](quint64 id, const QString& title, double s) { log(id, title, Outcome::Finished, s, {}); });
+  connect(jobs_, &JobManager::jobCancelled, this,
+          [log](quint64 id, const QString& title, double s) { log(id, title, Outcome::Cancelled, s, {}); });
   connect(jobs_, &JobManager::jobFailed, this,
-          [this, log](quint64 id, const QString& title, const QString& error, double s) {
+          [log](quint64 id, const QString& title, const QString& error, double s) {
             log(id, title, Outcome::Failed, s, error);
-            if (imports_.erase(id)) showError(tr("Import failed"), error);
-            else showNotice(tr("%1 failed: %2").arg(title, error));
           });
 }
 
@@ -246,7 +269,8 @@ void MainWindow::retranslate() {
   exportAction_->setToolTip(tr("Write the rows in the Data dock to a CSV file"));
   clearRecentAction_->setText(tr("&Clear List"));
   saveAsAction_->setText(tr("Save Project &As…"));
-  saveAsAction_->setToolTip(tr("Save a copy of the project under a new name"));
+  saveAsAction_->setToolTip(tr("Copy the project to a new file and continue there"));
+  closeAction_->setText(tr("&Close Project"));
   quitAction_->setText(tr("&Quit"));
 
   editMenu_->setTitle(tr("&Edit"));
@@ -292,7 +316,23 @@ void MainWindow::updateRunActions() {
 }
 
 void MainWindow::updateTitle() {
-  setWindowTitle(tr("%1 — Lathe Studio").arg(document_->displayName()));
+  QString title = tr("%1 — Lathe Studio").arg(document_->displayName());
+  QString state;
+  if (!document_->hasProject()) {
+    state = tr("No project open: an import starts one");
+  } else if (document_->readOnly()) {
+    title = tr("%1 [read-only] — Lathe Studio").arg(document_->displayName());
+    state = tr("Read-only: %1").arg(ProjectMessages::readOnlyReason(document_->readOnlyReason()));
+  } else if (document_->isScratch()) {
+    state = tr("Saved as you work, in Lathe's unsaved-projects folder; Save As names it");
+  } else {
+    state = tr("All changes saved as you make them");
+  }
+  setWindowTitle(title);
+  setWindowFilePath(document_->filePath());
+  savedStateAction_->setText(state);
+  savedStateLabel_->setText(state);
+  closeAction_->setEnabled(document_->hasProject());
 }
 
 void MainWindow::restoreLayout() {
@@ -339,7 +379,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
 void MainWindow::openFile(const QString& path) {
   const QString shown = QDir::toNativeSeparators(path);
   switch (FileRouter::classify(path)) {
-    case FileRouter::Kind::Project: openProject(path); break;
+    case FileRouter::Kind::Project: projects_->openProject(path); break;
     case FileRouter::Kind::Data: importData(path); break;
     case FileRouter::Kind::Unreadable:
       showError(tr("Cannot open file"), tr("“%1” does not exist or cannot be read.").arg(shown));
@@ -353,32 +393,9 @@ void MainWindow::openFile(const QString& path) {
   }
 }
 
-void MainWindow::newProject() {
-  document_->reset();
-  showNotice(tr("Started a new project."));
-}
-
 void MainWindow::openWithDialog() {
   const QString path = QFileDialog::getOpenFileName(this, tr("Open"), QString(), FileRouter::openFilter());
   if (!path.isEmpty()) openFile(path);
-}
-
-void MainWindow::saveProjectAs() {
-  QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), QString(), FileRouter::projectFilter());
-  if (path.isEmpty()) return;
-  if (!FileRouter::isProjectFileName(path)) path += QStringLiteral(".lathe");
-  showError(tr("Cannot save project"),
-            tr("Saving projects needs the project store, which this build does not have yet. "
-               "Nothing was written to “%1”.")
-                .arg(QDir::toNativeSeparators(path)));
-}
-
-void MainWindow::openProject(const QString& path) {
-  RecentProjects::add(path);
-  showError(tr("Cannot open project"),
-            tr("Opening projects needs the project store, which this build does not have yet. "
-               "“%1” was left untouched.")
-                .arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::importWithDialog() {
@@ -396,24 +413,72 @@ void MainWindow::importData(const QString& path) {
 void MainWindow::startImport(const data::ImportRequest& request) {
   auto job = std::make_shared<data::ImportJob>(request);
   const QString name = QFileInfo(QString::fromStdString(request.path)).fileName();
-  imports_[jobs_->submit(job, tr("Import %1").arg(name))] = job;
+  JobManager::Callbacks callbacks;
+  callbacks.finished = [this, job] { finishImport(*job); };
+  callbacks.failed = [this](const QString& error) { showError(tr("Import failed"), error); };
+  jobs_->submit(job, tr("Import %1").arg(name), std::move(callbacks));
 }
 
-void MainWindow::finishImport(quint64 id) {
-  const auto it = imports_.find(id);
-  if (it == imports_.end()) return;
-  data::ImportResult& result = it->second->result();
-  currentTable_ = std::make_shared<const data::Table>(std::move(result.table));
-  imports_.erase(it);
-  docks_->showData(currentTable_);
+void MainWindow::finishImport(data::ImportJob& job) {
+  data::ImportResult& result = job.result();
+  showTable(std::make_shared<const data::Table>(std::move(result.table)));
   docks_->data->raise();
-  exportAction_->setEnabled(true);
+  projects_->storeImport(currentTable_, job.request());
   QString notice = tr("Imported %n rows", nullptr, static_cast<int>(currentTable_->rowCount()));
   if (!result.warnings.empty())
     notice += QStringLiteral(" · ") + tr("%n warnings: %1", nullptr, static_cast<int>(result.warnings.size()))
                                           .arg(QString::fromStdString(formatError(result.warnings.front().message,
                                                                                   result.warnings.front().where)));
   showNotice(notice);
+}
+
+void MainWindow::connectProjectPanel() {
+  widgets::ProjectOverviewPanel* panel = docks_->projectPanel;
+  connect(document_, &ProjectDocument::contentChanged, this, &MainWindow::refreshProjectPanel);
+  connect(panel, &widgets::ProjectOverviewPanel::infoEdited, this,
+          [this](const store::ProjectInfo& before, const store::ProjectInfo& after) {
+            document_->undoStack()->push(new EditProjectInfoCommand(document_, before, after));
+          });
+  connect(panel, &widgets::ProjectOverviewPanel::renameDatasetRequested, this,
+          [this](qint64 id, const QString& name) {
+            for (const store::DatasetInfo& dataset : document_->datasets())
+              if (dataset.id == id)
+                document_->undoStack()->push(
+                    new RenameDatasetCommand(document_, id, QString::fromStdString(dataset.name), name));
+          });
+  connect(panel, &widgets::ProjectOverviewPanel::deleteDatasetRequested, this, [this](qint64 id) {
+    for (const store::DatasetInfo& dataset : document_->datasets())
+      if (dataset.id == id)
+        document_->undoStack()->push(new DeleteDatasetCommand(document_, id, QString::fromStdString(dataset.name)));
+  });
+  connect(panel, &widgets::ProjectOverviewPanel::datasetVersionActivated, projects_,
+          &ProjectController::showDatasetVersion);
+  refreshProjectPanel();
+}
+
+void MainWindow::refreshProjectPanel() {
+  docks_->showProject(document_->hasProject());
+  if (!document_->hasProject()) return;
+  widgets::ProjectOverview overview;
+  try {
+    overview.info = document_->info();
+    overview.datasets = document_->datasets();
+    overview.runCount = document_->runCount();
+    overview.modelCount = document_->modelCount();
+  } catch (const Error& e) {
+    showError(tr("Cannot read the project"), QString::fromUtf8(e.what()));
+    return;
+  }
+  overview.readOnly = document_->readOnly();
+  overview.readOnlyReason = ProjectMessages::readOnlyReason(document_->readOnlyReason());
+  overview.filePath = QDir::toNativeSeparators(document_->filePath());
+  docks_->projectPanel->setOverview(overview);
+}
+
+void MainWindow::showTable(std::shared_ptr<const data::Table> table) {
+  currentTable_ = std::move(table);
+  docks_->showData(currentTable_);
+  exportAction_->setEnabled(currentTable_ != nullptr);
 }
 
 void MainWindow::exportWithDialog() {

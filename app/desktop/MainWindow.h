@@ -1,12 +1,12 @@
 #pragma once
 #include <QMainWindow>
-#include <map>
 #include <memory>
 
 #include "engine/data/DataImporter.h"
 
 class QAction;
 class QActionGroup;
+class QLabel;
 class QMenu;
 
 namespace lathe::widgets {
@@ -17,6 +17,7 @@ class PipelineCanvasView;
 namespace lathe::app {
 
 class JobManager;
+class ProjectController;
 class ProjectDocument;
 class StudioDocks;
 
@@ -31,6 +32,7 @@ class MainWindow : public QMainWindow {
 
   JobManager* jobManager() const { return jobs_; }
   ProjectDocument* document() const { return document_; }
+  ProjectController* projects() const { return projects_; }
   const StudioDocks& docks() const { return *docks_; }
   widgets::PipelineCanvasView* canvas() const { return canvas_; }
   widgets::JobStatusWidget* jobStatus() const { return jobStatus_; }
@@ -63,15 +65,15 @@ class MainWindow : public QMainWindow {
   void rebuildRecentMenu();
   void updateTitle();
   void updateRunActions();
+  void showTable(std::shared_ptr<const data::Table> table);
+  void connectProjectPanel();
+  void refreshProjectPanel();
 
-  void newProject();
   void openWithDialog();
-  void saveProjectAs();
-  void openProject(const QString& path);
   void importData(const QString& path);
   void importWithDialog();
   void startImport(const data::ImportRequest& request);
-  void finishImport(quint64 id);
+  void finishImport(data::ImportJob& job);
   void exportWithDialog();
   void showAbout();
   void showNotice(const QString& text);
@@ -79,11 +81,12 @@ class MainWindow : public QMainWindow {
 
   JobManager* jobs_;
   ProjectDocument* document_;
+  ProjectController* projects_;
   widgets::PipelineCanvasView* canvas_;
   widgets::JobStatusWidget* jobStatus_;
+  QLabel* savedStateLabel_;
   std::unique_ptr<StudioDocks> docks_;
   QByteArray defaultLayout_;
-  std::map<quint64, std::shared_ptr<data::ImportJob>> imports_;  // running imports by job id
   std::shared_ptr<const data::Table> currentTable_;
 
   QMenu* fileMenu_ = nullptr;
@@ -100,6 +103,8 @@ class MainWindow : public QMainWindow {
   QAction* importAction_ = nullptr;
   QAction* exportAction_ = nullptr;
   QAction* saveAsAction_ = nullptr;
+  QAction* closeAction_ = nullptr;
+  QAction* savedStateAction_ = nullptr;  // a line in the File menu saying how the project is saved
   QAction* clearRecentAction_ = nullptr;
   QAction* quitAction_ = nullptr;
   QAction* undoAction_ = nullptr;

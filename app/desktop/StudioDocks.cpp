@@ -8,6 +8,7 @@
 #include "widgets/table/DataTableView.h"
 #include "widgets/panels/EmptyStatePanel.h"
 #include "widgets/panels/PlaceholderStack.h"
+#include "widgets/panels/ProjectOverviewPanel.h"
 
 namespace lathe::app {
 namespace {
@@ -22,7 +23,7 @@ QDockWidget* makeDock(QMainWindow* window, const char* objectName, QWidget* cont
 }  // namespace
 
 StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
-    : project(makeDock(window, "dock.project")),
+    : project(nullptr),
       data(nullptr),
       recipe(makeDock(window, "dock.recipe")),
       training(makeDock(window, "dock.training")),
@@ -30,7 +31,9 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
       charts(makeDock(window, "dock.charts")),
       jobLog(nullptr),
       jobLogView(new widgets::JobLogView),
-      dataView(new widgets::DataTableView) {
+      dataView(new widgets::DataTableView),
+      projectPanel(new widgets::ProjectOverviewPanel) {
+  project = makeDock(window, "dock.project", projectPanel);
   data = makeDock(window, "dock.data", dataView);
   jobLog = makeDock(window, "dock.jobLog", jobLogView);
   pane(project)->placeholder()->addActionButton(openAction);
@@ -60,6 +63,8 @@ void StudioDocks::showData(std::shared_ptr<const data::Table> table) {
   pane(data)->showContent(any);
 }
 
+void StudioDocks::showProject(bool open) { pane(project)->showContent(open); }
+
 QList<QDockWidget*> StudioDocks::all() const {
   return {project, data, recipe, training, experiments, charts, jobLog};
 }
@@ -74,9 +79,10 @@ void StudioDocks::retranslate() {
     QString title, emptyTitle, emptyText;
   };
   const Text texts[] = {
-      {project, tr("Project"), tr("No project contents yet"),
-       tr("The project's datasets, pipelines, runs and models are listed here. "
-                       "Open a project, or drop a data file onto the window.")},
+      {project, tr("Project"), tr("No project open"),
+       tr("A project keeps your data, goal, runs and models in one file, saved as you "
+                       "work. Start one with File › New Project, open one, or drop a data file "
+                       "onto the window.")},
       {data, tr("Data"), tr("No data yet"),
        tr("Drop a CSV, TSV, ARFF, JSON or SQLite file onto the window to import "
                        "it. Its rows and column profiles appear here.")},

@@ -13,6 +13,7 @@ namespace lathe::widgets {
 class DataTableView;
 class JobLogView;
 class PlaceholderStack;
+class ProjectOverviewPanel;
 }  // namespace lathe::widgets
 
 namespace lathe::app {
@@ -38,9 +39,12 @@ class StudioDocks {
   QDockWidget* jobLog;
   widgets::JobLogView* jobLogView;
   widgets::DataTableView* dataView;
+  widgets::ProjectOverviewPanel* projectPanel;
 
   // Shows the table's rows in the Data dock (or its empty state again for a null table).
   void showData(std::shared_ptr<const data::Table> table);
+  // Shows the project panel, or the dock's empty state when no project is open.
+  void showProject(bool open);
 
  private:
   widgets::PlaceholderStack* pane(QDockWidget* dock) const;

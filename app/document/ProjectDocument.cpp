@@ -1,7 +1,16 @@
 #include "app/document/ProjectDocument.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <QUndoStack>
+
+#include "engine/core/Error.h"
+#include "engine/store/DatasetRepository.h"
+#include "engine/store/ProjectInfoRepository.h"
+#include "engine/store/RunRepository.h"
+#include "engine/store/ViewStateRepository.h"
 
 namespace lathe::app {
 
@@ -9,14 +18,115 @@ ProjectDocument::ProjectDocument(QObject* parent) : QObject(parent), undoStack_(
   connect(undoStack_, &QUndoStack::indexChanged, this, &ProjectDocument::changed);
 }
 
-QString ProjectDocument::displayName() const {
-  return isUntitled() ? tr("Untitled") : QFileInfo(filePath_).completeBaseName();
+ProjectDocument::~ProjectDocument() {
+  undoStack_->clear();  // commands refer to this document
 }
 
-void ProjectDocument::reset() {
+QString ProjectDocument::filePath() const {
+  return project_ ? QString::fromStdString(project_->path()) : QString();
+}
+
+store::ReadOnlyReason ProjectDocument::readOnlyReason() const {
+  return project_ ? project_->readOnlyReason() : store::ReadOnlyReason::None;
+}
+
+QString ProjectDocument::displayName() const {
+  if (!project_) return tr("Untitled");
+  try {
+    return QString::fromStdString(info().name);
+  } catch (const Error&) {
+    return QFileInfo(filePath()).completeBaseName();
+  }
+}
+
+void ProjectDocument::setProject(std::shared_ptr<store::Project> project, bool scratch) {
   undoStack_->clear();
-  filePath_.clear();
+  project_ = std::move(project);
+  scratch_ = project_ && scratch;
+  emit projectChanged();
+  emit contentChanged();
   emit changed();
+}
+
+QString ProjectDocument::scratchFolder() {
+  return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+      .filePath(QStringLiteral("Unsaved projects"));
+}
+
+store::Project& ProjectDocument::ensureProject() {
+  if (project_) return *project_;
+  const QString folder = scratchFolder();
+  if (!QDir().mkpath(folder))
+    throw Error(ErrorCode::Io, "cannot create the folder for unsaved projects", {folder.toStdString()});
+  const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+  const QString path = QDir(folder).filePath(QStringLiteral("Untitled-%1.lathe").arg(stamp));
+  store::ProjectInfo info;
+  info.name = tr("Untitled").toStdString();
+  setProject(store::Project::create(path.toStdString(), info), true);
+  return *project_;
+}
+
+store::Database& ProjectDocument::db() const {
+  if (!project_) throw Error(ErrorCode::InvalidArgument, "no project is open");
+  return project_->db();
+}
+
+store::ProjectInfo ProjectDocument::info() const { return store::ProjectInfoRepository(db()).load(); }
+
+std::vector<store::DatasetInfo> ProjectDocument::datasets() const {
+  return project_ ? store::DatasetRepository(db()).list() : std::vector<store::DatasetInfo>{};
+}
+
+qint64 ProjectDocument::runCount() const { return project_ ? store::RunRepository(db()).count() : 0; }
+
+qint64 ProjectDocument::modelCount() const { return project_ ? store::RunRepository(db()).modelCount() : 0; }
+
+std::optional<QString> ProjectDocument::viewState(const QString& key) const {
+  if (!project_) return std::nullopt;
+  const auto value = store::ViewStateRepository(db()).get(key.toStdString());
+  if (!value) return std::nullopt;
+  return QString::fromStdString(*value);
+}
+
+void ProjectDocument::setInfo(const store::ProjectInfo& info) {
+  project_->requireWritable();
+  store::ProjectInfoRepository(db()).save(info);
+  // A scratch project the user has described is worth its name in the title.
+  emit contentChanged();
+  emit changed();
+}
+
+void ProjectDocument::renameDataset(qint64 datasetId, const QString& name) {
+  project_->requireWritable();
+  store::DatasetRepository(db()).rename(datasetId, name.toStdString());
+  emit contentChanged();
+}
+
+void ProjectDocument::setDatasetDeleted(qint64 datasetId, bool deleted) {
+  project_->requireWritable();
+  store::DatasetRepository(db()).setDeleted(datasetId, deleted);
+  emit contentChanged();
+}
+
+void ProjectDocument::renameRun(qint64 runId, const QString& name) {
+  project_->requireWritable();
+  store::RunRepository(db()).rename(runId, name.toStdString());
+  emit contentChanged();
+}
+
+void ProjectDocument::setRunDeleted(qint64 runId, bool deleted) {
+  project_->requireWritable();
+  store::RunRepository(db()).setDeleted(runId, deleted);
+  emit contentChanged();
+}
+
+void ProjectDocument::setViewState(const QString& key, const QString& value) {
+  if (!project_ || project_->readOnly()) return;
+  try {
+    store::ViewStateRepository(db()).set(key.toStdString(), value.toStdString());
+  } catch (const Error&) {
+    // Losing "what was on screen" is harmless; the user's work is not at stake.
+  }
 }
 
 }  // namespace lathe::app

@@ -1,34 +1,85 @@
 #pragma once
 #include <QObject>
 #include <QString>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "engine/store/DatasetVersionInfo.h"
+#include "engine/store/Project.h"
+#include "engine/store/ProjectInfo.h"
 
 class QUndoStack;
 
 namespace lathe::app {
 
-// The project open in the window: its file, its name, and the undo stack every user action goes
-// through. The project store behind it (one SQLite file) comes with the project-file work; until
-// then a document is the untitled project a new window starts with.
+// The project open in the window: its store (one SQLite file), and the undo stack every user
+// action goes through. Every change is written to the file as it is made, so there is nothing
+// to save. Before the user has named a project, the first thing worth keeping (an import) goes
+// into a scratch project in Lathe's data folder, so no work ever lives only in memory.
+// Reads here touch metadata only and are fast enough for the GUI thread; writes are single small
+// transactions; anything big runs as a job on its own connection (Project::connect).
 class ProjectDocument : public QObject {
   Q_OBJECT
  public:
   explicit ProjectDocument(QObject* parent = nullptr);
+  ~ProjectDocument() override;
 
   QUndoStack* undoStack() const { return undoStack_; }
-  QString filePath() const { return filePath_; }
-  bool isUntitled() const { return filePath_.isEmpty(); }
-  // The name the window title shows: the file's base name, or "Untitled".
+  bool hasProject() const { return project_ != nullptr; }
+  const std::shared_ptr<store::Project>& project() const { return project_; }
+  QString filePath() const;
+  // True for the scratch project Lathe made itself (named "Untitled" until saved under a name).
+  bool isScratch() const { return scratch_; }
+  bool readOnly() const { return project_ && project_->readOnly(); }
+  store::ReadOnlyReason readOnlyReason() const;
+  // The project's name for the title bar, or "Untitled".
   QString displayName() const;
 
-  // Starts a fresh untitled project; the undo history goes with the old one.
-  void reset();
+  // Shows `project` (null: none); the undo history goes with the old one.
+  void setProject(std::shared_ptr<store::Project> project, bool scratch = false);
+  void close() { setProject(nullptr); }
+  // The open project, creating the scratch project first if there is none. Throws lathe::Error.
+  store::Project& ensureProject();
+  // Where scratch projects live: <app data>/Unsaved projects.
+  static QString scratchFolder();
+
+  // Reads.
+  store::ProjectInfo info() const;
+  std::vector<store::DatasetInfo> datasets() const;
+  qint64 runCount() const;
+  qint64 modelCount() const;
+  std::optional<QString> viewState(const QString& key) const;
+
+  // Writes, each one transaction; throw lathe::Error (the undo commands report it).
+  void setInfo(const store::ProjectInfo& info);
+  void renameDataset(qint64 datasetId, const QString& name);
+  void setDatasetDeleted(qint64 datasetId, bool deleted);
+  void renameRun(qint64 runId, const QString& name);
+  void setRunDeleted(qint64 runId, bool deleted);
+  // Remembers what the window shows; failures are ignored (a read-only project, say).
+  void setViewState(const QString& key, const QString& value);
+
+  // A job wrote to the project through its own connection.
+  void notifyContentChanged() { emit contentChanged(); }
+  // An edit failed: the command that tried it reports here and the window shows it.
+  void reportFailure(const QString& action, const QString& error) { emit failed(action, error); }
 
  signals:
+  // Another project (or none) is open now.
+  void projectChanged();
+  // The open project's description, datasets or runs changed.
+  void contentChanged();
+  // Anything the window title shows may have changed.
   void changed();
+  void failed(const QString& action, const QString& error);
 
  private:
+  store::Database& db() const;
+
   QUndoStack* undoStack_;
-  QString filePath_;
+  std::shared_ptr<store::Project> project_;
+  bool scratch_ = false;
 };
 
 }  // namespace lathe::app

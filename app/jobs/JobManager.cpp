@@ -17,6 +17,7 @@ struct JobManager::Entry {
   QElapsedTimer clock;
   double fraction = 0.0;
   QString message;
+  Callbacks callbacks;
 };
 
 JobManager::JobManager(QObject* parent) : QObject(parent) {
@@ -28,10 +29,11 @@ JobManager::JobManager(QObject* parent) : QObject(parent) {
 
 JobManager::~JobManager() { shutdown(); }
 
-JobManager::JobId JobManager::submit(std::shared_ptr<jobs::Job> job, const QString& title) {
+JobManager::JobId JobManager::submit(std::shared_ptr<jobs::Job> job, const QString& title, Callbacks callbacks) {
   const JobId id = nextId_++;
   auto entry = std::make_shared<Entry>();
   entry->job = std::move(job);
+  entry->callbacks = std::move(callbacks);
   entry->title = title.isEmpty() ? QString::fromStdString(entry->job->name()) : title;
   entry->clock.start();
   active_.insert(id, entry);
@@ -101,6 +103,8 @@ void JobManager::onJobEnded(JobId id, Outcome outcome, const QString& error) {
     case Outcome::Failed: emit jobFailed(id, entry->title, error, seconds); break;
   }
   emit activeJobsChanged();
+  if (outcome == Outcome::Finished && entry->callbacks.finished) entry->callbacks.finished();
+  if (outcome == Outcome::Failed && entry->callbacks.failed) entry->callbacks.failed(error);
 }
 
 void JobManager::pollProgress() {

@@ -5,6 +5,7 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <QVector>
+#include <functional>
 #include <memory>
 #include <stop_token>
 
@@ -28,8 +29,15 @@ class JobManager : public QObject {
   explicit JobManager(QObject* parent = nullptr);
   ~JobManager() override;
 
+  // What the submitter does with the outcome, on the GUI thread, after the signals below. A
+  // callback left empty does nothing; a cancelled job calls neither.
+  struct Callbacks {
+    std::function<void()> finished;
+    std::function<void(const QString& error)> failed;
+  };
+
   // title is what the user sees (translated); empty means the job's own name.
-  JobId submit(std::shared_ptr<jobs::Job> job, const QString& title = {});
+  JobId submit(std::shared_ptr<jobs::Job> job, const QString& title = {}, Callbacks callbacks = {});
   void cancel(JobId id);
   void cancelAll();
   // Cancels everything and waits up to msecs for the workers; true if all stopped.

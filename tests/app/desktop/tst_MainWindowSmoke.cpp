@@ -4,6 +4,7 @@
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -13,6 +14,7 @@
 #include "app/desktop/StudioDocks.h"
 #include "app/desktop/UiLanguage.h"
 #include "app/document/ProjectDocument.h"
+#include "engine/store/Project.h"
 #include "widgets/panels/EmptyStatePanel.h"
 
 using lathe::app::MainWindow;
@@ -103,7 +105,7 @@ class tst_MainWindowSmoke : public QObject {
     QTRY_VERIFY(!window.isVisible());
   }
 
-  void newProjectResetsTheDocumentAndItsHistory() {
+  void closingTheProjectResetsTheDocumentAndItsHistory() {
     MainWindow window;
     QList<QAction*> actions;
     for (QAction* top : window.menuBar()->actions()) collect(top->menu(), actions);
@@ -117,11 +119,17 @@ class tst_MainWindowSmoke : public QObject {
       if (a->shortcut() == QKeySequence(QKeySequence::Undo)) undo = a;
     QVERIFY(undo);
     QVERIFY(!undo->isEnabled());
+    QTemporaryDir dir;
+    lathe::store::ProjectInfo info;
+    info.name = "Churn";
+    window.document()->setProject(lathe::store::Project::create(dir.filePath("churn.lathe").toStdString(), info));
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("Churn")));
     window.document()->undoStack()->push(new QUndoCommand(QStringLiteral("Rename column")));
     QVERIFY(undo->isEnabled());
     QCOMPARE(undo->text(), QStringLiteral("Undo Rename column"));
-    find(QStringLiteral("&New Project"))->trigger();
+    find(QStringLiteral("&Close Project"))->trigger();
     QVERIFY(!undo->isEnabled());
+    QVERIFY(!window.document()->hasProject());
     QVERIFY(window.windowTitle().startsWith(QStringLiteral("Untitled")));
   }
 };

@@ -1,0 +1,228 @@
+#include "app/desktop/ProjectController.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QUndoStack>
+
+#include "app/commands/ImportDatasetCommand.h"
+#include "app/desktop/FileRouter.h"
+#include "app/desktop/NewProjectDialog.h"
+#include "app/desktop/ProjectMessages.h"
+#include "app/desktop/RecentProjects.h"
+#include "app/document/ProjectDocument.h"
+#include "app/jobs/JobManager.h"
+#include "engine/core/Error.h"
+#include "engine/data/ImportRequestJson.h"
+#include "engine/store/DatasetRepository.h"
+#include "engine/store/LoadDatasetJob.h"
+#include "engine/store/OpenProjectJob.h"
+#include "engine/store/SaveProjectAsJob.h"
+#include "engine/store/StoreDatasetJob.h"
+
+namespace lathe::app {
+namespace {
+
+const char* const kProjectFolderKey = "projects/lastFolder";
+const char* const kShownVersionKey = "data.version";
+
+QString shown(const QString& path) { return QDir::toNativeSeparators(path); }
+
+}  // namespace
+
+ProjectController::ProjectController(ProjectDocument* document, JobManager* jobs, QWidget* window)
+    : QObject(window), document_(document), jobs_(jobs), window_(window) {}
+
+QString ProjectController::defaultProjectFolder() {
+  const QString last = QSettings().value(kProjectFolderKey).toString();
+  if (!last.isEmpty() && QFileInfo(last).isDir()) return last;
+  const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+  return documents.isEmpty() ? QDir::homePath() : documents;
+}
+
+void ProjectController::newProject() {
+  auto* dialog = new NewProjectDialog(defaultProjectFolder(), window_);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    const QString path = dialog->filePath();
+    try {
+      // An empty project is a few kilobytes: quick enough for the GUI thread.
+      std::shared_ptr<store::Project> project = store::Project::create(path.toStdString(), dialog->info());
+      QSettings().setValue(kProjectFolderKey, QFileInfo(path).absolutePath());
+      adopt(std::move(project), path, false);
+      emit tableReady(nullptr, {});
+      emit notice(tr("Created project “%1”.").arg(shown(path)));
+    } catch (const store::ProjectFileError& e) {
+      emit error(tr("Cannot create project"), ProjectMessages::problem(e.problem(), path, QString::fromUtf8(e.what())));
+    } catch (const Error& e) {
+      emit error(tr("Cannot create project"), QString::fromUtf8(e.what()));
+    }
+  });
+  dialog->open();
+}
+
+void ProjectController::openProject(const QString& path) {
+  auto job = std::make_shared<store::OpenProjectJob>(path.toStdString(), store::ProjectOpenOptions{});
+  JobManager::Callbacks callbacks;
+  callbacks.finished = [this, job, path] {
+    std::shared_ptr<store::Project> project = job->takeProject();
+    if (!project) return;
+    adopt(std::move(project), path, QFileInfo(path).absolutePath() == QFileInfo(ProjectDocument::scratchFolder()).absoluteFilePath());
+    restoreView();
+  };
+  callbacks.failed = [this, job, path](const QString& detail) {
+    const auto problem = job->problem();
+    if (problem == store::ProjectProblem::Missing) RecentProjects::remove(path);
+    emit error(tr("Cannot open project"), problem ? ProjectMessages::problem(*problem, path, detail) : detail);
+  };
+  jobs_->submit(job, tr("Open %1").arg(QFileInfo(path).fileName()), std::move(callbacks));
+}
+
+void ProjectController::adopt(std::shared_ptr<store::Project> project, const QString& path, bool scratch) {
+  const store::ReadOnlyReason reason = project->readOnlyReason();
+  const QString backup = QString::fromStdString(project->backupPath());
+  document_->setProject(std::move(project), scratch);
+  RecentProjects::add(path);
+  if (reason == store::ReadOnlyReason::InUse || reason == store::ReadOnlyReason::Damaged) {
+    QMessageBox* box = new QMessageBox(QMessageBox::Information, tr("Opened read-only"),
+                                       tr("“%1” was opened read-only: %2.")
+                                           .arg(shown(path), ProjectMessages::readOnlyReason(reason)),
+                                       QMessageBox::Ok, window_);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+  }
+  if (!backup.isEmpty())
+    emit notice(tr("Upgraded the project to this version of Lathe; the original is kept as “%1”.").arg(shown(backup)));
+}
+
+void ProjectController::restoreView() {
+  const auto version = document_->viewState(QString::fromLatin1(kShownVersionKey));
+  bool ok = false;
+  const qint64 id = version ? version->toLongLong(&ok) : 0;
+  if (ok && id > 0) {
+    showDatasetVersion(id);
+    return;
+  }
+  emit tableReady(nullptr, {});
+}
+
+void ProjectController::saveProjectAs() {
+  QString path = QFileDialog::getSaveFileName(window_, tr("Save Project As"), defaultProjectFolder(),
+                                              FileRouter::projectFilter());
+  if (path.isEmpty()) return;
+  if (!FileRouter::isProjectFileName(path)) path += QStringLiteral(".lathe");
+  saveAsTo(path);
+}
+
+void ProjectController::saveAsTo(const QString& path) {
+  if (!document_->hasProject()) {
+    // Nothing stored yet: Save As names a new, empty project.
+    try {
+      store::ProjectInfo info;
+      info.name = QFileInfo(path).completeBaseName().toStdString();
+      adopt(store::Project::create(path.toStdString(), info), path, false);
+    } catch (const store::ProjectFileError& e) {
+      emit error(tr("Cannot save project"), ProjectMessages::problem(e.problem(), path, QString::fromUtf8(e.what())));
+    }
+    return;
+  }
+  std::shared_ptr<const store::Project> source = document_->project();
+  const bool fromScratch = document_->isScratch();
+  auto job = std::make_shared<store::SaveProjectAsJob>(source, path.toStdString());
+  JobManager::Callbacks callbacks;
+  callbacks.finished = [this, source, path, fromScratch] {
+    if (document_->project() != source) return;  // another project was opened meanwhile
+    const std::string scratchPath = fromScratch ? source->path() : std::string();
+    try {
+      adopt(store::Project::open(path.toStdString()), path, false);
+    } catch (const Error& e) {
+      emit error(tr("Cannot open project"), QString::fromUtf8(e.what()));
+      return;
+    }
+    QSettings().setValue(kProjectFolderKey, QFileInfo(path).absolutePath());
+    if (!scratchPath.empty()) {
+      // The scratch copy has been saved under a name; keep no stale twin in the recent list.
+      RecentProjects::remove(QString::fromStdString(scratchPath));
+      QFile::remove(QString::fromStdString(scratchPath));
+    }
+    restoreView();
+    emit notice(tr("Saved the project as “%1”. Every change is saved there as you make it.").arg(shown(path)));
+  };
+  callbacks.failed = [this, path](const QString& detail) {
+    emit error(tr("Cannot save project"), ProjectMessages::problem(store::ProjectProblem::WriteFailed, path, detail));
+  };
+  jobs_->submit(job, tr("Save as %1").arg(QFileInfo(path).fileName()), std::move(callbacks));
+}
+
+void ProjectController::closeProject() {
+  document_->close();
+  emit tableReady(nullptr, {});
+}
+
+void ProjectController::storeImport(std::shared_ptr<const data::Table> table, const data::ImportRequest& request) {
+  std::shared_ptr<store::Project> project;
+  try {
+    document_->ensureProject();
+    project = document_->project();
+    project->requireWritable();
+  } catch (const Error& e) {
+    emit error(tr("The import is not stored in the project"), QString::fromUtf8(e.what()));
+    return;
+  }
+  const QString name = QFileInfo(QString::fromStdString(request.path)).completeBaseName();
+  store::DatasetOrigin origin;
+  origin.sourcePath = request.path;
+  origin.importOptionsJson = data::importRequestToJson(request);
+  auto job = std::make_shared<store::StoreDatasetJob>(*project, name.toStdString(), std::move(table), origin);
+  JobManager::Callbacks callbacks;
+  // The callbacks hold the project, so it outlives the job even if the window opens another.
+  callbacks.finished = [this, job, project, name] {
+    if (document_->project() != project) return;
+    const qint64 versionId = job->versionId();
+    document_->setViewState(QString::fromLatin1(kShownVersionKey), QString::number(versionId));
+    try {
+      const auto version = store::DatasetRepository(project->db()).version(versionId);
+      if (version) document_->undoStack()->push(new ImportDatasetCommand(document_, version->datasetId, name));
+    } catch (const Error&) {
+    }
+    document_->notifyContentChanged();
+    emit notice(tr("Stored “%1” in the project.").arg(name));
+  };
+  callbacks.failed = [this, project, name](const QString& detail) {
+    emit error(tr("The import is not stored in the project"),
+               tr("“%1” is shown, but could not be stored in the project: %2").arg(name, detail));
+  };
+  jobs_->submit(job, tr("Store %1 in the project").arg(name), std::move(callbacks));
+}
+
+void ProjectController::showDatasetVersion(qint64 versionId) {
+  std::shared_ptr<store::Project> project = document_->project();
+  if (!project) return;
+  QString title;
+  try {
+    const auto version = store::DatasetRepository(project->db()).version(versionId);
+    if (!version) {
+      emit tableReady(nullptr, {});
+      return;
+    }
+    const auto dataset = store::DatasetRepository(project->db()).dataset(version->datasetId);
+    title = tr("%1 v%2").arg(dataset ? QString::fromStdString(dataset->name) : QString()).arg(version->version);
+  } catch (const Error& e) {
+    emit error(tr("Cannot load dataset"), QString::fromUtf8(e.what()));
+    return;
+  }
+  auto job = std::make_shared<store::LoadDatasetJob>(*project, versionId);
+  JobManager::Callbacks callbacks;
+  callbacks.finished = [this, job, project, versionId, title] {
+    if (document_->project() != project) return;
+    document_->setViewState(QString::fromLatin1(kShownVersionKey), QString::number(versionId));
+    emit tableReady(job->table(), title);
+  };
+  callbacks.failed = [this, title](const QString& detail) { emit error(tr("Cannot load dataset"), detail); };
+  jobs_->submit(job, tr("Load %1").arg(title), std::move(callbacks));
+}
+
+}  // namespace lathe::app

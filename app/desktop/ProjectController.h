@@ -1,0 +1,57 @@
+#pragma once
+#include <QObject>
+#include <QPointer>
+#include <memory>
+
+#include "engine/data/DataImporter.h"
+#include "engine/data/Table.h"
+
+class QWidget;
+
+namespace lathe::store {
+class Project;
+}
+
+namespace lathe::app {
+
+class JobManager;
+class ProjectDocument;
+
+// The window's project workflows: new, open, Save As and close; storing an import in the
+// project and loading a stored dataset back; restoring what the project showed last. Every
+// file operation runs as a job; the outcome comes back through the document and the signals.
+class ProjectController : public QObject {
+  Q_OBJECT
+ public:
+  ProjectController(ProjectDocument* document, JobManager* jobs, QWidget* window);
+
+  // Asks for a name, a location and, optionally, the goal and KPI; creates and opens it.
+  void newProject();
+  void openProject(const QString& path);
+  void saveProjectAs();
+  // Save As without the file dialog: copies the project to `path` and continues there.
+  void saveAsTo(const QString& path);
+  void closeProject();
+  // Stores an imported table as a new dataset (creating the scratch project if none is open).
+  void storeImport(std::shared_ptr<const data::Table> table, const data::ImportRequest& request);
+  // Loads a stored dataset version and hands it to tableReady.
+  void showDatasetVersion(qint64 versionId);
+
+  // Where New Project suggests to put projects: the last folder used, or Documents.
+  static QString defaultProjectFolder();
+
+ signals:
+  void tableReady(std::shared_ptr<const lathe::data::Table> table, const QString& title);
+  void notice(const QString& text);
+  void error(const QString& title, const QString& text);
+
+ private:
+  void adopt(std::shared_ptr<store::Project> project, const QString& path, bool scratch);
+  void restoreView();
+
+  ProjectDocument* document_;
+  JobManager* jobs_;
+  QPointer<QWidget> window_;
+};
+
+}  // namespace lathe::app
