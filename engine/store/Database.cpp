@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "engine/store/ProjectLock.h"
 #include "engine/store/StoreError.h"
 
 namespace lathe::store {
@@ -32,6 +33,13 @@ void configure(sqlite3* db, int busyTimeoutMs) {
   sqlite3_busy_timeout(db, busyTimeoutMs);
 }
 
+// Closes the connection before telling ProjectLock, which may then close its descriptor.
+void closeConnection(sqlite3* db) noexcept {
+  if (!db) return;
+  sqlite3_close_v2(db);
+  ProjectLock::connectionClosed(db);
+}
+
 }  // namespace
 
 Database::Database(const std::string& path, const Options& options) : path_(path) {
@@ -47,16 +55,17 @@ Database::Database(const std::string& path, const Options& options) : path_(path
     throw StoreError(rc, "cannot open: " + message, path);
   }
   configure(db_, options.busyTimeoutMs);
+  ProjectLock::connectionOpened(db_, error ? path : absolute);
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() { closeConnection(db_); }
 
 Database::Database(Database&& other) noexcept
     : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
-    sqlite3_close_v2(db_);
+    closeConnection(db_);
     db_ = std::exchange(other.db_, nullptr);
     path_ = std::move(other.path_);
   }

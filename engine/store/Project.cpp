@@ -9,7 +9,7 @@
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
+#include <cerrno>
 
 #include "engine/store/ProjectFileError.h"
 #include "engine/store/ProjectFiles.h"
@@ -35,27 +35,27 @@ void checkFileKind(const std::string& path) {
     throw ProjectFileError(ProjectProblem::Missing, "no such project file", path);
   if (status.type() != fs::file_type::regular)
     throw ProjectFileError(ProjectProblem::NotAFile, "is not a regular file (a folder, a link or a device)", path);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ProjectFileError(ProjectProblem::Missing, "cannot be read (permission denied)", path);
+  // Not an ifstream: closing a descriptor of a file this process has open in SQLite would drop
+  // SQLite's locks on it, so ProjectLock decides when this one may close.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) throw ProjectFileError(ProjectProblem::Missing, "cannot be read (permission denied)", path);
   char header[16] = {};
-  in.read(header, sizeof header);
-  if (in.gcount() == 0) throw ProjectFileError(ProjectProblem::Empty, "is empty (0 bytes), not a Lathe project", path);
-  if (in.gcount() < 16 || std::string_view(header, 15) != kSqliteMagic || header[15] != '\0')
+  ssize_t got = 0;
+  while (got < static_cast<ssize_t>(sizeof header)) {
+    const ssize_t n = ::pread(fd, header + got, sizeof header - static_cast<std::size_t>(got), got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += n;
+  }
+  ProjectLock::closeDescriptor(fd);
+  if (got == 0) throw ProjectFileError(ProjectProblem::Empty, "is empty (0 bytes), not a Lathe project", path);
+  if (got < 16 || std::string_view(header, 15) != kSqliteMagic || header[15] != '\0')
     throw ProjectFileError(ProjectProblem::NotADatabase, "is not a Lathe project (not an SQLite database)", path);
 }
 
-bool modeAllowsWriting(const struct stat& st) { return (st.st_mode & 0222) != 0; }
-
-// Whether Lathe may write here: the file, its folder (WAL keeps two files beside it) and the
-// file system. Write bits are checked as well as access(), so a file the user made read-only
-// stays read-only even for root.
+// Whether Lathe may write here: the file and its folder (WAL keeps two files beside it).
 bool writable(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 || !modeAllowsWriting(st) || ::access(path.c_str(), W_OK) != 0) return false;
-  const std::string folder = ProjectFiles::folderOf(path);
-  if (::stat(folder.c_str(), &st) != 0 || !modeAllowsWriting(st) || ::access(folder.c_str(), W_OK) != 0) return false;
-  struct statvfs fsStat {};
-  return ::statvfs(path.c_str(), &fsStat) != 0 || (fsStat.f_flag & ST_RDONLY) == 0;
+  return ProjectFiles::mayWrite(path) && ProjectFiles::mayWrite(ProjectFiles::folderOf(path));
 }
 
 // Settings that live per connection, for every connection to a project.
@@ -93,18 +93,35 @@ bool passesQuickCheck(Database& db) {
 bool hasProjectRow(Database& db) {
   try {
     return db.queryInt("SELECT count(*) FROM project WHERE id = 1") == 1;
-  } catch (const StoreError&) {
-    return false;  // no such table
+  } catch (const StoreError& e) {
+    // No such table, or a schema SQLite cannot read. Anything else (out of memory, an I/O error,
+    // a busy file) says nothing about the file and must not get it called damaged.
+    if (e.primaryCode() == SQLITE_ERROR || e.code() == ErrorCode::Corrupt) return false;
+    throw;
   }
 }
 
-void copyWithBackupApi(Database& from, const std::string& target) {
-  Database to(target, {Database::Mode::Create, {}});
-  sqlite3_backup* backup = sqlite3_backup_init(to.handle(), "main", from.handle(), "main");
-  if (!backup) StoreError::raise(to.handle(), sqlite3_errcode(to.handle()), target, "cannot back up the project");
-  sqlite3_backup_step(backup, -1);
-  const int rc = sqlite3_backup_finish(backup);
-  if (rc != SQLITE_OK) StoreError::raise(to.handle(), rc, target, "cannot back up the project");
+// The backup is written under a temporary name and renamed into place once complete, so a
+// failure or a kill part-way never leaves a half backup that looks like a good one.
+void copyWithBackupApi(Database& from, const std::string& target, const std::string& vfs) {
+  const std::string temporary = ProjectFiles::temporaryPathBeside(target, "backup");
+  try {
+    {
+      Database to(temporary, {Database::Mode::Create, vfs});
+      sqlite3_backup* backup = sqlite3_backup_init(to.handle(), "main", from.handle(), "main");
+      if (!backup) StoreError::raise(to.handle(), sqlite3_errcode(to.handle()), target, "cannot back up the project");
+      sqlite3_backup_step(backup, -1);
+      const int rc = sqlite3_backup_finish(backup);
+      if (rc != SQLITE_OK) StoreError::raise(to.handle(), rc, target, "cannot back up the project");
+      // The copy keeps the source's WAL flag; a backup is a closed file, one file on its own.
+      to.execute("PRAGMA journal_mode = DELETE");
+    }
+    ProjectFiles::syncFile(temporary);
+    ProjectFiles::renameNoReplace(temporary, target);
+  } catch (...) {
+    ProjectFiles::removeWithSidecars(temporary);
+    throw;
+  }
 }
 
 std::string uniqueBackupPath(const std::string& path, std::int64_t version) {
@@ -117,9 +134,16 @@ std::string uniqueBackupPath(const std::string& path, std::int64_t version) {
 }  // namespace
 
 Project::Project(std::string path, Database db, ProjectLock lock, ReadOnlyReason reason, std::string vfs)
-    : path_(std::move(path)), db_(std::move(db)), lock_(std::move(lock)), readOnlyReason_(reason), vfs_(std::move(vfs)) {}
+    : path_(std::move(path)), lock_(std::move(lock)), db_(std::move(db)), readOnlyReason_(reason), vfs_(std::move(vfs)) {}
 
-Project::~Project() = default;
+Project::~Project() {
+  if (readOnly()) return;
+  // Back to a rollback journal, so the closed file has no -wal and -shm beside it and opens in a
+  // read-only folder. Only the last connection can switch (a job's or another process's reader
+  // keeps WAL on, which is fine): never wait for them, never throw from here.
+  sqlite3_busy_timeout(db_.handle(), 0);
+  sqlite3_exec(db_.handle(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+}
 
 std::unique_ptr<Project> Project::create(const std::string& path, const ProjectInfo& info,
                                          const ProjectOpenOptions& options) {
@@ -206,7 +230,7 @@ std::unique_ptr<Project> Project::open(const std::string& path, const ProjectOpe
                              path);
     backupPath = uniqueBackupPath(path, version);
     try {
-      copyWithBackupApi(db, backupPath);
+      copyWithBackupApi(db, backupPath, options.vfs);
       Migrations::apply(db, options.migrations, options.beforeMigration);
     } catch (const StoreError& e) {
       throw ProjectFileError(ProjectProblem::WriteFailed,

@@ -32,8 +32,10 @@ struct ProjectOpenOptions {
 
 // An open project file (*.lathe), opened the defensive way: its header, application_id, schema
 // version and quick_check are verified before anything reads it. Writable projects run in WAL
-// mode, so a job's connection writes while the window's connection reads; closing the last
-// connection checkpoints, so a closed project is again one self-contained file.
+// mode, so a job's connection writes while the window's connection reads; closing the project
+// checkpoints and turns the file back to a rollback journal, so a closed project is again one
+// self-contained file that opens read-only anywhere (a WAL file needs a writable folder for its
+// -shm, or it cannot be read at all).
 // docs/project-file.md describes the schema and these choices.
 class Project {
  public:
@@ -62,8 +64,10 @@ class Project {
   Project(std::string path, Database db, ProjectLock lock, ReadOnlyReason reason, std::string vfs);
 
   std::string path_;
-  Database db_;
+  // Declared before db_ so that it is released after the connection closes: closing the lock's
+  // descriptor while a connection is open would let another Lathe in before this one is done.
   ProjectLock lock_;
+  Database db_;
   ReadOnlyReason readOnlyReason_;
   std::string vfs_;
   std::string backupPath_;

@@ -30,7 +30,13 @@ bool sameFile(const std::string& a, const std::string& b) {
 void ProjectCopy::saveAs(Database& source, const std::string& target, const jobs::JobContext* context) {
   if (sameFile(source.path(), target))
     throw ProjectFileError(ProjectProblem::SameFile, "is this project's own file; choose another name", target);
+  // Write bits are checked as Project::open checks them, so a read-only folder or file stays
+  // read-only even for root, and the user hears why before any work starts.
+  if (!ProjectFiles::mayWrite(ProjectFiles::folderOf(target)))
+    throw ProjectFileError(ProjectProblem::WriteFailed, "cannot be written: its folder is read-only", target);
   std::error_code error;
+  if (fs::exists(target, error) && !ProjectFiles::mayWrite(target))
+    throw ProjectFileError(ProjectProblem::WriteFailed, "cannot be replaced: the file is read-only", target);
   if (fs::exists(target, error)) {
     ProjectLock probe;  // replacing a project another Lathe has open would pull it from under it
     if (!probe.tryAcquire(target))

@@ -1,6 +1,8 @@
 #include "engine/store/ProjectFiles.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -64,7 +66,24 @@ void ProjectFiles::renameReplace(const std::string& from, const std::string& to)
   syncPath(folderOf(to), O_RDONLY | O_DIRECTORY);
 }
 
-void ProjectFiles::syncFile(const std::string& path) { syncPath(path, O_RDONLY); }
+void ProjectFiles::syncFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  int error = fd < 0 ? errno : 0;
+  if (fd >= 0) {
+    if (::fsync(fd) != 0) error = errno;
+    ::close(fd);
+  }
+  if (error != 0)
+    throw ProjectFileError(ProjectProblem::WriteFailed, std::string("cannot be written to the disk: ") + std::strerror(error),
+                           path);
+}
+
+bool ProjectFiles::mayWrite(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || (st.st_mode & 0222) == 0 || ::access(path.c_str(), W_OK) != 0) return false;
+  struct statvfs fsStat {};
+  return ::statvfs(path.c_str(), &fsStat) != 0 || (fsStat.f_flag & ST_RDONLY) == 0;
+}
 
 void ProjectFiles::removeWithSidecars(const std::string& path) noexcept {
   for (const char* suffix : {"", "-journal", "-wal", "-shm"}) ::unlink((path + suffix).c_str());
