@@ -13,3 +13,15 @@ for lang in en ko; do
     "$studio" --language "$lang" -geometry 1440x900+0+0
   rm -rf "$config"
 done
+
+# A project open in the studio: the demo project with penguins added, made by the CLI.
+cli=$(dirname "$studio")/lathe
+work=$(mktemp -d)
+"$cli" project new "$work/demo.lathe" --demo --goal "Flag customers likely to churn next month" >/dev/null
+"$cli" project add-data "$work/demo.lathe" "$root/../shared/datasets/penguins.csv" >/dev/null
+for lang in en ko; do
+  suffix=$([[ $lang == ko ]] && echo "-ko" || true)
+  XDG_CONFIG_HOME=$work/config-$lang XDG_DATA_HOME=$work/data bash "$shoot" -w 5 -s 1440x900 \
+    "$root/docs/screenshots/project$suffix.png" -- "$studio" --language "$lang" -geometry 1440x900+0+0 "$work/demo.lathe"
+done
+rm -rf "$work"

@@ -421,7 +421,8 @@ void MainWindow::startImport(const data::ImportRequest& request) {
 
 void MainWindow::finishImport(data::ImportJob& job) {
   data::ImportResult& result = job.result();
-  showTable(std::make_shared<const data::Table>(std::move(result.table)));
+  showTable(std::make_shared<const data::Table>(std::move(result.table)),
+            QFileInfo(QString::fromStdString(job.request().path)).fileName());
   docks_->data->raise();
   projects_->storeImport(currentTable_, job.request());
   QString notice = tr("Imported %n rows", nullptr, static_cast<int>(currentTable_->rowCount()));
@@ -475,9 +476,9 @@ void MainWindow::refreshProjectPanel() {
   docks_->projectPanel->setOverview(overview);
 }
 
-void MainWindow::showTable(std::shared_ptr<const data::Table> table) {
+void MainWindow::showTable(std::shared_ptr<const data::Table> table, const QString& name) {
   currentTable_ = std::move(table);
-  docks_->showData(currentTable_);
+  docks_->showData(currentTable_, name);
   exportAction_->setEnabled(currentTable_ != nullptr);
 }
 

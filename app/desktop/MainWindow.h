@@ -65,7 +65,7 @@ class MainWindow : public QMainWindow {
   void rebuildRecentMenu();
   void updateTitle();
   void updateRunActions();
-  void showTable(std::shared_ptr<const data::Table> table);
+  void showTable(std::shared_ptr<const data::Table> table, const QString& name = {});
   void connectProjectPanel();
   void refreshProjectPanel();
 

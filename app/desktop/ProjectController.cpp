@@ -7,6 +7,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QUndoStack>
+#include <algorithm>
 
 #include "app/commands/ImportDatasetCommand.h"
 #include "app/desktop/FileRouter.h"
@@ -104,6 +105,17 @@ void ProjectController::restoreView() {
   const qint64 id = version ? version->toLongLong(&ok) : 0;
   if (ok && id > 0) {
     showDatasetVersion(id);
+    return;
+  }
+  // Never shown in the window (made by `lathe project add-data`, say): show the newest version.
+  qint64 newest = 0;
+  try {
+    for (const store::DatasetInfo& dataset : document_->datasets())
+      for (const store::DatasetVersionInfo& stored : dataset.versions) newest = std::max<qint64>(newest, stored.id);
+  } catch (const Error&) {
+  }
+  if (newest > 0) {
+    showDatasetVersion(newest);
     return;
   }
   emit tableReady(nullptr, {});

@@ -57,10 +57,16 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
   retranslate();
 }
 
-void StudioDocks::showData(std::shared_ptr<const data::Table> table) {
+void StudioDocks::showData(std::shared_ptr<const data::Table> table, const QString& name) {
   const bool any = table != nullptr;
+  dataName_ = any ? name : QString();
+  updateDataTitle();
   dataView->setTable({std::move(table), nullptr});
   pane(data)->showContent(any);
+}
+
+void StudioDocks::updateDataTitle() {
+  data->setWindowTitle(dataName_.isEmpty() ? tr("Data") : tr("Data: %1").arg(dataName_));
 }
 
 void StudioDocks::showProject(bool open) { pane(project)->showContent(open); }
@@ -109,6 +115,7 @@ void StudioDocks::retranslate() {
     pane(t.dock)->placeholder()->setTitle(t.emptyTitle);
     pane(t.dock)->placeholder()->setText(t.emptyText);
   }
+  updateDataTitle();
 }
 
 }  // namespace lathe::app

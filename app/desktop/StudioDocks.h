@@ -42,12 +42,15 @@ class StudioDocks {
   widgets::ProjectOverviewPanel* projectPanel;
 
   // Shows the table's rows in the Data dock (or its empty state again for a null table).
-  void showData(std::shared_ptr<const data::Table> table);
+  // `name` (the dataset and version shown) goes into the dock's title; empty: just "Data".
+  void showData(std::shared_ptr<const data::Table> table, const QString& name = {});
   // Shows the project panel, or the dock's empty state when no project is open.
   void showProject(bool open);
 
  private:
   widgets::PlaceholderStack* pane(QDockWidget* dock) const;
+  void updateDataTitle();
+  QString dataName_;
 };
 
 }  // namespace lathe::app

@@ -118,7 +118,9 @@ void CostMatrixEditor::commit() {
 }
 
 void CostMatrixEditor::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) retranslate();
+  // Placeholders follow the enabled state: in a read-only project a greyed "True positive" in an
+  // empty cell would read like a value.
+  if (event->type() == QEvent::LanguageChange || event->type() == QEvent::EnabledChange) retranslate();
   QWidget::changeEvent(event);
 }
 
@@ -131,7 +133,7 @@ void CostMatrixEditor::retranslate() {
   actualNegative_->setText(tr("Actually negative"));
   const QString names[] = {tr("True positive"), tr("False negative"), tr("False positive"), tr("True negative")};
   for (int cell = 0; cell < CellCount; ++cell) {
-    cells_[static_cast<std::size_t>(cell)]->setPlaceholderText(names[cell]);
+    cells_[static_cast<std::size_t>(cell)]->setPlaceholderText(isEnabled() ? names[cell] : QString());
     cells_[static_cast<std::size_t>(cell)]->setToolTip(names[cell]);
   }
 }

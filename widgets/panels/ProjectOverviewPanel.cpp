@@ -59,7 +59,10 @@ ProjectOverviewPanel::ProjectOverviewPanel(QWidget* parent)
   tree_->setEditTriggers(QAbstractItemView::EditKeyPressed);  // F2; a double-click activates
   tree_->setContextMenuPolicy(Qt::CustomContextMenu);
   tree_->header()->setStretchLastSection(true);
-  tree_->header()->setSectionResizeMode(NameColumn, QHeaderView::Interactive);
+  tree_->header()->setMinimumSectionSize(36);
+  tree_->header()->resizeSection(NameColumn, 120);  // interactive: a 10 kB name must not take the row
+  tree_->header()->setSectionResizeMode(RowsColumn, QHeaderView::ResizeToContents);
+  tree_->header()->setSectionResizeMode(ColumnsColumn, QHeaderView::ResizeToContents);
   tree_->installEventFilter(this);
   datasets_->setObjectName(QStringLiteral("datasetPane"));
   datasets_->placeholder()->setObjectName(QStringLiteral("datasetsEmptyState"));
@@ -102,8 +105,8 @@ ProjectOverviewPanel::ProjectOverviewPanel(QWidget* parent)
   splitter->setChildrenCollapsible(false);
   splitter->addWidget(scroll);
   splitter->addWidget(lower);
-  splitter->setStretchFactor(0, 3);
-  splitter->setStretchFactor(1, 2);
+  splitter->setStretchFactor(0, 1);  // the form scrolls when the dock is short
+  splitter->setStretchFactor(1, 1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(splitter);

@@ -170,17 +170,22 @@ class tst_NewProjectDialog : public QObject {
     auto* goal = child<QPlainTextEdit>(dialog, "projectGoal");
     QTest::keyClicks(goal, QStringLiteral("Keep 5% more customers"));
     QTest::keyClick(goal, Qt::Key_Return);  // a trailing newline is trimmed
+    auto* group = child<QGroupBox>(dialog, "kpiGroup");
+    QVERIFY(!group->isChecked());
+    QVERIFY(!child<QWidget>(dialog, "kpiEditor")->isEnabled());
+    group->setChecked(true);
     auto* metric = child<QComboBox>(dialog, "kpiMetric");
     metric->setCurrentIndex(metric->findText(QStringLiteral("rmse")));
-    auto* target = child<QLineEdit>(dialog, "kpiTarget");
-    QTest::keyClicks(target, QStringLiteral("1200"));
-    // The KPI counts only when "Set a KPI now" is checked.
+    QTest::keyClicks(child<QLineEdit>(dialog, "kpiTarget"), QStringLiteral("1200"));
     lathe::store::ProjectInfo info = dialog.info();
     QCOMPARE(info.name, std::string("Churn"));
     QCOMPARE(info.goal, std::string("Keep 5% more customers"));
-    QCOMPARE(info.kpi, lathe::store::Kpi{});
+    QCOMPARE(info.kpi, (lathe::store::Kpi{"rmse", false, 1200.0}));
     QVERIFY(info.createdAt.empty());
-    child<QGroupBox>(dialog, "kpiGroup")->setChecked(true);
+    // The KPI counts only while "Set a KPI now" is checked.
+    group->setChecked(false);
+    QCOMPARE(dialog.info().kpi, lathe::store::Kpi{});
+    group->setChecked(true);
     info = dialog.info();
     QCOMPARE(info.kpi, (lathe::store::Kpi{"rmse", false, 1200.0}));
     QVERIFY(!info.costs.isSet());
