@@ -2,6 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DeleteDatasetCommand</name>
+    <message>
+        <source>Delete dataset “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeleteRunCommand</name>
+    <message>
+        <source>Delete run “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FileRouter</name>
     <message>
         <source>Lathe projects (*.lathe)</source>
@@ -21,17 +35,97 @@
     </message>
 </context>
 <context>
+    <name>ImportDatasetCommand</name>
+    <message>
+        <source>Import “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMessages</name>
+    <message>
+        <source>“%1” does not exist or cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is a folder or a device, not a project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is empty (0 bytes). It is not a Lathe project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a Lathe project: it is not an SQLite database at all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is an SQLite database of another application, not a Lathe project. Lathe did not change it. To use its tables as data, import it with File › Import Data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was saved by a newer version of Lathe. Update Lathe to open it; the file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was saved by an older version of Lathe and must be upgraded, but it is read-only here. Copy it to a folder you can write to and open the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is damaged and cannot be read. If you have a backup (a .bak file beside it), open that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is open in another Lathe window or process. Close it there first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” already exists. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is this project&apos;s own file. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” could not be written, and nothing was changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opened read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file or its folder is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open for editing in another Lathe window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is damaged; use Save As to rescue a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RenameDatasetCommand</name>
+    <message>
+        <source>Rename dataset “%1” to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RenameRunCommand</name>
+    <message>
+        <source>Rename run “%1” to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StudioDocks</name>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No project contents yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The project&apos;s datasets, pipelines, runs and models are listed here. Open a project, or drop a data file onto the window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -104,6 +198,41 @@
     </message>
     <message>
         <source>Imports, training and pipeline runs appear here with how long they took and how they ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A project keeps your data, goal, runs and models in one file, saved as you work. Start one with File › New Project, open one, or drop a data file onto the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app</name>
+    <message>
+        <source>Rename project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit business goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit KPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit decision costs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit project description</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -246,9 +375,9 @@
     </message>
     <message numerus="yes">
         <source>The first %n rows as they will be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The first row as it will be read</numerusform>
+            <numerusform>The first %n rows as they will be read</numerusform>
         </translation>
     </message>
     <message>
@@ -265,10 +394,6 @@
 </context>
 <context>
     <name>lathe::app::MainWindow</name>
-    <message>
-        <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
@@ -299,10 +424,6 @@
     </message>
     <message>
         <source>Save Project &amp;As…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save a copy of the project under a new name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -410,31 +531,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Started a new project.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save Project As</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot save project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving projects needs the project store, which this build does not have yet. Nothing was written to “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot open project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opening projects needs the project store, which this build does not have yet. “%1” was left untouched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -467,16 +568,16 @@
     </message>
     <message numerus="yes">
         <source>Imported %n rows</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Imported %n row</numerusform>
+            <numerusform>Imported %n rows</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warnings: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n warning: %1</numerusform>
+            <numerusform>%n warnings: %1</numerusform>
         </translation>
     </message>
     <message>
@@ -503,11 +604,228 @@
         <source>Export %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the project to a new file and continue there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project open: an import starts one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 [read-only] — Lathe Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as you work, in Lathe&apos;s unsaved-projects folder; Save As names it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All changes saved as you make them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::NewProjectDialog</name>
+    <message>
+        <source>Choose a folder for the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder “%1” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot create files in the folder “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file named “%1” already exists in this folder. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a name to see the file path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a Folder for the Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business goal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Customer churn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: what the model is for, in your words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a KPI now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::ProjectController</name>
+    <message>
+        <source>Created project “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was opened read-only: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgraded the project to this version of Lathe; the original is kept as “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the project as “%1”. Every change is saved there as you make it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import is not stored in the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored “%1” in the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is shown, but could not be stored in the project: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store %1 in the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 v%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::ProjectDocument</name>
     <message>
         <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::CostMatrixEditor</name>
+    <message>
+        <source>What each outcome is worth, e.g. in money (a cost is negative). Lathe picks the decision threshold with the best expected value. Empty means not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actually positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actually negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True negative</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -523,9 +841,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %2, %n missing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %2, %n missing</numerusform>
+            <numerusform>%1: %2, %n missing</numerusform>
         </translation>
     </message>
 </context>
@@ -584,9 +902,9 @@
     </message>
     <message numerus="yes">
         <source>(+%n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(+%n more)</numerusform>
+            <numerusform>(+%n more)</numerusform>
         </translation>
     </message>
     <message>
@@ -595,6 +913,192 @@
     </message>
     <message>
         <source>Cancel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::KpiEditor</name>
+    <message>
+        <source>Metric:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The metric every run is judged by, as scikit-learn names it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value that counts as success, e.g. 0.85; leave empty for none</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ProjectOverviewPanel</name>
+    <message>
+        <source>This project is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n versions</source>
+        <translation>
+            <numerusform>%n version</numerusform>
+            <numerusform>%n versions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 by recipe %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipe: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content hash (SHA-256): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size in the project: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n datasets</source>
+        <translation>
+            <numerusform>%n dataset</numerusform>
+            <numerusform>%n datasets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n models</source>
+        <translation>
+            <numerusform>%n model</numerusform>
+            <numerusform>%n models</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business goal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this project is about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The business goal in your words, e.g. “Flag 80% of churners a month ahead”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved when you leave the field or press Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision costs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No datasets yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import data with File &gt; Import Data (Ctrl+I) or drop a file here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

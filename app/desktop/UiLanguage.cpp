@@ -44,7 +44,14 @@ bool UiLanguage::install(QCoreApplication& app, const QString& code, const QStri
     QCoreApplication::removeTranslator(old);
     delete old;
   }
-  if (code.isEmpty() || code == QLatin1String("en")) return false;
+  if (code.isEmpty() || code == QLatin1String("en")) {
+    // The English source texts need no translation, but their plurals do ("1 run", "2 runs").
+    auto* plurals = new QTranslator(&app);
+    plurals->setObjectName(kTranslatorName);
+    if (plurals->load(QStringLiteral("lathe_en"), directory)) QCoreApplication::installTranslator(plurals);
+    else delete plurals;
+    return false;
+  }
 
   auto* lathe = new QTranslator(&app);
   lathe->setObjectName(kTranslatorName);

@@ -48,6 +48,16 @@ class tst_UiLanguage : public QObject {
     QTRY_COMPARE(menuTitles(window).front(), QStringLiteral("&File"));
   }
 
+  void englishPluralsAgreeWithTheirCount() {
+    UiLanguage::install(*qApp, QStringLiteral("en"));
+    const char* context = "lathe::widgets::ProjectOverviewPanel";
+    QCOMPARE(QCoreApplication::translate(context, "%n runs", nullptr, 1), QStringLiteral("1 run"));
+    QCOMPARE(QCoreApplication::translate(context, "%n runs", nullptr, 3), QStringLiteral("3 runs"));
+    UiLanguage::install(*qApp, QStringLiteral("ko"));
+    QCOMPARE(QCoreApplication::translate(context, "%n runs", nullptr, 3), QStringLiteral("실행 3회"));
+    UiLanguage::install(*qApp, QStringLiteral("en"));
+  }
+
   void missingTranslationFallsBackToEnglish() {
     QVERIFY(!UiLanguage::install(*qApp, QStringLiteral("xx")));
     QVERIFY(!UiLanguage::install(*qApp, QStringLiteral("ko"), QStringLiteral("/nonexistent/i18n")));
