@@ -4,32 +4,14 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QRegularExpressionValidator>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "widgets/panels/OptionalNumberText.h"
+
 namespace lathe::widgets {
 namespace {
-
-// A number or nothing, '.' or ',' as the decimal mark (the same rule as the KPI target).
-QValidator* optionalNumberValidator(QObject* parent) {
-  static const QRegularExpression pattern(
-      QStringLiteral("\\s*|\\s*[-+]?(\\d+([.,]\\d*)?|[.,]\\d+)([eE][-+]?\\d+)?\\s*"));
-  return new QRegularExpressionValidator(pattern, parent);
-}
-
-std::optional<double> parseNumber(QString text) {
-  text = text.trimmed().replace(QLatin1Char(','), QLatin1Char('.'));
-  bool ok = false;
-  const double value = text.toDouble(&ok);
-  if (!ok || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
-QString formatNumber(std::optional<double> value) {
-  return value ? QLocale::c().toString(*value, 'g', QLocale::FloatingPointShortest) : QString();
-}
 
 const char* const kCellNames[] = {"truePositive", "falseNegative", "falsePositive", "trueNegative"};
 
@@ -60,7 +42,7 @@ CostMatrixEditor::CostMatrixEditor(QWidget* parent)
   for (int cell = 0; cell < CellCount; ++cell) {
     auto* edit = new QLineEdit(this);
     edit->setObjectName(QLatin1String(kCellNames[cell]));
-    edit->setValidator(optionalNumberValidator(edit));
+    edit->setValidator(OptionalNumberText::validator(edit));
     edit->setAlignment(Qt::AlignRight);
     edit->setMinimumWidth(60);
     connect(edit, &QLineEdit::editingFinished, this, &CostMatrixEditor::commit);
@@ -87,7 +69,7 @@ store::CostMatrix CostMatrixEditor::costs() const {
   for (int cell = 0; cell < CellCount; ++cell) {
     const QString text = cells_[static_cast<std::size_t>(cell)]->text();
     if (text.trimmed().isEmpty()) continue;
-    const auto value = parseNumber(text);
+    const auto value = OptionalNumberText::parse(text);
     costs.*member(cell) = value ? value : committed_.*member(cell);
   }
   return costs;
@@ -97,7 +79,7 @@ void CostMatrixEditor::setCosts(const store::CostMatrix& costs) {
   for (int cell = 0; cell < CellCount; ++cell) {
     QLineEdit* edit = cells_[static_cast<std::size_t>(cell)];
     const QSignalBlocker block(edit);
-    edit->setText(formatNumber(costs.*member(cell)));
+    edit->setText(OptionalNumberText::format(costs.*member(cell)));
   }
   committed_ = costs;
 }
@@ -106,9 +88,9 @@ void CostMatrixEditor::commit() {
   // A cell that does not parse (e.g. "1e999") goes back to its last value, never to "not set".
   for (int cell = 0; cell < CellCount; ++cell) {
     QLineEdit* edit = cells_[static_cast<std::size_t>(cell)];
-    if (!edit->text().trimmed().isEmpty() && !parseNumber(edit->text())) {
+    if (!edit->text().trimmed().isEmpty() && !OptionalNumberText::parse(edit->text())) {
       const QSignalBlocker block(edit);
-      edit->setText(formatNumber(committed_.*member(cell)));
+      edit->setText(OptionalNumberText::format(committed_.*member(cell)));
     }
   }
   const store::CostMatrix now = costs();

@@ -5,36 +5,11 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QRegularExpressionValidator>
 #include <QSignalBlocker>
-#include <cmath>
+
+#include "widgets/panels/OptionalNumberText.h"
 
 namespace lathe::widgets {
-namespace {
-
-// A number or nothing. Either '.' or ',' is the decimal mark and there are no group separators,
-// so "0,85" from a German keyboard and "0.85" read the same; an empty field is acceptable
-// (it means "no target"), so clearing the field commits too.
-QValidator* optionalNumberValidator(QObject* parent) {
-  static const QRegularExpression pattern(
-      QStringLiteral("\\s*|\\s*[-+]?(\\d+([.,]\\d*)?|[.,]\\d+)([eE][-+]?\\d+)?\\s*"));
-  return new QRegularExpressionValidator(pattern, parent);
-}
-
-std::optional<double> parseNumber(QString text) {
-  text = text.trimmed().replace(QLatin1Char(','), QLatin1Char('.'));
-  bool ok = false;
-  const double value = text.toDouble(&ok);  // QString::toDouble is locale-independent
-  if (!ok || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
-QString formatNumber(std::optional<double> value) {
-  return value ? QLocale::c().toString(*value, 'g', QLocale::FloatingPointShortest) : QString();
-}
-
-}  // namespace
-
 KpiEditor::KpiEditor(QWidget* parent)
     : QWidget(parent),
       metric_(new QComboBox(this)),
@@ -51,7 +26,7 @@ KpiEditor::KpiEditor(QWidget* parent)
   direction_->setObjectName(QStringLiteral("kpiDirection"));
   direction_->addItems({QString(), QString()});  // texts set by retranslate()
   target_->setObjectName(QStringLiteral("kpiTarget"));
-  target_->setValidator(optionalNumberValidator(target_));
+  target_->setValidator(OptionalNumberText::validator(target_));
   target_->setClearButtonEnabled(true);
 
   auto* form = new QFormLayout(this);
@@ -93,7 +68,7 @@ store::Kpi KpiEditor::kpi() const {
   kpi.metric = metric.toStdString();
   kpi.higherIsBetter = direction_->currentIndex() != 1;
   if (!target_->text().trimmed().isEmpty()) {
-    const auto value = parseNumber(target_->text());
+    const auto value = OptionalNumberText::parse(target_->text());
     kpi.target = value ? value : committed_.target;
   }
   return kpi;
@@ -108,7 +83,7 @@ void KpiEditor::setKpi(const store::Kpi& kpi) {
   metric_->setCurrentIndex(index);
   if (index < 0) metric_->setEditText(metric);
   direction_->setCurrentIndex(kpi.higherIsBetter ? 0 : 1);
-  target_->setText(formatNumber(kpi.target));
+  target_->setText(OptionalNumberText::format(kpi.target));
   committed_ = kpi;
   applying_ = false;
 }
@@ -123,9 +98,9 @@ void KpiEditor::followMetric(const QString& metric) {
 void KpiEditor::commit() {
   // A target that does not parse (e.g. "1e999") goes back to the last one rather than becoming
   // "no target" silently.
-  if (!target_->text().trimmed().isEmpty() && !parseNumber(target_->text())) {
+  if (!target_->text().trimmed().isEmpty() && !OptionalNumberText::parse(target_->text())) {
     const QSignalBlocker block(target_);
-    target_->setText(formatNumber(committed_.target));
+    target_->setText(OptionalNumberText::format(committed_.target));
   }
   const store::Kpi now = kpi();
   if (now == committed_) return;

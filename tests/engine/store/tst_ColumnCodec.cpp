@@ -7,6 +7,7 @@
 #include <numeric>
 #include <random>
 
+#include "StoreTestSupport.h"
 #include "engine/core/Error.h"
 #include "engine/store/ColumnCodec.h"
 #include "engine/store/CompressedChunks.h"
@@ -26,36 +27,6 @@ Validity missingAt(std::initializer_list<std::size_t> rows, std::size_t size) {
   Validity validity;
   for (const std::size_t row : rows) validity.setMissing(row, size);
   return validity;
-}
-
-// Same name, type, size, missing cells and values (float64 compared bit for bit, so -0 and NaN count).
-bool sameColumn(const Column& a, const Column& b) {
-  if (a.name() != b.name() || a.type() != b.type() || a.size() != b.size() || a.missingCount() != b.missingCount())
-    return false;
-  for (std::size_t row = 0; row < a.size(); ++row) {
-    if (a.isValid(row) != b.isValid(row)) return false;
-    switch (a.type()) {
-      case ColumnType::Float64: {
-        const double x = a.float64Values()[row], y = b.float64Values()[row];
-        if (std::memcmp(&x, &y, sizeof x) != 0) return false;
-        break;
-      }
-      case ColumnType::Int64:
-      case ColumnType::Datetime:
-        if (a.int64Values()[row] != b.int64Values()[row]) return false;
-        break;
-      case ColumnType::Bool:
-        if (a.boolValues()[row] != b.boolValues()[row]) return false;
-        break;
-      case ColumnType::Categorical:
-        if (a.codes()[row] != b.codes()[row]) return false;
-        break;
-      case ColumnType::Text:
-        if (a.textAt(row) != b.textAt(row)) return false;
-        break;
-    }
-  }
-  return a.type() != ColumnType::Categorical || a.levels() == b.levels();
 }
 
 std::shared_ptr<const Column> roundTrip(const Column& column) {

@@ -8,6 +8,7 @@
 #include <random>
 #include <thread>
 
+#include "StoreTestSupport.h"
 #include "../../StoppingSink.h"
 #include "engine/core/Error.h"
 #include "engine/data/DataImporter.h"
@@ -50,37 +51,6 @@ DatasetOrigin fromFile(const std::string& name) {
   return origin;
 }
 
-// Same name, type, size, missing cells and values (float64 bit for bit, so -0 and NaN count).
-bool sameColumn(const Column& a, const Column& b) {
-  if (a.name() != b.name() || a.type() != b.type() || a.size() != b.size() || a.missingCount() != b.missingCount())
-    return false;
-  if (a.type() == ColumnType::Categorical && a.levels() != b.levels()) return false;
-  for (std::size_t row = 0; row < a.size(); ++row) {
-    if (a.isValid(row) != b.isValid(row)) return false;
-    switch (a.type()) {
-      case ColumnType::Float64: {
-        const double x = a.float64Values()[row], y = b.float64Values()[row];
-        if (std::memcmp(&x, &y, sizeof x) != 0) return false;
-        break;
-      }
-      case ColumnType::Int64:
-      case ColumnType::Datetime:
-        if (a.int64Values()[row] != b.int64Values()[row]) return false;
-        break;
-      case ColumnType::Bool:
-        if (a.boolValues()[row] != b.boolValues()[row]) return false;
-        break;
-      case ColumnType::Categorical:
-        if (a.codes()[row] != b.codes()[row]) return false;
-        break;
-      case ColumnType::Text:
-        if (a.textAt(row) != b.textAt(row)) return false;
-        break;
-    }
-  }
-  return true;
-}
-
 bool sameTable(const Table& a, const Table& b) {
   if (a.rowCount() != b.rowCount() || a.columnCount() != b.columnCount()) return false;
   for (std::size_t c = 0; c < a.columnCount(); ++c)
@@ -91,7 +61,7 @@ bool sameTable(const Table& a, const Table& b) {
 std::int64_t rowsIn(Database& db, const char* table) { return db.queryInt(std::string("SELECT count(*) FROM ") + table); }
 
 template <typename F>
-std::optional<Error> errorOf(F&& f) {
+std::optional<Error> thrownError(F&& f) {
   try {
     f();
   } catch (const Error& e) {
@@ -311,7 +281,7 @@ class tst_DatasetRepository : public QObject {
     QCOMPARE(repository.list().front().versions.front().rowCount, std::int64_t{344});
     QCOMPARE(repository.columns(version).size(), std::size_t{7});
     QCOMPARE(repository.columns(version)[1].name, std::string("Island"));
-    const auto error = errorOf([&] { repository.loadColumn(version, 1); });
+    const auto error = thrownError([&] { repository.loadColumn(version, 1); });
     QVERIFY(error);
     QCOMPARE(error->code(), ErrorCode::Corrupt);
     QVERIFY2(error->message().find("'Island'") != std::string::npos, error->message().c_str());
@@ -328,8 +298,8 @@ class tst_DatasetRepository : public QObject {
     const auto corruptionOf = [&](const std::string& sql, std::size_t position) {
       db.execute("SAVEPOINT damage");
       db.execute(sql);
-      auto error = errorOf([&] { repository.loadColumn(version, position); });
-      auto tableError = errorOf([&] { repository.loadTable(version); });
+      auto error = thrownError([&] { repository.loadColumn(version, position); });
+      auto tableError = thrownError([&] { repository.loadTable(version); });
       db.execute("ROLLBACK TO damage");
       db.execute("RELEASE damage");
       if (!error || !tableError || error->code() != ErrorCode::Corrupt || tableError->code() != ErrorCode::Corrupt)
@@ -370,20 +340,20 @@ class tst_DatasetRepository : public QObject {
     QVERIFY(!repository.version(999));
     QVERIFY(!repository.dataset(999));
     const auto invalid = [](const std::optional<Error>& e) { return e && e->code() == ErrorCode::InvalidArgument; };
-    QVERIFY(invalid(errorOf([&] { repository.loadColumn(999, 0); })));
-    QVERIFY(invalid(errorOf([&] { repository.loadColumn(version, 5); })));
-    QVERIFY(invalid(errorOf([&] { repository.loadTable(version, std::vector<std::size_t>{0, 9}); })));
-    QVERIFY(invalid(errorOf([&] { repository.columns(999); })));
-    QVERIFY(invalid(errorOf([&] { repository.addVersion(999, table, {}); })));
-    QVERIFY(invalid(errorOf([&] { repository.rename(999, "x"); })));
-    QVERIFY(invalid(errorOf([&] { repository.setDeleted(999, true); })));
-    QVERIFY(invalid(errorOf([&] { repository.addDataset("", table, {}); })));
+    QVERIFY(invalid(thrownError([&] { repository.loadColumn(999, 0); })));
+    QVERIFY(invalid(thrownError([&] { repository.loadColumn(version, 5); })));
+    QVERIFY(invalid(thrownError([&] { repository.loadTable(version, std::vector<std::size_t>{0, 9}); })));
+    QVERIFY(invalid(thrownError([&] { repository.columns(999); })));
+    QVERIFY(invalid(thrownError([&] { repository.addVersion(999, table, {}); })));
+    QVERIFY(invalid(thrownError([&] { repository.rename(999, "x"); })));
+    QVERIFY(invalid(thrownError([&] { repository.setDeleted(999, true); })));
+    QVERIFY(invalid(thrownError([&] { repository.addDataset("", table, {}); })));
     DatasetOrigin orphan;
     orphan.parentVersionId = 999;
-    QVERIFY(invalid(errorOf([&] { repository.addVersion(datasetId, table, orphan); })));
+    QVERIFY(invalid(thrownError([&] { repository.addVersion(datasetId, table, orphan); })));
     DatasetOrigin badJson;
     badJson.importOptionsJson = "{not json";
-    QVERIFY(invalid(errorOf([&] { repository.addDataset("bad", table, badJson); })));
+    QVERIFY(invalid(thrownError([&] { repository.addDataset("bad", table, badJson); })));
     QCOMPARE(rowsIn(project->db(), "dataset_version"), std::int64_t{1});
   }
 

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <thread>
 
+#include "StoreTestSupport.h"
 #include "engine/store/Database.h"
 #include "engine/store/Project.h"
 #include "engine/store/ProjectFileError.h"
@@ -22,12 +23,6 @@ using namespace lathe::store;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-ProjectInfo named(const char* name) {
-  ProjectInfo info;
-  info.name = name;
-  return info;
-}
 
 void addRun(Database& db, const std::string& name) {
   Statement run = db.prepare("INSERT INTO run(name, algorithm, started_at) VALUES (?1, 'knn', '2024-05-01T10:00:00Z')");

@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "StoreTestSupport.h"
 #include "FaultyVfs.h"
 #include "engine/store/Database.h"
 #include "engine/store/Project.h"
@@ -19,12 +20,6 @@
 using namespace lathe::store;
 
 namespace {
-
-ProjectInfo named(const char* name) {
-  ProjectInfo info;
-  info.name = name;
-  return info;
-}
 
 void addRuns(Database& db, int count) {
   Transaction transaction(db);

@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "StoreTestSupport.h"
 #include "engine/store/Database.h"
 #include "engine/store/Migrations.h"
 #include "engine/store/Project.h"
@@ -33,12 +34,6 @@ constexpr Migration kSlowMigration{2, "0002_slow",
                                    "UPDATE run SET notes = 'migrated';\n"};
 
 enum class Work { Runs, Dataset, Migration };
-
-ProjectInfo named(const char* name) {
-  ProjectInfo info;
-  info.name = name;
-  return info;
-}
 
 void say(int fd, const char* what, int k) {
   const std::string line = std::string(what) + " " + std::to_string(k) + "\n";

@@ -14,6 +14,7 @@
 #include <set>
 #include <vector>
 
+#include "StoreTestSupport.h"
 #include "engine/store/Database.h"
 #include "engine/store/Migrations.h"
 #include "engine/store/Project.h"
@@ -25,12 +26,6 @@
 using namespace lathe::store;
 
 namespace {
-
-ProjectInfo named(const char* name) {
-  ProjectInfo info;
-  info.name = name;
-  return info;
-}
 
 // One run with five metrics per call, in one transaction: what a training commits.
 void addRuns(Database& db, int count, const std::string& prefix = "run") {

@@ -7,6 +7,7 @@
 #include <QtTest>
 #include <atomic>
 
+#include "StoreTestSupport.h"
 #include "FaultyVfs.h"
 #include "engine/store/Database.h"
 #include "engine/store/Project.h"
@@ -38,12 +39,6 @@ bool allocationFails() {
 void* failingMalloc(int size) { return allocationFails() ? nullptr : defaultMemory.xMalloc(size); }
 void* failingRealloc(void* pointer, int size) {
   return allocationFails() ? nullptr : defaultMemory.xRealloc(pointer, size);
-}
-
-ProjectInfo named(const char* name) {
-  ProjectInfo info;
-  info.name = name;
-  return info;
 }
 
 // One training's commit: a run and its five metrics; `notesBytes` makes it span many pages.

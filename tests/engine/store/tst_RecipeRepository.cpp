@@ -3,6 +3,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "StoreTestSupport.h"
 #include "engine/core/Error.h"
 #include "engine/store/PipelineRepository.h"
 #include "engine/store/Project.h"
@@ -19,16 +20,6 @@ constexpr const char* kDropSpecies = R"({"steps":[{"op":"drop_columns","columns"
 constexpr const char* kDropSpeciesHash = "f7f7b14a88e6ba63e27d3f016b944a766dc1ae267b19523d505ea2435d966c61";
 constexpr const char* kEmpty = R"({"steps":[]})";
 constexpr const char* kEmptyHash = "4430e7786edc0f8419f02e909c15422ebf572287a58132d8f6f33250ce053121";
-
-template <typename F>
-ErrorCode errorOf(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return static_cast<ErrorCode>(-1);
-}
 
 std::string pathIn(const QTemporaryDir& dir) { return dir.filePath(QStringLiteral("recipes.lathe")).toStdString(); }
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 
+#include "StoreTestSupport.h"
 #include "engine/core/Error.h"
 #include "engine/store/Project.h"
 #include "engine/store/RunRepository.h"
@@ -70,16 +71,6 @@ double metric(const std::vector<RunMetric>& metrics, const std::string& split, c
   for (const auto& m : metrics)
     if (m.split == split && m.name == name) return m.value;
   return -12345.0;
-}
-
-template <typename F>
-ErrorCode errorOf(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return static_cast<ErrorCode>(-1);
 }
 
 }  // namespace
