@@ -101,7 +101,7 @@ int newProject(const std::vector<std::string>& args, std::ostream& out) {
     runConsoleJob(generate);
     table = std::make_shared<const data::Table>(demoTable(generate.result()));
   }
-  auto project = store::Project::create(path, info);
+  std::shared_ptr<store::Project> project = store::Project::create(path, info);
   try {
     if (table) {
       const ordered_json made{{"generator", "blobs"}, {"rows", kDemoBlobs.rows}, {"features", kDemoBlobs.features},
@@ -109,7 +109,7 @@ int newProject(const std::vector<std::string>& args, std::ostream& out) {
                               {"seed", kDemoBlobs.seed}};
       store::DatasetOrigin origin;
       origin.importOptionsJson = made.dump();
-      store::StoreDatasetJob storeJob(*project, "blobs", table, origin);
+      store::StoreDatasetJob storeJob(project, "blobs", table, origin);
       runConsoleJob(storeJob);
     }
   } catch (...) {
@@ -138,7 +138,7 @@ int addData(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   // Opened first and kept to itself, so a project the studio has open fails before the import.
   store::ProjectOpenOptions options;
   options.readOnlyWhenInUse = false;
-  auto project = store::Project::open(path, options);
+  std::shared_ptr<store::Project> project = store::Project::open(path, options);
   project->requireWritable();
 
   const data::ImportRequest request = ImportOptions::request(line, file);
@@ -152,7 +152,7 @@ int addData(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   const auto absolute = std::filesystem::absolute(file, error);
   origin.sourcePath = error ? file : absolute.lexically_normal().string();
   origin.importOptionsJson = data::importRequestToJson(request);
-  store::StoreDatasetJob storeJob(*project, name, table, origin);
+  store::StoreDatasetJob storeJob(project, name, table, origin);
   runConsoleJob(storeJob);
   const auto version = store::DatasetRepository(project->db()).version(storeJob.versionId());
 

@@ -188,9 +188,8 @@ void ProjectController::storeImport(std::shared_ptr<const data::Table> table, co
   store::DatasetOrigin origin;
   origin.sourcePath = request.path;
   origin.importOptionsJson = data::importRequestToJson(request);
-  auto job = std::make_shared<store::StoreDatasetJob>(*project, name.toStdString(), std::move(table), origin);
+  auto job = std::make_shared<store::StoreDatasetJob>(project, name.toStdString(), std::move(table), origin);
   JobManager::Callbacks callbacks;
-  // The callbacks hold the project, so it outlives the job even if the window opens another.
   callbacks.finished = [this, job, project, name] {
     if (document_->project() != project) return;
     const qint64 versionId = job->versionId();
@@ -226,7 +225,7 @@ void ProjectController::showDatasetVersion(qint64 versionId) {
     emit error(tr("Cannot load dataset"), QString::fromUtf8(e.what()));
     return;
   }
-  auto job = std::make_shared<store::LoadDatasetJob>(*project, versionId);
+  auto job = std::make_shared<store::LoadDatasetJob>(project, versionId);
   JobManager::Callbacks callbacks;
   callbacks.finished = [this, job, project, versionId, title] {
     if (document_->project() != project) return;

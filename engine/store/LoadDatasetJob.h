@@ -12,10 +12,11 @@ namespace lathe::store {
 class Project;
 
 // Loads a stored dataset version (all its columns, or those at `positions`, in that order) on
-// the job's own connection. The project must outlive the job.
+// the job's own connection, holding the project until it is done.
 class LoadDatasetJob final : public jobs::Job {
  public:
-  LoadDatasetJob(const Project& project, std::int64_t versionId, std::vector<std::size_t> positions = {});
+  LoadDatasetJob(std::shared_ptr<const Project> project, std::int64_t versionId,
+                 std::vector<std::size_t> positions = {});
 
   std::string name() const override;
   void run(jobs::JobContext& context) override;
@@ -24,7 +25,7 @@ class LoadDatasetJob final : public jobs::Job {
   std::shared_ptr<const data::Table> table() const noexcept { return table_; }
 
  private:
-  const Project& project_;
+  std::shared_ptr<const Project> project_;
   std::int64_t versionId_;
   std::vector<std::size_t> positions_;
   std::shared_ptr<const data::Table> table_;

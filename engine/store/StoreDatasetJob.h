@@ -13,13 +13,16 @@ namespace lathe::store {
 class Project;
 
 // Stores a table in a project as a new dataset (given a name) or as the next version of one
-// (given its id), on the job's own connection. The project must outlive the job; the table is
-// an immutable snapshot shared with whoever shows it. Cancel leaves the project as it was.
+// (given its id), on the job's own connection. The job holds the project, so closing it in the
+// window cannot pull it from under the job; the table is an immutable snapshot shared with
+// whoever shows it. Cancel leaves the project as it was.
 class StoreDatasetJob final : public jobs::Job {
  public:
-  StoreDatasetJob(const Project& project, std::string datasetName, std::shared_ptr<const data::Table> table,
+  StoreDatasetJob(std::shared_ptr<const Project> project, std::string datasetName,
+                  std::shared_ptr<const data::Table> table,
                   DatasetOrigin origin);
-  StoreDatasetJob(const Project& project, std::int64_t datasetId, std::shared_ptr<const data::Table> table,
+  StoreDatasetJob(std::shared_ptr<const Project> project, std::int64_t datasetId,
+                  std::shared_ptr<const data::Table> table,
                   DatasetOrigin origin);
 
   std::string name() const override;
@@ -29,7 +32,7 @@ class StoreDatasetJob final : public jobs::Job {
   std::int64_t versionId() const noexcept { return versionId_; }
 
  private:
-  const Project& project_;
+  std::shared_ptr<const Project> project_;
   std::string datasetName_;
   std::optional<std::int64_t> datasetId_;
   std::shared_ptr<const data::Table> table_;

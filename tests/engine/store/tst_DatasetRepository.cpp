@@ -391,7 +391,7 @@ class tst_DatasetRepository : public QObject {
 
   void jobsStoreAndLoadOnTheirOwnThreads() {
     QTemporaryDir dir;
-    auto project = newProject(dir);
+    std::shared_ptr<Project> project = newProject(dir);
     const auto table = std::make_shared<const Table>(importFile("penguins.csv"));
     const auto runOnThread = [](lathe::jobs::Job& job) {
       std::exception_ptr failure;
@@ -407,7 +407,7 @@ class tst_DatasetRepository : public QObject {
       thread.join();
       if (failure) std::rethrow_exception(failure);
     };
-    StoreDatasetJob store(*project, "penguins", table, fromFile("penguins.csv"));
+    StoreDatasetJob store(project, "penguins", table, fromFile("penguins.csv"));
     runOnThread(store);
     QVERIFY(store.versionId() > 0);
     DatasetRepository repository(project->db());  // the window's connection sees the job's commit
@@ -415,19 +415,19 @@ class tst_DatasetRepository : public QObject {
     DatasetOrigin derived;
     derived.parentVersionId = store.versionId();
     const auto smaller = std::make_shared<const Table>(table->select(std::vector<std::size_t>{2, 3}));
-    StoreDatasetJob next(*project, datasetId, smaller, derived);
+    StoreDatasetJob next(project, datasetId, smaller, derived);
     QVERIFY(next.name().find("version") != std::string::npos);
     runOnThread(next);
     QCOMPARE(repository.version(next.versionId())->version, 2);
 
-    LoadDatasetJob load(*project, store.versionId());
+    LoadDatasetJob load(project, store.versionId());
     runOnThread(load);
     QVERIFY(sameTable(*load.table(), *table));
-    LoadDatasetJob some(*project, next.versionId(), {1});
+    LoadDatasetJob some(project, next.versionId(), {1});
     runOnThread(some);
     QCOMPARE(some.table()->columnCount(), std::size_t{1});
     QVERIFY(sameColumn(some.table()->column(0), table->column(3)));
-    LoadDatasetJob missing(*project, 999);
+    LoadDatasetJob missing(project, 999);
     QVERIFY_THROWS_EXCEPTION(Error, runOnThread(missing));
   }
 };
