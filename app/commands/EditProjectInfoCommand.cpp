@@ -8,12 +8,12 @@ namespace lathe::app {
 namespace {
 
 QString describe(const store::ProjectInfo& before, const store::ProjectInfo& after) {
-  const auto tr = [](const char* text) { return QCoreApplication::translate("EditProjectInfoCommand", text); };
-  if (before.name != after.name) return tr("Rename project");
-  if (before.goal != after.goal) return tr("Edit business goal");
-  if (before.kpi != after.kpi) return tr("Edit KPI");
-  if (before.costs != after.costs) return tr("Edit decision costs");
-  return tr("Edit project description");
+  const char* text = QT_TRANSLATE_NOOP("EditProjectInfoCommand", "Edit project description");
+  if (before.name != after.name) text = QT_TRANSLATE_NOOP("EditProjectInfoCommand", "Rename project");
+  else if (before.goal != after.goal) text = QT_TRANSLATE_NOOP("EditProjectInfoCommand", "Edit business goal");
+  else if (before.kpi != after.kpi) text = QT_TRANSLATE_NOOP("EditProjectInfoCommand", "Edit KPI");
+  else if (before.costs != after.costs) text = QT_TRANSLATE_NOOP("EditProjectInfoCommand", "Edit decision costs");
+  return QCoreApplication::translate("EditProjectInfoCommand", text);
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 #include "app/commands/ProjectCommand.h"
 
+#include <exception>
+
 #include "app/document/ProjectDocument.h"
-#include "engine/core/Error.h"
 
 namespace lathe::app {
 
@@ -12,7 +13,8 @@ ProjectCommand::ProjectCommand(ProjectDocument* document, const QString& text) :
 void ProjectCommand::attempt(const std::function<void()>& edit) {
   try {
     edit();
-  } catch (const Error& e) {
+  } catch (const std::exception& e) {
+    // Out of memory or a bug: still never let an exception leave undo() or redo().
     setObsolete(true);
     document_->reportFailure(text(), QString::fromUtf8(e.what()));
   }

@@ -15,7 +15,7 @@ class ProjectCommand : public QUndoCommand {
   ProjectCommand(ProjectDocument* document, const QString& text);
 
  protected:
-  // Runs `edit`; on a lathe::Error reports it and marks this command obsolete.
+  // Runs `edit`; on an exception reports it and marks this command obsolete.
   void attempt(const std::function<void()>& edit);
   ProjectDocument* document() const { return document_; }
 

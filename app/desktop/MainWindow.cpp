@@ -69,6 +69,7 @@ MainWindow::MainWindow(QWidget* parent)
   connect(document_, &ProjectDocument::projectChanged, this, &MainWindow::updateTitle);
   connect(document_, &ProjectDocument::failed, this, [this](const QString& action, const QString& error) {
     showError(tr("%1 failed").arg(action), error);
+    refreshProjectPanel();  // the panel showed the edit already; show what the file holds
   });
   connect(projects_, &ProjectController::tableReady, this, &MainWindow::showTable);
   connectProjectPanel();
@@ -440,17 +441,19 @@ void MainWindow::connectProjectPanel() {
           [this](const store::ProjectInfo& before, const store::ProjectInfo& after) {
             document_->undoStack()->push(new EditProjectInfoCommand(document_, before, after));
           });
+  // The panel knows the names it shows; the commands need the stored one to undo to.
+  auto storedName = [this](qint64 id) -> std::optional<QString> {
+    for (const store::DatasetInfo& dataset : docks_->projectPanel->overview().datasets)
+      if (dataset.id == id) return QString::fromStdString(dataset.name);
+    return std::nullopt;
+  };
   connect(panel, &widgets::ProjectOverviewPanel::renameDatasetRequested, this,
-          [this](qint64 id, const QString& name) {
-            for (const store::DatasetInfo& dataset : document_->datasets())
-              if (dataset.id == id)
-                document_->undoStack()->push(
-                    new RenameDatasetCommand(document_, id, QString::fromStdString(dataset.name), name));
+          [this, storedName](qint64 id, const QString& name) {
+            if (const auto before = storedName(id))
+              document_->undoStack()->push(new RenameDatasetCommand(document_, id, *before, name));
           });
-  connect(panel, &widgets::ProjectOverviewPanel::deleteDatasetRequested, this, [this](qint64 id) {
-    for (const store::DatasetInfo& dataset : document_->datasets())
-      if (dataset.id == id)
-        document_->undoStack()->push(new DeleteDatasetCommand(document_, id, QString::fromStdString(dataset.name)));
+  connect(panel, &widgets::ProjectOverviewPanel::deleteDatasetRequested, this, [this, storedName](qint64 id) {
+    if (const auto name = storedName(id)) document_->undoStack()->push(new DeleteDatasetCommand(document_, id, *name));
   });
   connect(panel, &widgets::ProjectOverviewPanel::datasetVersionActivated, projects_,
           &ProjectController::showDatasetVersion);

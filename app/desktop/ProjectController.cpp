@@ -21,6 +21,7 @@
 #include "engine/store/DatasetRepository.h"
 #include "engine/store/LoadDatasetJob.h"
 #include "engine/store/OpenProjectJob.h"
+#include "engine/store/ProjectFiles.h"
 #include "engine/store/SaveProjectAsJob.h"
 #include "engine/store/StoreDatasetJob.h"
 
@@ -65,13 +66,27 @@ void ProjectController::newProject() {
   dialog->open();
 }
 
-void ProjectController::openProject(const QString& path) {
+bool ProjectController::isOpen(const QString& path) const {
+  const QString open = document_->filePath();
+  return !open.isEmpty() && QFileInfo(open).canonicalFilePath() == QFileInfo(path).canonicalFilePath();
+}
+
+void ProjectController::openProject(const QString& path) { openProject(path, {}); }
+
+void ProjectController::openProject(const QString& path, std::function<void()> afterOpen) {
+  if (isOpen(path)) {
+    // Opening it again would meet our own lock and come back read-only.
+    emit notice(tr("“%1” is already open.").arg(shown(path)));
+    return;
+  }
   auto job = std::make_shared<store::OpenProjectJob>(path.toStdString(), store::ProjectOpenOptions{});
   JobManager::Callbacks callbacks;
-  callbacks.finished = [this, job, path] {
+  callbacks.finished = [this, job, path, afterOpen = std::move(afterOpen)] {
     std::shared_ptr<store::Project> project = job->takeProject();
     if (!project) return;
-    adopt(std::move(project), path, QFileInfo(path).absolutePath() == QFileInfo(ProjectDocument::scratchFolder()).absoluteFilePath());
+    const bool scratch = QFileInfo(path).absolutePath() == QFileInfo(ProjectDocument::scratchFolder()).absoluteFilePath();
+    adopt(std::move(project), path, scratch);
+    if (afterOpen) afterOpen();
     restoreView();
   };
   callbacks.failed = [this, job, path](const QString& detail) {
@@ -100,7 +115,12 @@ void ProjectController::adopt(std::shared_ptr<store::Project> project, const QSt
 }
 
 void ProjectController::restoreView() {
-  const auto version = document_->viewState(QString::fromLatin1(kShownVersionKey));
+  std::optional<QString> version;
+  try {
+    version = document_->viewState(QString::fromLatin1(kShownVersionKey));
+  } catch (const Error&) {
+    // A damaged project opened read-only may not have it; the view starts empty.
+  }
   bool ok = false;
   const qint64 id = version ? version->toLongLong(&ok) : 0;
   if (ok && id > 0) {
@@ -135,36 +155,51 @@ void ProjectController::saveAsTo(const QString& path) {
     try {
       store::ProjectInfo info;
       info.name = QFileInfo(path).completeBaseName().toStdString();
+      if (info.name.empty()) info.name = tr("Untitled").toStdString();
       adopt(store::Project::create(path.toStdString(), info), path, false);
     } catch (const store::ProjectFileError& e) {
       emit error(tr("Cannot save project"), ProjectMessages::problem(e.problem(), path, QString::fromUtf8(e.what())));
+    } catch (const Error& e) {
+      emit error(tr("Cannot save project"), QString::fromUtf8(e.what()));
     }
     return;
   }
+  if (pendingWrites_ > 0) {
+    // The copy is a snapshot: a dataset still being stored would be missing from it.
+    emit error(tr("Cannot save project yet"),
+               tr("Lathe is still storing data in this project. Save As once that job has finished."));
+    return;
+  }
   std::shared_ptr<const store::Project> source = document_->project();
-  const bool fromScratch = document_->isScratch();
+  const QString scratchPath = document_->isScratch() ? document_->filePath() : QString();
   auto job = std::make_shared<store::SaveProjectAsJob>(source, path.toStdString());
   JobManager::Callbacks callbacks;
-  callbacks.finished = [this, source, path, fromScratch] {
+  callbacks.finished = [this, source, path, scratchPath] {
     if (document_->project() != source) return;  // another project was opened meanwhile
-    const std::string scratchPath = fromScratch ? source->path() : std::string();
-    try {
-      adopt(store::Project::open(path.toStdString()), path, false);
-    } catch (const Error& e) {
-      emit error(tr("Cannot open project"), QString::fromUtf8(e.what()));
-      return;
-    }
     QSettings().setValue(kProjectFolderKey, QFileInfo(path).absolutePath());
-    if (!scratchPath.empty()) {
-      // The scratch copy has been saved under a name; keep no stale twin in the recent list.
-      RecentProjects::remove(QString::fromStdString(scratchPath));
-      QFile::remove(QString::fromStdString(scratchPath));
-    }
-    restoreView();
-    emit notice(tr("Saved the project as “%1”. Every change is saved there as you make it.").arg(shown(path)));
+    document_->close();  // let go of the old file before opening the copy
+    openProject(path, [this, path, scratchPath] {
+      emit notice(tr("Saved the project as “%1”. Every change is saved there as you make it.").arg(shown(path)));
+      if (scratchPath.isEmpty()) return;
+      // The scratch project now has a name and a place: name it after its file, and let the
+      // scratch copy go once nothing holds it (after this job's bookkeeping ends).
+      try {
+        store::ProjectInfo info = document_->info();
+        if (info.name == tr("Untitled").toStdString()) {
+          info.name = QFileInfo(path).completeBaseName().toStdString();
+          if (!info.name.empty()) document_->setInfo(info);
+        }
+      } catch (const Error&) {
+      }
+      RecentProjects::remove(scratchPath);
+      QMetaObject::invokeMethod(
+          this, [scratchPath] { store::ProjectFiles::removeWithSidecars(scratchPath.toStdString()); },
+          Qt::QueuedConnection);
+    });
   };
-  callbacks.failed = [this, path](const QString& detail) {
-    emit error(tr("Cannot save project"), ProjectMessages::problem(store::ProjectProblem::WriteFailed, path, detail));
+  callbacks.failed = [this, job, path](const QString& detail) {
+    const auto problem = job->problem().value_or(store::ProjectProblem::WriteFailed);
+    emit error(tr("Cannot save project"), ProjectMessages::problem(problem, path, detail));
   };
   jobs_->submit(job, tr("Save as %1").arg(QFileInfo(path).fileName()), std::move(callbacks));
 }
@@ -177,8 +212,10 @@ void ProjectController::closeProject() {
 void ProjectController::storeImport(std::shared_ptr<const data::Table> table, const data::ImportRequest& request) {
   std::shared_ptr<store::Project> project;
   try {
+    const bool hadProject = document_->hasProject();
     document_->ensureProject();
     project = document_->project();
+    if (!hadProject) RecentProjects::add(document_->filePath());  // so a scratch project can be found again
     project->requireWritable();
   } catch (const Error& e) {
     emit error(tr("The import is not stored in the project"), QString::fromUtf8(e.what()));
@@ -190,8 +227,13 @@ void ProjectController::storeImport(std::shared_ptr<const data::Table> table, co
   origin.importOptionsJson = data::importRequestToJson(request);
   auto job = std::make_shared<store::StoreDatasetJob>(project, name.toStdString(), std::move(table), origin);
   JobManager::Callbacks callbacks;
+  ++pendingWrites_;
+  callbacks.ended = [this] { --pendingWrites_; };
   callbacks.finished = [this, job, project, name] {
-    if (document_->project() != project) return;
+    if (document_->project() != project) {
+      emit notice(tr("Stored “%1” in “%2”.").arg(name, shown(QString::fromStdString(project->path()))));
+      return;
+    }
     const qint64 versionId = job->versionId();
     document_->setViewState(QString::fromLatin1(kShownVersionKey), QString::number(versionId));
     try {

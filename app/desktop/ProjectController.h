@@ -1,6 +1,7 @@
 #pragma once
 #include <QObject>
 #include <QPointer>
+#include <functional>
 #include <memory>
 
 #include "engine/data/DataImporter.h"
@@ -28,6 +29,8 @@ class ProjectController : public QObject {
   // Asks for a name, a location and, optionally, the goal and KPI; creates and opens it.
   void newProject();
   void openProject(const QString& path);
+  // True when `path` is the project open in the window.
+  bool isOpen(const QString& path) const;
   void saveProjectAs();
   // Save As without the file dialog: copies the project to `path` and continues there.
   void saveAsTo(const QString& path);
@@ -46,12 +49,15 @@ class ProjectController : public QObject {
   void error(const QString& title, const QString& text);
 
  private:
+  // Opens `path` as a job; `afterOpen` runs once the window shows it.
+  void openProject(const QString& path, std::function<void()> afterOpen);
   void adopt(std::shared_ptr<store::Project> project, const QString& path, bool scratch);
   void restoreView();
 
   ProjectDocument* document_;
   JobManager* jobs_;
   QPointer<QWidget> window_;
+  int pendingWrites_ = 0;  // store jobs running on the open project
 };
 
 }  // namespace lathe::app

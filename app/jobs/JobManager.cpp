@@ -103,8 +103,14 @@ void JobManager::onJobEnded(JobId id, Outcome outcome, const QString& error) {
     case Outcome::Failed: emit jobFailed(id, entry->title, error, seconds); break;
   }
   emit activeJobsChanged();
-  if (outcome == Outcome::Finished && entry->callbacks.finished) entry->callbacks.finished();
-  if (outcome == Outcome::Failed && entry->callbacks.failed) entry->callbacks.failed(error);
+  // A callback that throws must not take the event loop down with it: log it as the job's failure.
+  try {
+    if (outcome == Outcome::Finished && entry->callbacks.finished) entry->callbacks.finished();
+    if (outcome == Outcome::Failed && entry->callbacks.failed) entry->callbacks.failed(error);
+    if (entry->callbacks.ended) entry->callbacks.ended();
+  } catch (const std::exception& e) {
+    emit jobFailed(id, entry->title, QString::fromUtf8(e.what()), seconds);
+  }
 }
 
 void JobManager::pollProgress() {

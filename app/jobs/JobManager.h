@@ -30,10 +30,12 @@ class JobManager : public QObject {
   ~JobManager() override;
 
   // What the submitter does with the outcome, on the GUI thread, after the signals below. A
-  // callback left empty does nothing; a cancelled job calls neither.
+  // callback left empty does nothing; a cancelled job calls neither `finished` nor `failed`;
+  // `ended` runs last, whatever the outcome.
   struct Callbacks {
     std::function<void()> finished;
     std::function<void(const QString& error)> failed;
+    std::function<void()> ended;
   };
 
   // title is what the user sees (translated); empty means the job's own name.

@@ -45,9 +45,18 @@ DatasetVersionInfo readVersion(const Statement& row) {
   return info;
 }
 
+// A column ready to store: its schema, its encoded size and its compressed chunks.
 struct EncodedColumn {
-  std::vector<std::uint8_t> raw;
+  std::int64_t rawBytes = 0;
+  std::int64_t storedBytes = 0;
   std::vector<CompressedChunk> chunks;
+};
+
+// A table ready to store, with its content hash.
+struct EncodedTable {
+  std::vector<EncodedColumn> columns;
+  std::string contentHash;
+  std::int64_t storedBytes = 0;
 };
 
 // A stored column's chunks as read from the file, checked for order and sizes, not yet decoded.
@@ -77,9 +86,45 @@ void validateOrigin(Database& db, const DatasetOrigin& origin) {
     throw Error(ErrorCode::InvalidArgument, "no recipe " + std::to_string(*origin.recipeId));
 }
 
+// Encodes and compresses every column (two at a time) before any transaction begins: that is
+// the slow part, and the window may want to write (an undo, a rename) meanwhile. Only the
+// compressed chunks are kept, about a fifth of the table.
+EncodedTable encodeTable(const data::Table& table, const jobs::JobContext* context) {
+  EncodedTable encoded;
+  const std::size_t columnCount = table.columnCount();
+  encoded.columns.resize(columnCount);
+  ContentHash hash;
+  for (std::size_t first = 0; first < columnCount; first += kThreads) {
+    const std::size_t count = std::min<std::size_t>(kThreads, columnCount - first);
+    std::vector<std::vector<std::uint8_t>> raw(count);
+    jobs::parallelFor(count, kThreads, [&](std::size_t i) {
+      raw[i] = ColumnCodec::encode(table.column(first + i));
+      encoded.columns[first + i].chunks = CompressedChunks::compress(raw[i], context);
+    });
+    for (std::size_t i = 0; i < count; ++i) {
+      const data::Column& column = table.column(first + i);
+      EncodedColumn& out = encoded.columns[first + i];
+      // The name belongs to the content: a renamed column is different data to a recipe or a model.
+      hash.update(column.name());
+      hash.update(std::string_view("\0", 1));
+      hash.update(raw[i]);
+      out.rawBytes = static_cast<std::int64_t>(raw[i].size());
+      for (const CompressedChunk& chunk : out.chunks) out.storedBytes += static_cast<std::int64_t>(chunk.data.size());
+      encoded.storedBytes += out.storedBytes;
+    }
+    if (context) {
+      context->throwIfStopped();
+      context->progress(0.8 * static_cast<double>(first + count) / static_cast<double>(columnCount),
+                        "Compressing column '" + table.column(first + count - 1).name() + "'");
+    }
+  }
+  encoded.contentHash = hash.hex();
+  return encoded;
+}
+
 // Writes the version row, its columns and their chunks inside the caller's transaction.
-std::int64_t writeVersion(Database& db, std::int64_t datasetId, const data::Table& table, const DatasetOrigin& origin,
-                          const jobs::JobContext* context) {
+std::int64_t writeVersion(Database& db, std::int64_t datasetId, const data::Table& table, const EncodedTable& encoded,
+                          const DatasetOrigin& origin, const jobs::JobContext* context) {
   validateOrigin(db, origin);
   Statement next = db.prepare("SELECT COALESCE(MAX(version), 0) + 1 FROM dataset_version WHERE dataset_id = ?1");
   next.bind(1, datasetId);
@@ -88,17 +133,19 @@ std::int64_t writeVersion(Database& db, std::int64_t datasetId, const data::Tabl
 
   Statement insertVersion = db.prepare(
       "INSERT INTO dataset_version (dataset_id, version, parent_version_id, recipe_id, recipe_hash, source_path, "
-      "import_options, content_hash, row_count, column_count, created_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ?8, ?9, ?10)");
+      "import_options, content_hash, row_count, column_count, stored_bytes, created_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   insertVersion.bind(1, datasetId).bind(2, versionNumber);
   origin.parentVersionId ? insertVersion.bind(3, *origin.parentVersionId) : insertVersion.bindNull(3);
   origin.recipeId ? insertVersion.bind(4, *origin.recipeId) : insertVersion.bindNull(4);
   origin.recipeHash.empty() ? insertVersion.bindNull(5) : insertVersion.bind(5, origin.recipeHash);
   insertVersion.bind(6, origin.sourcePath)
       .bind(7, origin.importOptionsJson)
-      .bind(8, static_cast<std::int64_t>(table.rowCount()))
-      .bind(9, static_cast<std::int64_t>(table.columnCount()))
-      .bind(10, timestampNow());
+      .bind(8, encoded.contentHash)
+      .bind(9, static_cast<std::int64_t>(table.rowCount()))
+      .bind(10, static_cast<std::int64_t>(table.columnCount()))
+      .bind(11, encoded.storedBytes)
+      .bind(12, timestampNow());
   insertVersion.run();
   const std::int64_t versionId = db.lastInsertId();
 
@@ -107,56 +154,33 @@ std::int64_t writeVersion(Database& db, std::int64_t datasetId, const data::Tabl
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   Statement insertChunk =
       db.prepare("INSERT INTO column_chunk (version_id, position, chunk, raw_bytes, data) VALUES (?1, ?2, ?3, ?4, ?5)");
-  ContentHash hash;
-  std::int64_t storedTotal = 0;
   const std::size_t columnCount = table.columnCount();
-  for (std::size_t first = 0; first < columnCount; first += kThreads) {
-    const std::size_t count = std::min<std::size_t>(kThreads, columnCount - first);
-    std::vector<EncodedColumn> batch(count);
-    jobs::parallelFor(count, kThreads, [&](std::size_t i) {
-      batch[i].raw = ColumnCodec::encode(table.column(first + i));
-      batch[i].chunks = CompressedChunks::compress(batch[i].raw, context);
-    });
-    for (std::size_t i = 0; i < count; ++i) {
-      const std::size_t position = first + i;
-      const data::Column& column = table.column(position);
-      EncodedColumn& encoded = batch[i];
-      // The name belongs to the content: a renamed column is different data to a recipe or a model.
-      hash.update(column.name());
-      hash.update(std::string_view("\0", 1));
-      hash.update(encoded.raw);
-      std::int64_t stored = 0;
-      for (const CompressedChunk& chunk : encoded.chunks) stored += static_cast<std::int64_t>(chunk.data.size());
-      insertColumn.reset();
-      insertColumn.bind(1, versionId)
+  for (std::size_t position = 0; position < columnCount; ++position) {
+    const data::Column& column = table.column(position);
+    const EncodedColumn& stored = encoded.columns[position];
+    insertColumn.reset();
+    insertColumn.bind(1, versionId)
+        .bind(2, static_cast<std::int64_t>(position))
+        .bind(3, column.name())
+        .bind(4, data::columnTypeName(column.type()))
+        .bind(5, static_cast<std::int64_t>(column.missingCount()))
+        .bind(6, stored.rawBytes)
+        .bind(7, stored.storedBytes);
+    insertColumn.run();
+    for (std::size_t c = 0; c < stored.chunks.size(); ++c) {
+      if (context) context->throwIfStopped();
+      insertChunk.reset();
+      insertChunk.bind(1, versionId)
           .bind(2, static_cast<std::int64_t>(position))
-          .bind(3, column.name())
-          .bind(4, data::columnTypeName(column.type()))
-          .bind(5, static_cast<std::int64_t>(column.missingCount()))
-          .bind(6, static_cast<std::int64_t>(encoded.raw.size()))
-          .bind(7, stored);
-      insertColumn.run();
-      for (std::size_t c = 0; c < encoded.chunks.size(); ++c) {
-        if (context) context->throwIfStopped();
-        insertChunk.reset();
-        insertChunk.bind(1, versionId)
-            .bind(2, static_cast<std::int64_t>(position))
-            .bind(3, static_cast<std::int64_t>(c))
-            .bind(4, static_cast<std::int64_t>(encoded.chunks[c].rawBytes))
-            .bindBlob(5, encoded.chunks[c].data);
-        insertChunk.run();
-        if (context)
-          context->progress((static_cast<double>(position) + static_cast<double>(c + 1) / encoded.chunks.size()) /
-                                static_cast<double>(columnCount),
-                            "Storing column '" + column.name() + "'");
-      }
-      storedTotal += stored;
-      encoded = {};  // returns this column's buffers before the next batch
+          .bind(3, static_cast<std::int64_t>(c))
+          .bind(4, static_cast<std::int64_t>(stored.chunks[c].rawBytes))
+          .bindBlob(5, stored.chunks[c].data);
+      insertChunk.run();
     }
+    if (context)
+      context->progress(0.8 + 0.2 * static_cast<double>(position + 1) / static_cast<double>(columnCount),
+                        "Storing column '" + column.name() + "'");
   }
-  Statement finish = db.prepare("UPDATE dataset_version SET content_hash = ?1, stored_bytes = ?2 WHERE id = ?3");
-  finish.bind(1, hash.hex()).bind(2, storedTotal).bind(3, versionId);
-  finish.run();
   return versionId;
 }
 
@@ -246,11 +270,13 @@ std::shared_ptr<const data::Column> decodeChunks(const StoredChunks& stored, std
 std::int64_t DatasetRepository::addDataset(const std::string& name, const data::Table& table,
                                            const DatasetOrigin& origin, const jobs::JobContext* context) {
   if (name.empty()) throw Error(ErrorCode::InvalidArgument, "a dataset needs a name");
+  validateOrigin(db_, origin);  // before the slow part, so a bad origin fails at once
+  const EncodedTable encoded = encodeTable(table, context);
   Transaction transaction(db_);
   Statement insert = db_.prepare("INSERT INTO dataset (name, created_at) VALUES (?1, ?2)");
   insert.bind(1, name).bind(2, timestampNow());
   insert.run();
-  const std::int64_t versionId = writeVersion(db_, db_.lastInsertId(), table, origin, context);
+  const std::int64_t versionId = writeVersion(db_, db_.lastInsertId(), table, encoded, origin, context);
   if (context) context->throwIfStopped();
   transaction.commit();
   return versionId;
@@ -258,11 +284,15 @@ std::int64_t DatasetRepository::addDataset(const std::string& name, const data::
 
 std::int64_t DatasetRepository::addVersion(std::int64_t datasetId, const data::Table& table,
                                            const DatasetOrigin& origin, const jobs::JobContext* context) {
+  {
+    Statement exists = db_.prepare("SELECT 1 FROM dataset WHERE id = ?1");
+    exists.bind(1, datasetId);
+    if (!exists.step()) throw Error(ErrorCode::InvalidArgument, "no dataset " + std::to_string(datasetId));
+  }
+  validateOrigin(db_, origin);
+  const EncodedTable encoded = encodeTable(table, context);
   Transaction transaction(db_);
-  Statement exists = db_.prepare("SELECT 1 FROM dataset WHERE id = ?1");
-  exists.bind(1, datasetId);
-  if (!exists.step()) throw Error(ErrorCode::InvalidArgument, "no dataset " + std::to_string(datasetId));
-  const std::int64_t versionId = writeVersion(db_, datasetId, table, origin, context);
+  const std::int64_t versionId = writeVersion(db_, datasetId, table, encoded, origin, context);
   if (context) context->throwIfStopped();
   transaction.commit();
   return versionId;

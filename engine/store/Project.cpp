@@ -90,8 +90,21 @@ bool passesQuickCheck(Database& db) {
   }
 }
 
+// The tables of format 1, which every later format keeps: a file missing one is damaged, and
+// finding that here beats a "no such table" from the middle of the window's first read.
+constexpr const char* kRequiredTables[] = {"project", "dataset", "dataset_version", "dataset_column",
+                                           "column_chunk", "recipe", "pipeline", "run", "run_metric",
+                                           "run_curve", "run_confusion", "run_tag", "model_artifact",
+                                           "view_state"};
+
 bool hasProjectRow(Database& db) {
   try {
+    Statement table = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1");
+    for (const char* name : kRequiredTables) {
+      table.reset();
+      table.bind(1, name);
+      if (!table.step() || table.int64(0) != 1) return false;
+    }
     return db.queryInt("SELECT count(*) FROM project WHERE id = 1") == 1;
   } catch (const StoreError& e) {
     // No such table, or a schema SQLite cannot read. Anything else (out of memory, an I/O error,

@@ -6,8 +6,13 @@
 namespace lathe::store {
 
 void SaveProjectAsJob::run(jobs::JobContext& context) {
-  Database connection = project_->connect();
-  ProjectCopy::saveAs(connection, target_, &context);
+  try {
+    Database connection = project_->connect();
+    ProjectCopy::saveAs(connection, target_, &context);
+  } catch (const ProjectFileError& e) {
+    problem_ = e.problem();
+    throw;
+  }
 }
 
 }  // namespace lathe::store

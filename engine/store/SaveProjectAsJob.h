@@ -1,8 +1,10 @@
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "engine/jobs/Job.h"
+#include "engine/store/ProjectFileError.h"
 
 namespace lathe::store {
 
@@ -18,10 +20,13 @@ class SaveProjectAsJob final : public jobs::Job {
   std::string name() const override { return "Save project as"; }
   void run(jobs::JobContext& context) override;
   const std::string& target() const { return target_; }
+  // Why the copy failed, when it failed with a ProjectFileError (the window words each problem).
+  std::optional<ProjectProblem> problem() const { return problem_; }
 
  private:
   std::shared_ptr<const Project> project_;
   std::string target_;
+  std::optional<ProjectProblem> problem_;
 };
 
 }  // namespace lathe::store

@@ -289,7 +289,7 @@ void ProjectOverviewPanel::fillTree() {
     item->setText(OriginColumn, tr("%n versions", nullptr, static_cast<int>(dataset.versions.size())));
     for (const store::DatasetVersionInfo& version : dataset.versions) {
       auto* child = new QTreeWidgetItem(item);
-      child->setText(NameColumn, QStringLiteral("v%1").arg(version.version));
+      child->setText(NameColumn, tr("v%1", "a dataset version").arg(version.version));
       child->setText(RowsColumn, locale.toString(static_cast<qlonglong>(version.rowCount)));
       child->setText(ColumnsColumn, locale.toString(static_cast<qlonglong>(version.columnCount)));
       child->setText(OriginColumn, originText(version));
@@ -323,7 +323,7 @@ QString ProjectOverviewPanel::originText(const store::DatasetVersionInfo& versio
     for (const store::DatasetInfo& dataset : overview_.datasets)
       for (const store::DatasetVersionInfo& v : dataset.versions)
         if (v.id == *origin.parentVersionId)
-          parent = dataset.id == version.datasetId ? QStringLiteral("v%1").arg(v.version)
+          parent = dataset.id == version.datasetId ? tr("v%1", "a dataset version").arg(v.version)
                                                    : QStringLiteral("%1 v%2").arg(fromStd(dataset.name)).arg(v.version);
     if (origin.recipeHash.empty()) return tr("from %1").arg(parent);
     return tr("from %1 by recipe %2").arg(parent, fromStd(origin.recipeHash).left(8));

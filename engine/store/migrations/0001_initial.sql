@@ -49,7 +49,7 @@ CREATE TABLE dataset_version (
   recipe_hash        TEXT,
   source_path        TEXT    NOT NULL DEFAULT '',
   import_options     TEXT    NOT NULL DEFAULT '{}', -- JSON
-  content_hash       TEXT    NOT NULL,              -- SHA-256 over the stored column blobs
+  content_hash       TEXT    NOT NULL,              -- SHA-256 over each column's name and encoded bytes
   row_count          INTEGER NOT NULL,
   column_count       INTEGER NOT NULL,
   stored_bytes       INTEGER NOT NULL DEFAULT 0,    -- compressed size of all chunks

@@ -127,13 +127,51 @@ class tst_MainWindowProject : public QObject {
     QVERIFY(QFileInfo::exists(scratch));
 
     const QString named = dir_.filePath("named.lathe");
-    QSignalSpy changed(window.document(), &lathe::app::ProjectDocument::projectChanged);
     window.projects()->saveAsTo(named);
-    QVERIFY(changed.wait(20000));
-    QCOMPARE(window.document()->filePath(), named);
+    QTRY_COMPARE_WITH_TIMEOUT(window.document()->filePath(), named, 20000);
     QVERIFY(!window.document()->isScratch());
     QCOMPARE(window.document()->datasets().size(), std::size_t{1});
-    QVERIFY(!QFileInfo::exists(scratch));
+    QCOMPARE(window.document()->info().name, std::string("named"));  // no longer "Untitled"
+    // The scratch copy goes, with SQLite's side files, once nothing holds it.
+    const QDir scratchFolder = QFileInfo(scratch).dir();
+    QTRY_VERIFY_WITH_TIMEOUT(scratchFolder.entryList(QDir::Files | QDir::Hidden).isEmpty(), 10000);
+    QVERIFY(!lathe::app::RecentProjects::paths().contains(scratch));
+    QVERIFY(lathe::app::RecentProjects::paths().contains(named));
+  }
+
+  void reopeningTheOpenProjectKeepsItWritable() {
+    const QString path = makeProject("again.lathe", "Again");
+    MainWindow window;
+    QVERIFY(openAndWait(window, path));
+    window.openFile(path);  // from Recent or File > Open a second time
+    QTest::qWait(200);
+    QVERIFY(!window.document()->readOnly());
+    QCOMPARE(window.document()->filePath(), path);
+  }
+
+  void saveAsWaitsForAStoreInProgress() {
+    const QString path = makeProject("busy.lathe", "Busy");
+    MainWindow window;
+    window.show();
+    QVERIFY(openAndWait(window, path));
+    std::vector<double> values(200000);
+    for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<double>(i % 977);
+    auto table = std::make_shared<const lathe::data::Table>(
+        std::vector<std::shared_ptr<const lathe::data::Column>>{lathe::data::Column::float64("x", std::move(values))});
+    lathe::data::ImportRequest request;
+    request.path = dir_.filePath("numbers.csv").toStdString();
+    window.projects()->storeImport(table, request);  // a store job is now queued or running
+    const QString copy = dir_.filePath("copy.lathe");
+    window.projects()->saveAsTo(copy);
+    QMessageBox* box = visibleMessage(window);
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("still storing")), qPrintable(box->text()));
+    QVERIFY(!QFileInfo::exists(copy));
+    box->close();
+    QTRY_COMPARE_WITH_TIMEOUT(window.jobManager()->activeCount(), 0, 30000);
+    window.projects()->saveAsTo(copy);
+    QTRY_COMPARE_WITH_TIMEOUT(window.document()->filePath(), copy, 20000);
+    QCOMPARE(window.document()->datasets().size(), std::size_t{1});
   }
 
   void aProjectOpenElsewhereOpensReadOnlyAndSaysSo() {

@@ -1,0 +1,11 @@
+#pragma once
+
+namespace lathe::wrangle {
+
+// The step kinds, registered with StepRegistry by group; each function lives beside its steps.
+// Columns, rows, missing values and splitting (ColumnSteps.cpp and the files it names).
+void registerCoreSteps();
+// Encoding, scaling, binning, outliers, dates, text and integration (FeatureSteps.cpp).
+void registerFeatureSteps();
+
+}  // namespace lathe::wrangle
