@@ -1,6 +1,7 @@
 #include "engine/data/CsvChunkParser.h"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <memory>
 
@@ -23,6 +24,95 @@ const char* kindName(Kind kind) {
     default: return "text";
   }
 }
+
+// Integers of up to 18 digits with an optional '-' and nothing else, the common shape; anything
+// else (spaces, '+', long IDs, not an integer) is left to parseInt64. Same value as parseInt64.
+inline bool parsePlainInt(std::string_view v, std::int64_t& out) {
+  const char* p = v.data();
+  std::size_t n = v.size();
+  const bool minus = n > 0 && *p == '-';
+  p += minus;
+  n -= minus;
+  if (n == 0 || n > 18) return false;
+  std::int64_t value = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const unsigned digit = static_cast<unsigned char>(p[i]) - unsigned{'0'};
+    if (digit > 9) return false;
+    value = value * 10 + digit;
+  }
+  out = minus ? -value : value;
+  return true;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil, the
+// algorithm std::chrono uses); the caller has checked the date.
+constexpr std::int64_t daysFromCivil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+static_assert(daysFromCivil(1970, 1, 1) == 0 && daysFromCivil(2000, 3, 1) == 11017 && daysFromCivil(0, 1, 1) == -719528);
+
+// The fixed ISO shapes that fill most date columns: "YYYY-MM-DD", "YYYY-MM-DD HH:MM" and
+// "YYYY-MM-DD HH:MM:SS" (or 'T' for the space), read by position. The date part of the last value
+// is remembered, since a file's dates repeat row after row. Anything else (other separators,
+// fractions, offsets, spaces, one-digit fields) returns false and goes to parseDatetime, which
+// gives these shapes the same value in either DateOrder.
+class IsoDateCache {
+ public:
+  bool parse(std::string_view v, std::int64_t& out) {
+    const std::size_t n = v.size();
+    const char* p = v.data();
+    if ((n != 10 && n != 16 && n != 19) || p[4] != '-' || p[7] != '-') return false;
+    std::uint64_t head;
+    std::uint16_t tail;
+    std::memcpy(&head, p, 8);
+    std::memcpy(&tail, p + 8, 2);
+    if (head != head_ || tail != tail_ || !known_) {
+      if (!readDay(p)) return false;
+      head_ = head;
+      tail_ = tail;
+      known_ = true;
+    }
+    if (n == 10) {
+      out = dayMicros_;
+      return true;
+    }
+    if (p[10] != ' ' && p[10] != 'T') return false;
+    int h, mi, sec = 0;
+    if (!twoDigits(p + 11, h) || p[13] != ':' || !twoDigits(p + 14, mi)) return false;
+    if (n == 19 && (p[16] != ':' || !twoDigits(p + 17, sec))) return false;
+    if (h > 23 || mi > 59 || sec > 60) return false;  // 60: a leap second, as parseDatetime takes it
+    out = dayMicros_ + ((static_cast<std::int64_t>(h) * 60 + mi) * 60 + sec) * 1'000'000;
+    return true;
+  }
+
+ private:
+  static bool twoDigits(const char* p, int& out) {
+    const unsigned a = static_cast<unsigned char>(p[0]) - unsigned{'0'}, b = static_cast<unsigned char>(p[1]) - unsigned{'0'};
+    if (a > 9 || b > 9) return false;
+    out = static_cast<int>(a * 10 + b);
+    return true;
+  }
+  bool readDay(const char* p) {
+    int y1, y2, m, d;
+    if (!twoDigits(p, y1) || !twoDigits(p + 2, y2) || !twoDigits(p + 5, m) || !twoDigits(p + 8, d)) return false;
+    const int y = y1 * 100 + y2;
+    static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1] + (m == 2 && leap)) return false;
+    dayMicros_ = daysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)) * 86'400'000'000LL;
+    return true;
+  }
+
+  std::uint64_t head_ = 0;
+  std::uint16_t tail_ = 0;
+  bool known_ = false;
+  std::int64_t dayMicros_ = 0;
+};
 
 bool isYearFirst(std::string_view v) {
   v = trimSpaces(v);
@@ -61,8 +151,10 @@ class ChunkPass {
         const std::size_t c = *s_.onlyColumn;
         if (auto restart = add(c, c < fields.size() ? &fields[c] : nullptr, row)) return restart;
       } else {
-        for (std::size_t c = 0; c < states_.size(); ++c)
+        for (std::size_t c = 0; c < states_.size(); ++c) {
+          if (c < fields.size() && addFast(states_[c], fields[c])) continue;
           if (auto restart = add(c, c < fields.size() ? &fields[c] : nullptr, row)) return restart;
+        }
       }
       ++row;
       if (row % kCheckEvery == 0) context_.throwIfStopped();
@@ -81,6 +173,7 @@ class ChunkPass {
     CsvColumnSegment* seg = nullptr;  // into result_->columns, re-pointed when it grows
     std::optional<CsvPin> pin;
     std::unique_ptr<CsvStringBuilder> strings;
+    IsoDateCache dates;
     CsvColumnSegment& segment() { return *seg; }
   };
 
@@ -158,6 +251,32 @@ class ChunkPass {
     throw Error(ErrorCode::Parse,
                 "'" + std::string(value) + "' in column " + std::to_string(c + 1) + " is not " + kindName(kind),
                 {"", line_, static_cast<std::int64_t>(c) + 1}, std::string(value));
+  }
+
+  // The common cases, kept small enough to inline in the row loop: a present value that its
+  // column takes as it is. For an Int or Date segment this is what addPinned or addSpeculative
+  // would do with the value: an Int segment has ruled out bool and dates and still fits float, a
+  // Date one has ruled out bool, int and float, and a fixed ISO date reads the same in either
+  // order. False leaves the value to add(), which decides everything else.
+  bool addFast(State& st, const CsvField& field) {
+    const std::string_view value = field.value;
+    if (value.empty() || s_.missing->matches(value)) return false;
+    CsvColumnSegment& seg = st.segment();
+    std::int64_t v;
+    switch (seg.kind) {
+      case Kind::String: st.strings->add(value); break;
+      case Kind::Int:
+        if (!parsePlainInt(value, v)) return false;
+        seg.ints.push_back(v);
+        break;
+      case Kind::Date:
+        if (!st.dates.parse(value, v)) return false;
+        seg.ints.push_back(v);
+        break;
+      default: return false;
+    }
+    ++seg.evidence.present;
+    return true;
   }
 
   std::optional<Restart> add(std::size_t c, const CsvField* field, std::size_t row) {

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <algorithm>
@@ -45,11 +46,14 @@ struct CsvColumnSegment {
 // while the values repeat, switching to plain text past `maxLevels` distinct values.
 // The dictionary of a chunk's distinct strings: open addressing over (hash, code), values
 // compared through the caller's views. Category values are short and few, so this stays in cache
-// where std::unordered_map would chase a node per lookup.
+// where std::unordered_map would chase a node per lookup. Values of up to 8 bytes (airport codes,
+// states, labels) have their own table keyed by the bytes themselves packed into one integer: no
+// byte loop to hash, no memcmp to compare.
 class StringIndex {
  public:
   // The code of `value` if known; else `next`, recorded for it.
-  std::int32_t findOrAdd(std::string_view value, std::int32_t next, const std::vector<std::string_view>& views) {
+  [[gnu::always_inline]] std::int32_t findOrAdd(std::string_view value, std::int32_t next, const std::vector<std::string_view>& views) {
+    if (value.size() <= 8) return findOrAddShort(value, next);
     if ((size_ + 1) * 2 > slots_.size()) grow();
     const std::uint64_t h = hash(value);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
@@ -65,6 +69,8 @@ class StringIndex {
   void clear() {
     slots_.clear();
     size_ = 0;
+    shortSlots_.clear();
+    shortSize_ = 0;
   }
 
  private:
@@ -72,6 +78,57 @@ class StringIndex {
     std::uint64_t hash = 0;
     std::int32_t code = -1;
   };
+  struct ShortSlot {
+    std::uint64_t key = 0;
+    std::int32_t code = -1;
+    std::uint32_t length = 0;
+  };
+
+  // The bytes of a value of at most 8 bytes as one integer that, with the length, identifies it:
+  // from 4 bytes on, the first four and the last four (overlapping); below, the first, middle and
+  // last byte. Loads stay inside the value.
+  static std::uint64_t packShort(std::string_view s) {
+    const std::size_t n = s.size();
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    if (n >= 4) {
+      std::uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      return lo | (std::uint64_t{hi} << 32);
+    }
+    if (n == 0) return 0;
+    return p[0] | (std::uint64_t{p[n / 2]} << 8) | (std::uint64_t{p[n - 1]} << 16);
+  }
+  [[gnu::always_inline]] std::int32_t findOrAddShort(std::string_view value, std::int32_t next) {
+    if ((shortSize_ + 1) * 2 > shortSlots_.size()) growShort();
+    const std::uint64_t key = packShort(value);
+    const auto length = static_cast<std::uint32_t>(value.size());
+    for (std::size_t i = shortHash(key, length) & shortMask_;; i = (i + 1) & shortMask_) {
+      ShortSlot& slot = shortSlots_[i];
+      if (slot.code < 0) {
+        slot = {key, next, length};
+        ++shortSize_;
+        return next;
+      }
+      if (slot.key == key && slot.length == length) return slot.code;
+    }
+  }
+  static std::uint64_t shortHash(std::uint64_t key, std::uint32_t length) {
+    const std::uint64_t h = (key + length) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 32);
+  }
+  void growShort() {
+    std::vector<ShortSlot> old = std::move(shortSlots_);
+    shortSlots_.assign(std::max<std::size_t>(64, old.size() * 2), ShortSlot{});
+    shortMask_ = shortSlots_.size() - 1;
+    for (const ShortSlot& slot : old)
+      if (slot.code >= 0)
+        for (std::size_t i = shortHash(slot.key, slot.length) & shortMask_;; i = (i + 1) & shortMask_)
+          if (shortSlots_[i].code < 0) {
+            shortSlots_[i] = slot;
+            break;
+          }
+  }
   static std::uint64_t hash(std::string_view s) {  // FNV-1a, then a final mix
     std::uint64_t h = 1469598103934665603ULL;
     for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
@@ -93,6 +150,9 @@ class StringIndex {
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   std::size_t size_ = 0;
+  std::vector<ShortSlot> shortSlots_;
+  std::size_t shortMask_ = 0;
+  std::size_t shortSize_ = 0;
 };
 
 class CsvStringBuilder {
@@ -101,23 +161,17 @@ class CsvStringBuilder {
   // The segment moved (its vector grew).
   void rebind(CsvColumnSegment& segment) { segment_ = &segment; }
 
-  void add(std::string_view value) {
-    if (segment_->asText) {
-      segment_->bytes.append(value);
-      segment_->ends.push_back(segment_->bytes.size());
-      return;
-    }
-    const auto next = static_cast<std::int32_t>(views_.size());
-    const std::int32_t code = index_.findOrAdd(value, next, views_);
-    if (code == next) {
-      views_.push_back(value);
-      if (views_.size() > maxLevels_) {
-        switchToText();
-        add(value);
+  // Inline for the common case, a value seen before; the rest out of line.
+  [[gnu::always_inline]] void add(std::string_view value) {
+    if (!segment_->asText) {
+      const auto next = static_cast<std::int32_t>(views_.size());
+      const std::int32_t code = index_.findOrAdd(value, next, views_);
+      if (code != next) {
+        segment_->codes.push_back(code);
         return;
       }
     }
-    segment_->codes.push_back(code);
+    addNew(value);
   }
   void addMissing() {
     if (segment_->asText) segment_->ends.push_back(segment_->bytes.size());
@@ -130,6 +184,23 @@ class CsvStringBuilder {
   }
 
  private:
+  // A value not seen before (already recorded in the index), or any value of a text segment.
+  [[gnu::noinline]] void addNew(std::string_view value) {
+    if (segment_->asText) {
+      segment_->bytes.append(value);
+      segment_->ends.push_back(segment_->bytes.size());
+      return;
+    }
+    const auto code = static_cast<std::int32_t>(views_.size());
+    views_.push_back(value);
+    if (views_.size() > maxLevels_) {
+      switchToText();
+      add(value);
+      return;
+    }
+    segment_->codes.push_back(code);
+  }
+
   void switchToText() {
     segment_->asText = true;
     segment_->ends.reserve(segment_->codes.size());

@@ -45,15 +45,17 @@ void CsvFileSource::readAt(std::uint64_t offset, std::size_t length, std::string
 
 std::string_view CsvFileSource::block(std::uint64_t from, std::size_t bytes, char delimiter, char quote) {
   if (from >= size_) return {};
+  current_ ^= 1;
+  std::string& buffer = buffers_[current_];
   for (std::size_t window = bytes;; window *= 2) {
-    readAt(from, static_cast<std::size_t>(std::min<std::uint64_t>(window, size_ - from)), buffer_);
-    if (buffer_.empty()) return {};
-    const bool atEnd = from + buffer_.size() >= size_;
-    const std::size_t end = atEnd ? buffer_.size() : lastRecordEnd(buffer_, delimiter, quote);
+    readAt(from, static_cast<std::size_t>(std::min<std::uint64_t>(window, size_ - from)), buffer);
+    if (buffer.empty()) return {};
+    const bool atEnd = from + buffer.size() >= size_;
+    const std::size_t end = atEnd ? buffer.size() : lastRecordEnd(buffer, delimiter, quote);
     if (end == 0 && !atEnd) continue;  // one record longer than the window: read more
-    buffer_.resize(end);
-    if (!TextDecoder::isValidUtf8(buffer_)) throw NotUtf8{};
-    return buffer_;
+    buffer.resize(end);
+    if (!TextDecoder::isValidUtf8(buffer)) throw NotUtf8{};
+    return buffer;
   }
 }
 

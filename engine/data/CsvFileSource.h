@@ -23,7 +23,10 @@ class CsvFileSource final : public CsvTextSource {
     return static_cast<std::int64_t>(textOffset + bom_);
   }
   std::uint64_t size() const override { return size_; }
-  void releaseBlock() override { std::string().swap(buffer_); }
+  void releaseBlock() override {
+    std::string().swap(buffers_[0]);
+    std::string().swap(buffers_[1]);
+  }
 
  private:
   void readAt(std::uint64_t offset, std::size_t length, std::string& into) const;
@@ -32,7 +35,9 @@ class CsvFileSource final : public CsvTextSource {
   int fd_ = -1;
   std::uint64_t bom_;
   std::uint64_t size_ = 0;  // text bytes: the file's size less the BOM
-  std::string buffer_;
+  // Blocks alternate between two buffers, so the next block can be read while the last is parsed.
+  std::string buffers_[2];
+  int current_ = 0;
 };
 
 }  // namespace lathe::data

@@ -13,7 +13,8 @@ class CsvTextSource {
   virtual ~CsvTextSource() = default;
 
   // Whole records from `from`: about `bytes` of them, at least one whole record unless the text
-  // ends first; empty at the end. Valid until the next call.
+  // ends first; empty at the end. Valid until the call after next, so that the import can read
+  // one block while it parses the one before (calls themselves never overlap).
   virtual std::string_view block(std::uint64_t from, std::size_t bytes, char delimiter, char quote) = 0;
   // text[offset, offset + length) again, for a chunk that must be parsed a second time.
   virtual std::string_view reread(std::uint64_t offset, std::size_t length, std::string& storage) const = 0;
