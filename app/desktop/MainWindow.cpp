@@ -81,7 +81,13 @@ MainWindow::MainWindow(QWidget* parent)
   updateRunActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  // Children outlive this part of the window; none may call back into it while they go.
+  jobs_->shutdown();
+  for (QObject* source : {static_cast<QObject*>(jobs_), static_cast<QObject*>(document_),
+                          static_cast<QObject*>(document_->undoStack()), static_cast<QObject*>(projects_)})
+    source->disconnect(this);
+}
 
 void MainWindow::createActions() {
   newAction_ = new QAction(icon("new"), QString(), this);

@@ -19,7 +19,10 @@ ProjectDocument::ProjectDocument(QObject* parent) : QObject(parent), undoStack_(
 }
 
 ProjectDocument::~ProjectDocument() {
-  undoStack_->clear();  // commands refer to this document
+  // Commands refer to this document; clearing them must not signal a window being torn down.
+  undoStack_->blockSignals(true);
+  blockSignals(true);
+  undoStack_->clear();
 }
 
 QString ProjectDocument::filePath() const {
