@@ -33,9 +33,12 @@
 #include "app/jobs/JobManager.h"
 #include "engine/core/Error.h"
 #include "engine/data/ExportCsvJob.h"
+#include "engine/data/SortTableJob.h"
+#include "engine/data/TableSketchJob.h"
 #include "widgets/canvas/PipelineCanvasView.h"
 #include "widgets/jobs/JobLogView.h"
 #include "widgets/jobs/JobStatusWidget.h"
+#include "widgets/table/DataTableView.h"
 #include "widgets/panels/PlaceholderStack.h"
 #include "widgets/panels/ProjectOverviewPanel.h"
 
@@ -72,6 +75,8 @@ MainWindow::MainWindow(QWidget* parent)
     refreshProjectPanel();  // the panel showed the edit already; show what the file holds
   });
   connect(projects_, &ProjectController::tableReady, this, &MainWindow::showTable);
+  connect(docks_->dataView, &widgets::DataTableView::sortRequested, this, &MainWindow::sortData);
+  connect(docks_->dataView, &widgets::DataTableView::message, this, &MainWindow::showNotice);
   connectProjectPanel();
   connect(projects_, &ProjectController::notice, this, &MainWindow::showNotice);
   connect(projects_, &ProjectController::error, this, &MainWindow::showError);
@@ -489,6 +494,26 @@ void MainWindow::showTable(std::shared_ptr<const data::Table> table, const QStri
   currentTable_ = std::move(table);
   docks_->showData(currentTable_, name);
   exportAction_->setEnabled(currentTable_ != nullptr);
+  if (!currentTable_ || currentTable_->columnCount() == 0) return;
+  // The header's mini histograms: one pass per column, off the GUI thread.
+  auto sketch = std::make_shared<data::TableSketchJob>(currentTable_);
+  JobManager::Callbacks callbacks;
+  callbacks.finished = [this, sketch] {
+    if (sketch->table() == currentTable_) docks_->dataView->setColumnSketches(std::move(sketch->sketches()));
+  };
+  jobs_->submit(sketch, tr("Column histograms"), std::move(callbacks));
+}
+
+void MainWindow::sortData(int column, Qt::SortOrder order) {
+  if (!currentTable_ || column < 0 || static_cast<std::size_t>(column) >= currentTable_->columnCount()) return;
+  const std::vector<data::SortKey> keys{{static_cast<std::size_t>(column), order == Qt::DescendingOrder}};
+  auto job = std::make_shared<data::SortTableJob>(currentTable_, keys);
+  JobManager::Callbacks callbacks;
+  callbacks.finished = [this, job] {
+    if (job->table() == currentTable_ && job->result()) docks_->dataView->setTable(job->view());
+  };
+  jobs_->submit(job, tr("Sort by %1").arg(QString::fromStdString(currentTable_->column(column).name())),
+                std::move(callbacks));
 }
 
 void MainWindow::exportWithDialog() {

@@ -66,6 +66,7 @@ class MainWindow : public QMainWindow {
   void updateTitle();
   void updateRunActions();
   void showTable(std::shared_ptr<const data::Table> table, const QString& name = {});
+  void sortData(int column, Qt::SortOrder order);
   void connectProjectPanel();
   void refreshProjectPanel();
 

@@ -14,10 +14,14 @@
 #include "app/desktop/ProjectController.h"
 #include "app/desktop/RecentProjects.h"
 #include "app/document/ProjectDocument.h"
+#include "app/desktop/StudioDocks.h"
 #include "app/jobs/JobManager.h"
 #include "engine/store/DatasetRepository.h"
 #include "engine/store/Project.h"
 #include "engine/store/ProjectInfoRepository.h"
+#include "widgets/table/DataTableModel.h"
+#include "widgets/table/DataTableView.h"
+#include "widgets/table/HistogramHeaderView.h"
 
 using lathe::app::JobManager;
 using lathe::app::MainWindow;
@@ -137,6 +141,21 @@ class tst_MainWindowProject : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(scratchFolder.entryList(QDir::Files | QDir::Hidden).isEmpty(), 10000);
     QVERIFY(!lathe::app::RecentProjects::paths().contains(scratch));
     QVERIFY(lathe::app::RecentProjects::paths().contains(named));
+  }
+
+  void clickingAColumnHeaderSortsTheDataOffTheGuiThread() {
+    MainWindow window;
+    window.show();
+    importAndStore(window, QStringLiteral(LATHE_DATASETS_DIR "/penguins.csv"));
+    auto* view = window.docks().dataView;
+    const int mass = 5;  // Body Mass (g)
+    QCOMPARE(view->model()->headerData(mass, Qt::Horizontal).toString().section(QLatin1Char('\n'), 0, 0),
+             QStringLiteral("Body Mass (g)"));
+    emit view->sortRequested(mass, Qt::DescendingOrder);
+    // pandas: df["Body Mass (g)"].max() == 6300.0, and the missing values go last.
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->index(0, mass).data().toString(), QStringLiteral("6300"), 10000);
+    QVERIFY(view->model()->index(343, mass).data(lathe::widgets::DataTableModel::MissingRole).toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(view->histogramHeader()->sketch(mass) != nullptr, 10000);
   }
 
   void reopeningTheOpenProjectKeepsItWritable() {
