@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AddRecipeStepCommand</name>
+    <message>
+        <source>Add step “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeleteDatasetCommand</name>
     <message>
         <source>Delete dataset “%1”</source>
@@ -12,6 +19,36 @@
     <name>DeleteRunCommand</name>
     <message>
         <source>Delete run “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditProjectInfoCommand</name>
+    <message>
+        <source>Edit project description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit business goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit KPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit decision costs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditRecipeStepCommand</name>
+    <message>
+        <source>Edit step “%1”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -38,6 +75,13 @@
     <name>ImportDatasetCommand</name>
     <message>
         <source>Import “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoveRecipeStepCommand</name>
+    <message>
+        <source>Move step %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -109,6 +153,280 @@
     </message>
 </context>
 <context>
+    <name>RecipeStepCatalog</name>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding and scaling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binning and outliers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates and text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Splitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reorder columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derived column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep rows where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop duplicate rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare columns (none: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fraction of rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stratified sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the shares of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill missing values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a “was missing” column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-hot encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unseen categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the first level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordinal encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scaling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log transform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log(1 + x)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power transform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clip outliers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IQR factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Z-score threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TF-IDF features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum document frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join a dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Append a dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train/validation/test split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stratify by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemoveRecipeStepCommand</name>
+    <message>
+        <source>Remove step “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RenameDatasetCommand</name>
     <message>
         <source>Rename dataset “%1” to “%2”</source>
@@ -119,6 +437,17 @@
     <name>RenameRunCommand</name>
     <message>
         <source>Rename run “%1” to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetRecipeStepEnabledCommand</name>
+    <message>
+        <source>Enable step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable step %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -210,29 +539,6 @@
     </message>
     <message>
         <source>A project keeps your data, goal, runs and models in one file, saved as you work. Start one with File › New Project, open one, or drop a data file onto the window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>lathe::app</name>
-    <message>
-        <source>Rename project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit business goal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit KPI</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit decision costs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit project description</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -640,6 +946,14 @@
         <source>Cannot read the project</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Column histograms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::NewProjectDialog</name>
@@ -782,11 +1096,74 @@
         <source>Load %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“%1” is already open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save project yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lathe is still storing data in this project. Save As once that job has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored “%1” in “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::ProjectDocument</name>
     <message>
         <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::RecipeController</name>
+    <message>
+        <source>Edit step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dataset shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview: first %1 rows · %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipe preview (first %1 rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply recipe</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -845,6 +1222,37 @@
             <numerusform>%1: %2, %n missing</numerusform>
             <numerusform>%1: %2, %n missing</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::DataTableView</name>
+    <message>
+        <source>%1 cells are selected; copying is limited to %2. Export the table instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no rows to go to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 is out of range: enter 1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 is not in this view (it is filtered out).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a row number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row (1 to %1):</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1507,49 @@
     </message>
     <message>
         <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <comment>a dataset version</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::RecipePanel</name>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the recipe on all rows and store the result as a new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::StepParameterForm</name>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
     <context>
+        <name>AddRecipeStepCommand</name>
+        <message>
+            <source>Add step “%1”</source>
+            <translation>“%1” 단계 추가</translation>
+        </message>
+    </context>
+    <context>
         <name>DeleteDatasetCommand</name>
         <message>
             <source>Delete dataset “%1”</source>
@@ -13,6 +20,36 @@
         <message>
             <source>Delete run “%1”</source>
             <translation>실행 “%1” 삭제</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditProjectInfoCommand</name>
+        <message>
+            <source>Edit project description</source>
+            <translation>프로젝트 설명 편집</translation>
+        </message>
+        <message>
+            <source>Rename project</source>
+            <translation>프로젝트 이름 바꾸기</translation>
+        </message>
+        <message>
+            <source>Edit business goal</source>
+            <translation>비즈니스 목표 편집</translation>
+        </message>
+        <message>
+            <source>Edit KPI</source>
+            <translation>KPI 편집</translation>
+        </message>
+        <message>
+            <source>Edit decision costs</source>
+            <translation>결정 비용 편집</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditRecipeStepCommand</name>
+        <message>
+            <source>Edit step “%1”</source>
+            <translation>“%1” 단계 편집</translation>
         </message>
     </context>
     <context>
@@ -39,6 +76,13 @@
         <message>
             <source>Import “%1”</source>
             <translation>“%1” 가져오기</translation>
+        </message>
+    </context>
+    <context>
+        <name>MoveRecipeStepCommand</name>
+        <message>
+            <source>Move step %1 to %2</source>
+            <translation>%1단계를 %2번째로 이동</translation>
         </message>
     </context>
     <context>
@@ -109,6 +153,280 @@
         </message>
     </context>
     <context>
+        <name>RecipeStepCatalog</name>
+        <message>
+            <source>Columns</source>
+            <translation>열</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>시드</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>행</translation>
+        </message>
+        <message>
+            <source>Missing values</source>
+            <translation>결측값</translation>
+        </message>
+        <message>
+            <source>Encoding and scaling</source>
+            <translation>인코딩과 스케일링</translation>
+        </message>
+        <message>
+            <source>Binning and outliers</source>
+            <translation>구간화와 이상값</translation>
+        </message>
+        <message>
+            <source>Dates and text</source>
+            <translation>날짜와 텍스트</translation>
+        </message>
+        <message>
+            <source>Integration</source>
+            <translation>데이터 결합</translation>
+        </message>
+        <message>
+            <source>Splitting</source>
+            <translation>분할</translation>
+        </message>
+        <message>
+            <source>Keep columns</source>
+            <translation>열 유지</translation>
+        </message>
+        <message>
+            <source>Drop columns</source>
+            <translation>열 삭제</translation>
+        </message>
+        <message>
+            <source>Rename columns</source>
+            <translation>열 이름 바꾸기</translation>
+        </message>
+        <message>
+            <source>New names</source>
+            <translation>새 이름</translation>
+        </message>
+        <message>
+            <source>Reorder columns</source>
+            <translation>열 순서 바꾸기</translation>
+        </message>
+        <message>
+            <source>Change type</source>
+            <translation>형식 바꾸기</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>형식</translation>
+        </message>
+        <message>
+            <source>Derived column</source>
+            <translation>파생 열</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>이름</translation>
+        </message>
+        <message>
+            <source>Formula</source>
+            <translation>수식</translation>
+        </message>
+        <message>
+            <source>Filter rows</source>
+            <translation>행 필터</translation>
+        </message>
+        <message>
+            <source>Keep rows where</source>
+            <translation>유지할 행 조건</translation>
+        </message>
+        <message>
+            <source>Drop duplicate rows</source>
+            <translation>중복 행 삭제</translation>
+        </message>
+        <message>
+            <source>Compare columns (none: all)</source>
+            <translation>비교할 열 (없으면 전체)</translation>
+        </message>
+        <message>
+            <source>Random sample</source>
+            <translation>무작위 표본</translation>
+        </message>
+        <message>
+            <source>Fraction of rows</source>
+            <translation>행 비율</translation>
+        </message>
+        <message>
+            <source>Number of rows</source>
+            <translation>행 수</translation>
+        </message>
+        <message>
+            <source>Stratified sample</source>
+            <translation>층화 표본</translation>
+        </message>
+        <message>
+            <source>Keep the shares of</source>
+            <translation>비율을 유지할 열</translation>
+        </message>
+        <message>
+            <source>Fill missing values</source>
+            <translation>결측값 채우기</translation>
+        </message>
+        <message>
+            <source>Fill with</source>
+            <translation>채울 값</translation>
+        </message>
+        <message>
+            <source>Constant</source>
+            <translation>상수</translation>
+        </message>
+        <message>
+            <source>Add a “was missing” column</source>
+            <translation>“결측이었음” 열 추가</translation>
+        </message>
+        <message>
+            <source>One-hot encoding</source>
+            <translation>원-핫 인코딩</translation>
+        </message>
+        <message>
+            <source>Unseen categories</source>
+            <translation>처음 보는 범주</translation>
+        </message>
+        <message>
+            <source>Drop the first level</source>
+            <translation>첫 수준 제외</translation>
+        </message>
+        <message>
+            <source>Most levels</source>
+            <translation>최대 수준 수</translation>
+        </message>
+        <message>
+            <source>Ordinal encoding</source>
+            <translation>순서형 인코딩</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>순서</translation>
+        </message>
+        <message>
+            <source>Scaling</source>
+            <translation>스케일링</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>방법</translation>
+        </message>
+        <message>
+            <source>Log transform</source>
+            <translation>로그 변환</translation>
+        </message>
+        <message>
+            <source>log(1 + x)</source>
+            <translation>log(1 + x)</translation>
+        </message>
+        <message>
+            <source>Power transform</source>
+            <translation>거듭제곱 변환</translation>
+        </message>
+        <message>
+            <source>Binning</source>
+            <translation>구간화</translation>
+        </message>
+        <message>
+            <source>Bins</source>
+            <translation>구간 수</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>출력</translation>
+        </message>
+        <message>
+            <source>Clip outliers</source>
+            <translation>이상값 자르기</translation>
+        </message>
+        <message>
+            <source>IQR factor</source>
+            <translation>IQR 배수</translation>
+        </message>
+        <message>
+            <source>Z-score threshold</source>
+            <translation>Z-점수 기준</translation>
+        </message>
+        <message>
+            <source>Date parts</source>
+            <translation>날짜 구성요소</translation>
+        </message>
+        <message>
+            <source>TF-IDF features</source>
+            <translation>TF-IDF 특성</translation>
+        </message>
+        <message>
+            <source>Text column</source>
+            <translation>텍스트 열</translation>
+        </message>
+        <message>
+            <source>Most features</source>
+            <translation>최대 특성 수</translation>
+        </message>
+        <message>
+            <source>Minimum document frequency</source>
+            <translation>최소 문서 빈도</translation>
+        </message>
+        <message>
+            <source>Stop words</source>
+            <translation>불용어</translation>
+        </message>
+        <message>
+            <source>Join a dataset</source>
+            <translation>데이터셋 조인</translation>
+        </message>
+        <message>
+            <source>Dataset version</source>
+            <translation>데이터셋 버전</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>키</translation>
+        </message>
+        <message>
+            <source>Join</source>
+            <translation>조인 방식</translation>
+        </message>
+        <message>
+            <source>Suffix</source>
+            <translation>접미사</translation>
+        </message>
+        <message>
+            <source>Append a dataset</source>
+            <translation>데이터셋 이어 붙이기</translation>
+        </message>
+        <message>
+            <source>Train/validation/test split</source>
+            <translation>학습/검증/테스트 분할</translation>
+        </message>
+        <message>
+            <source>Train</source>
+            <translation>학습</translation>
+        </message>
+        <message>
+            <source>Validation</source>
+            <translation>검증</translation>
+        </message>
+        <message>
+            <source>Test</source>
+            <translation>테스트</translation>
+        </message>
+        <message>
+            <source>Stratify by</source>
+            <translation>층화 기준</translation>
+        </message>
+    </context>
+    <context>
+        <name>RemoveRecipeStepCommand</name>
+        <message>
+            <source>Remove step “%1”</source>
+            <translation>“%1” 단계 삭제</translation>
+        </message>
+    </context>
+    <context>
         <name>RenameDatasetCommand</name>
         <message>
             <source>Rename dataset “%1” to “%2”</source>
@@ -120,6 +438,17 @@
         <message>
             <source>Rename run “%1” to “%2”</source>
             <translation>실행 “%1”의 이름을 “%2”(으)로 바꾸기</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetRecipeStepEnabledCommand</name>
+        <message>
+            <source>Enable step %1</source>
+            <translation>%1단계 켜기</translation>
+        </message>
+        <message>
+            <source>Disable step %1</source>
+            <translation>%1단계 끄기</translation>
         </message>
     </context>
     <context>
@@ -211,29 +540,6 @@
         <message>
             <source>A project keeps your data, goal, runs and models in one file, saved as you work. Start one with File › New Project, open one, or drop a data file onto the window.</source>
             <translation>프로젝트는 데이터, 목표, 실행, 모델을 파일 하나에 담고 작업하는 대로 저장합니다. 파일 › 새 프로젝트로 시작하거나, 프로젝트를 열거나, 데이터 파일을 창에 끌어다 놓으세요.</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::app</name>
-        <message>
-            <source>Rename project</source>
-            <translation>프로젝트 이름 바꾸기</translation>
-        </message>
-        <message>
-            <source>Edit business goal</source>
-            <translation>비즈니스 목표 편집</translation>
-        </message>
-        <message>
-            <source>Edit KPI</source>
-            <translation>KPI 편집</translation>
-        </message>
-        <message>
-            <source>Edit decision costs</source>
-            <translation>결정 비용 편집</translation>
-        </message>
-        <message>
-            <source>Edit project description</source>
-            <translation>프로젝트 설명 편집</translation>
         </message>
     </context>
     <context>
@@ -359,7 +665,7 @@
         </message>
         <message>
             <source>Type</source>
-            <translation>유형</translation>
+            <translation>형식</translation>
         </message>
         <message>
             <source>Import</source>
@@ -637,6 +943,14 @@
             <source>Cannot read the project</source>
             <translation>프로젝트를 읽을 수 없음</translation>
         </message>
+        <message>
+            <source>Column histograms</source>
+            <translation>열 히스토그램</translation>
+        </message>
+        <message>
+            <source>Sort by %1</source>
+            <translation>%1 기준 정렬</translation>
+        </message>
     </context>
     <context>
         <name>lathe::app::NewProjectDialog</name>
@@ -779,12 +1093,75 @@
             <source>Load %1</source>
             <translation>%1 불러오기</translation>
         </message>
+        <message>
+            <source>“%1” is already open.</source>
+            <translation>“%1”은(는) 이미 열려 있습니다.</translation>
+        </message>
+        <message>
+            <source>Untitled</source>
+            <translation>제목 없음</translation>
+        </message>
+        <message>
+            <source>Cannot save project yet</source>
+            <translation>아직 프로젝트를 저장할 수 없음</translation>
+        </message>
+        <message>
+            <source>Lathe is still storing data in this project. Save As once that job has finished.</source>
+            <translation>Lathe가 아직 이 프로젝트에 데이터를 저장하고 있습니다. 그 작업이 끝난 뒤 다른 이름으로 저장하세요.</translation>
+        </message>
+        <message>
+            <source>Stored “%1” in “%2”.</source>
+            <translation>“%1”을(를) “%2”에 저장했습니다.</translation>
+        </message>
     </context>
     <context>
         <name>lathe::app::ProjectDocument</name>
         <message>
             <source>Untitled</source>
             <translation>제목 없음</translation>
+        </message>
+    </context>
+    <context>
+        <name>lathe::app::RecipeController</name>
+        <message>
+            <source>Edit step</source>
+            <translation>단계 편집</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Add step</source>
+            <translation>단계 추가</translation>
+        </message>
+        <message>
+            <source>No dataset shown</source>
+            <translation>표시된 데이터셋이 없습니다</translation>
+        </message>
+        <message>
+            <source>Preview failed: %1</source>
+            <translation>미리보기 실패: %1</translation>
+        </message>
+        <message>
+            <source>Preview: first %1 rows · %2 ms</source>
+            <translation>미리보기: 처음 %1행 · %2 ms</translation>
+        </message>
+        <message>
+            <source>Recipe preview (first %1 rows)</source>
+            <translation>레시피 미리보기 (처음 %1행)</translation>
+        </message>
+        <message>
+            <source>Recipe</source>
+            <translation>레시피</translation>
+        </message>
+        <message>
+            <source>Apply failed: %1</source>
+            <translation>적용 실패: %1</translation>
+        </message>
+        <message>
+            <source>Apply recipe</source>
+            <translation>레시피 적용</translation>
         </message>
     </context>
     <context>
@@ -841,6 +1218,37 @@
             <translation>
                 <numerusform>%1: %2, 결측 %n개</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>lathe::widgets::DataTableView</name>
+        <message>
+            <source>%1 cells are selected; copying is limited to %2. Export the table instead.</source>
+            <translation>%1개 셀이 선택되었습니다. 복사는 %2개까지입니다. 대신 표를 내보내세요.</translation>
+        </message>
+        <message>
+            <source>There are no rows to go to.</source>
+            <translation>이동할 행이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Row %1 is out of range: enter 1 to %2.</source>
+            <translation>%1행은 범위를 벗어납니다. 1부터 %2 사이로 입력하세요.</translation>
+        </message>
+        <message>
+            <source>Row %1 is not in this view (it is filtered out).</source>
+            <translation>%1행은 이 보기에 없습니다(필터로 제외됨).</translation>
+        </message>
+        <message>
+            <source>Go to Row</source>
+            <translation>행으로 이동</translation>
+        </message>
+        <message>
+            <source>"%1" is not a row number.</source>
+            <translation>"%1"은(는) 행 번호가 아닙니다.</translation>
+        </message>
+        <message>
+            <source>Row (1 to %1):</source>
+            <translation>행 (1~%1):</translation>
         </message>
     </context>
     <context>
@@ -1091,6 +1499,49 @@
         <message>
             <source>Rename</source>
             <translation>이름 바꾸기</translation>
+        </message>
+        <message>
+            <source>v%1</source>
+            <comment>a dataset version</comment>
+            <translation>v%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>lathe::widgets::RecipePanel</name>
+        <message>
+            <source>Remove</source>
+            <translation>삭제</translation>
+        </message>
+        <message>
+            <source>Move up</source>
+            <translation>위로</translation>
+        </message>
+        <message>
+            <source>Move down</source>
+            <translation>아래로</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>적용</translation>
+        </message>
+        <message>
+            <source>Add step</source>
+            <translation>단계 추가</translation>
+        </message>
+        <message>
+            <source>Run the recipe on all rows and store the result as a new version</source>
+            <translation>모든 행에 레시피를 실행하고 결과를 새 버전으로 저장합니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>lathe::widgets::StepParameterForm</name>
+        <message>
+            <source>Column</source>
+            <translation>열</translation>
+        </message>
+        <message>
+            <source>New name</source>
+            <translation>새 이름</translation>
         </message>
     </context>
 </TS>

@@ -26,6 +26,7 @@
 #include "app/desktop/ImportDialog.h"
 #include "app/desktop/ProjectController.h"
 #include "app/desktop/ProjectMessages.h"
+#include "app/desktop/RecipeController.h"
 #include "app/desktop/RecentProjects.h"
 #include "app/desktop/StudioDocks.h"
 #include "app/desktop/UiLanguage.h"
@@ -75,6 +76,17 @@ MainWindow::MainWindow(QWidget* parent)
     refreshProjectPanel();  // the panel showed the edit already; show what the file holds
   });
   connect(projects_, &ProjectController::tableReady, this, &MainWindow::showTable);
+  recipes_ = new RecipeController(document_, jobs_, docks_->recipePanel, this);
+  connect(projects_, &ProjectController::versionShown, this,
+          [this](std::shared_ptr<const data::Table> table, qint64 versionId) {
+            docks_->showRecipe(table != nullptr);
+            recipes_->setSource(std::move(table), versionId);
+          });
+  // The recipe's preview shows in the Data dock; setSource is fed only by versionShown, so a
+  // preview never becomes the recipe's own source.
+  connect(recipes_, &RecipeController::previewReady, this, &MainWindow::showTable);
+  connect(recipes_, &RecipeController::applied, this,
+          [this](std::shared_ptr<const data::Table>, qint64 versionId) { projects_->showDatasetVersion(versionId); });
   connect(docks_->dataView, &widgets::DataTableView::sortRequested, this, &MainWindow::sortData);
   connect(docks_->dataView, &widgets::DataTableView::message, this, &MainWindow::showNotice);
   connectProjectPanel();
@@ -90,7 +102,8 @@ MainWindow::~MainWindow() {
   // Children outlive this part of the window; none may call back into it while they go.
   jobs_->shutdown();
   for (QObject* source : {static_cast<QObject*>(jobs_), static_cast<QObject*>(document_),
-                          static_cast<QObject*>(document_->undoStack()), static_cast<QObject*>(projects_)})
+                          static_cast<QObject*>(document_->undoStack()), static_cast<QObject*>(projects_),
+                          static_cast<QObject*>(recipes_)})
     source->disconnect(this);
 }
 

@@ -18,6 +18,7 @@ namespace lathe::app {
 
 class JobManager;
 class ProjectController;
+class RecipeController;
 class ProjectDocument;
 class StudioDocks;
 
@@ -33,6 +34,7 @@ class MainWindow : public QMainWindow {
   JobManager* jobManager() const { return jobs_; }
   ProjectDocument* document() const { return document_; }
   ProjectController* projects() const { return projects_; }
+  RecipeController* recipes() const { return recipes_; }
   const StudioDocks& docks() const { return *docks_; }
   widgets::PipelineCanvasView* canvas() const { return canvas_; }
   widgets::JobStatusWidget* jobStatus() const { return jobStatus_; }
@@ -83,6 +85,7 @@ class MainWindow : public QMainWindow {
   JobManager* jobs_;
   ProjectDocument* document_;
   ProjectController* projects_;
+  RecipeController* recipes_ = nullptr;
   widgets::PipelineCanvasView* canvas_;
   widgets::JobStatusWidget* jobStatus_;
   QLabel* savedStateLabel_;

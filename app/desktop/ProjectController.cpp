@@ -55,7 +55,7 @@ void ProjectController::newProject() {
       std::shared_ptr<store::Project> project = store::Project::create(path.toStdString(), dialog->info());
       QSettings().setValue(kProjectFolderKey, QFileInfo(path).absolutePath());
       adopt(std::move(project), path, false);
-      emit tableReady(nullptr, {});
+      emitNothingShown();
       emit notice(tr("Created project “%1”.").arg(shown(path)));
     } catch (const store::ProjectFileError& e) {
       emit error(tr("Cannot create project"), ProjectMessages::problem(e.problem(), path, QString::fromUtf8(e.what())));
@@ -138,7 +138,7 @@ void ProjectController::restoreView() {
     showDatasetVersion(newest);
     return;
   }
-  emit tableReady(nullptr, {});
+  emitNothingShown();
 }
 
 void ProjectController::saveProjectAs() {
@@ -204,9 +204,14 @@ void ProjectController::saveAsTo(const QString& path) {
   jobs_->submit(job, tr("Save as %1").arg(QFileInfo(path).fileName()), std::move(callbacks));
 }
 
+void ProjectController::emitNothingShown() {
+  emit tableReady(nullptr, {});
+  emit versionShown(nullptr, 0);
+}
+
 void ProjectController::closeProject() {
   document_->close();
-  emit tableReady(nullptr, {});
+  emitNothingShown();
 }
 
 void ProjectController::storeImport(std::shared_ptr<const data::Table> table, const data::ImportRequest& request) {
@@ -225,11 +230,11 @@ void ProjectController::storeImport(std::shared_ptr<const data::Table> table, co
   store::DatasetOrigin origin;
   origin.sourcePath = request.path;
   origin.importOptionsJson = data::importRequestToJson(request);
-  auto job = std::make_shared<store::StoreDatasetJob>(project, name.toStdString(), std::move(table), origin);
+  auto job = std::make_shared<store::StoreDatasetJob>(project, name.toStdString(), table, origin);
   JobManager::Callbacks callbacks;
   ++pendingWrites_;
   callbacks.ended = [this] { --pendingWrites_; };
-  callbacks.finished = [this, job, project, name] {
+  callbacks.finished = [this, job, project, name, table] {
     if (document_->project() != project) {
       emit notice(tr("Stored “%1” in “%2”.").arg(name, shown(QString::fromStdString(project->path()))));
       return;
@@ -242,6 +247,7 @@ void ProjectController::storeImport(std::shared_ptr<const data::Table> table, co
     } catch (const Error&) {
     }
     document_->notifyContentChanged();
+    emit versionShown(table, versionId);
     emit notice(tr("Stored “%1” in the project.").arg(name));
   };
   callbacks.failed = [this, project, name](const QString& detail) {
@@ -258,7 +264,7 @@ void ProjectController::showDatasetVersion(qint64 versionId) {
   try {
     const auto version = store::DatasetRepository(project->db()).version(versionId);
     if (!version) {
-      emit tableReady(nullptr, {});
+      emitNothingShown();
       return;
     }
     const auto dataset = store::DatasetRepository(project->db()).dataset(version->datasetId);
@@ -273,6 +279,7 @@ void ProjectController::showDatasetVersion(qint64 versionId) {
     if (document_->project() != project) return;
     document_->setViewState(QString::fromLatin1(kShownVersionKey), QString::number(versionId));
     emit tableReady(job->table(), title);
+    emit versionShown(job->table(), versionId);
   };
   callbacks.failed = [this, title](const QString& detail) { emit error(tr("Cannot load dataset"), detail); };
   jobs_->submit(job, tr("Load %1").arg(title), std::move(callbacks));

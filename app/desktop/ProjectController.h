@@ -45,6 +45,9 @@ class ProjectController : public QObject {
 
  signals:
   void tableReady(std::shared_ptr<const lathe::data::Table> table, const QString& title);
+  // A stored dataset version is what the window shows now (null, 0: none), so a recipe can
+  // start from it.
+  void versionShown(std::shared_ptr<const lathe::data::Table> table, qint64 versionId);
   void notice(const QString& text);
   void error(const QString& title, const QString& text);
 
@@ -53,6 +56,7 @@ class ProjectController : public QObject {
   void openProject(const QString& path, std::function<void()> afterOpen);
   void adopt(std::shared_ptr<store::Project> project, const QString& path, bool scratch);
   void restoreView();
+  void emitNothingShown();
 
   ProjectDocument* document_;
   JobManager* jobs_;

@@ -9,6 +9,7 @@
 #include "widgets/panels/EmptyStatePanel.h"
 #include "widgets/panels/PlaceholderStack.h"
 #include "widgets/panels/ProjectOverviewPanel.h"
+#include "widgets/panels/RecipePanel.h"
 
 namespace lathe::app {
 namespace {
@@ -25,15 +26,17 @@ QDockWidget* makeDock(QMainWindow* window, const char* objectName, QWidget* cont
 StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
     : project(nullptr),
       data(nullptr),
-      recipe(makeDock(window, "dock.recipe")),
+      recipe(nullptr),
       training(makeDock(window, "dock.training")),
       experiments(makeDock(window, "dock.experiments")),
       charts(makeDock(window, "dock.charts")),
       jobLog(nullptr),
       jobLogView(new widgets::JobLogView),
       dataView(new widgets::DataTableView),
-      projectPanel(new widgets::ProjectOverviewPanel) {
+      projectPanel(new widgets::ProjectOverviewPanel),
+      recipePanel(new widgets::RecipePanel) {
   project = makeDock(window, "dock.project", projectPanel);
+  recipe = makeDock(window, "dock.recipe", recipePanel);
   data = makeDock(window, "dock.data", dataView);
   jobLog = makeDock(window, "dock.jobLog", jobLogView);
   pane(project)->placeholder()->addActionButton(openAction);
@@ -70,6 +73,8 @@ void StudioDocks::updateDataTitle() {
 }
 
 void StudioDocks::showProject(bool open) { pane(project)->showContent(open); }
+
+void StudioDocks::showRecipe(bool any) { pane(recipe)->showContent(any); }
 
 QList<QDockWidget*> StudioDocks::all() const {
   return {project, data, recipe, training, experiments, charts, jobLog};

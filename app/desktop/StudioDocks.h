@@ -14,6 +14,7 @@ class DataTableView;
 class JobLogView;
 class PlaceholderStack;
 class ProjectOverviewPanel;
+class RecipePanel;
 }  // namespace lathe::widgets
 
 namespace lathe::app {
@@ -40,12 +41,15 @@ class StudioDocks {
   widgets::JobLogView* jobLogView;
   widgets::DataTableView* dataView;
   widgets::ProjectOverviewPanel* projectPanel;
+  widgets::RecipePanel* recipePanel;
 
   // Shows the table's rows in the Data dock (or its empty state again for a null table).
   // `name` (the dataset and version shown) goes into the dock's title; empty: just "Data".
   void showData(std::shared_ptr<const data::Table> table, const QString& name = {});
   // Shows the project panel, or the dock's empty state when no project is open.
   void showProject(bool open);
+  // Shows the recipe panel, or the dock's empty state when no stored dataset is shown.
+  void showRecipe(bool any);
 
  private:
   widgets::PlaceholderStack* pane(QDockWidget* dock) const;

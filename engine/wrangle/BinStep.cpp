@@ -5,12 +5,11 @@
 #include <cstdio>
 
 #include "engine/core/Error.h"
-#include "engine/wrangle/FeatureStepSupport.h"
+#include "engine/wrangle/NumericColumnValues.h"
+#include "engine/wrangle/StepSupport.h"
 
 namespace lathe::wrangle {
 namespace {
-
-using namespace feature;
 using nlohmann::json;
 const std::string kStep = "binning";
 
@@ -77,7 +76,7 @@ std::string BinStep::label(std::span<const double> edges, std::size_t bin) {
 void BinStep::fit(const data::Table& training, const jobs::JobContext* context) {
   std::map<std::string, std::vector<double>> fitted;
   for (const auto& name : columns_) {
-    checkStop(context);
+    throwIfStopped(context);
     const std::vector<double> sorted = sortedFinite(numericValues(requireNumericColumn(training, name, kStep)));
     std::vector<double> edges = fitEdges(sorted, method_, bins_);
     if (edges.empty() || !std::isfinite(edges.front()) || !std::isfinite(edges.back()))
@@ -91,7 +90,7 @@ void BinStep::fit(const data::Table& training, const jobs::JobContext* context) 
 data::Table BinStep::apply(const data::Table& table, const jobs::JobContext* context) const {
   data::Table out = table;
   for (const auto& name : columns_) {
-    checkStop(context);
+    throwIfStopped(context);
     const std::vector<double>& e = edges(name);
     const std::size_t index = requireColumnIndex(out, name, kStep);
     const std::vector<double> values = numericValues(requireNumericColumn(out, name, kStep));
@@ -135,11 +134,11 @@ json BinStep::fittedState() const {
 }
 
 void BinStep::restoreFittedState(const json& state) {
-  requireObject(state, kStep, "the fitted state");
+  requireStateObject(state, kStep, "the fitted state");
   std::map<std::string, std::vector<double>> restored;
   if (!state.empty()) {
     const json& edges = stateField(state, kStep, "edges");
-    requireObject(edges, kStep, "the fitted edges");
+    requireStateObject(edges, kStep, "the fitted edges");
     for (const auto& [column, list] : edges.items()) {
       std::vector<double> e = readNumbers(list, kStep, "the bin edges");
       if (e.size() < 2 || !std::is_sorted(e.begin(), e.end()) ||

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "engine/wrangle/StepSupport.h"
+
 namespace lathe::wrangle {
 namespace {
 
@@ -80,6 +82,23 @@ std::int64_t CategoryLevels::firstUnseenRow(std::span<const std::int32_t> positi
   for (std::size_t row = 0; row < positions.size(); ++row)
     if (positions[row] == -2) return static_cast<std::int64_t>(row);
   return -1;
+}
+
+nlohmann::json CategoryLevels::toState(const PerColumn& levels) {
+  if (levels.empty()) return nlohmann::json::object();
+  nlohmann::json byColumn = nlohmann::json::object();
+  for (const auto& [column, list] : levels) byColumn[column] = list;
+  return {{"levels", byColumn}};
+}
+
+CategoryLevels::PerColumn CategoryLevels::fromState(const nlohmann::json& state, const std::string& step) {
+  requireStateObject(state, step, "the fitted state");
+  PerColumn restored;
+  if (state.empty()) return restored;
+  const nlohmann::json& byColumn = stateField(state, step, "levels");
+  requireStateObject(byColumn, step, "the fitted levels");
+  for (const auto& [column, list] : byColumn.items()) restored[column] = readStrings(list, step, "levels");
+  return restored;
 }
 
 }  // namespace lathe::wrangle

@@ -1,8 +1,11 @@
 #pragma once
 #include <cstdint>
+#include <map>
 #include <span>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "engine/data/Column.h"
 
@@ -22,6 +25,12 @@ class CategoryLevels {
   static std::vector<std::int32_t> positions(const data::Column& column, const std::vector<std::string>& levels);
   // The first row holding a value that is not in `levels`, or -1.
   static std::int64_t firstUnseenRow(std::span<const std::int32_t> positions);
+
+  // The fitted level list of each column, as an encoder saves it: {} before fitting, else
+  // {"levels": {"<column>": ["level", ...]}}. fromState() throws lathe::Error(Parse) naming `step`.
+  using PerColumn = std::map<std::string, std::vector<std::string>>;
+  static nlohmann::json toState(const PerColumn& levels);
+  static PerColumn fromState(const nlohmann::json& state, const std::string& step);
 };
 
 }  // namespace lathe::wrangle

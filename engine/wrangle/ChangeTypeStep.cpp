@@ -210,7 +210,7 @@ data::Table ChangeTypeStep::apply(const data::Table& table, const jobs::JobConte
   auto columns = table.columns();
   for (std::size_t i = 0; i < columns_.size(); ++i) {
     throwIfStopped(context);
-    const std::size_t index = requireColumn(table, columns_[i], kKind);
+    const std::size_t index = requireColumnIndex(table, columns_[i], kKind);
     std::size_t failed = 0, first = 0;
     columns[index] = convert(columns[index], type_, failed, first);
     failedCounts.emplace_back(columns_[i], failed);

@@ -4,12 +4,11 @@
 #include <cmath>
 
 #include "engine/core/Error.h"
-#include "engine/wrangle/FeatureStepSupport.h"
+#include "engine/wrangle/NumericColumnValues.h"
+#include "engine/wrangle/StepSupport.h"
 
 namespace lathe::wrangle {
 namespace {
-
-using namespace feature;
 using nlohmann::json;
 const std::string kStep = "outlier clipping";
 
@@ -46,7 +45,7 @@ std::string ClipOutliersStep::describe() const {
 void ClipOutliersStep::fit(const data::Table& training, const jobs::JobContext* context) {
   std::map<std::string, std::pair<double, double>> fitted;
   for (const auto& name : columns_) {
-    checkStop(context);
+    throwIfStopped(context);
     const std::vector<double> sorted = sortedFinite(numericValues(requireNumericColumn(training, name, kStep)));
     if (sorted.empty())
       throw Error(ErrorCode::InvalidArgument, kStep + ": column '" + name + "' has no values in the training rows", {},
@@ -70,7 +69,7 @@ void ClipOutliersStep::fit(const data::Table& training, const jobs::JobContext* 
 data::Table ClipOutliersStep::apply(const data::Table& table, const jobs::JobContext* context) const {
   data::Table out = table;
   for (const auto& name : columns_) {
-    checkStop(context);
+    throwIfStopped(context);
     const auto [low, high] = bounds(name);
     const std::size_t index = requireColumnIndex(out, name, kStep);
     std::vector<double> values = numericValues(requireNumericColumn(out, name, kStep));
@@ -95,11 +94,11 @@ json ClipOutliersStep::fittedState() const {
 }
 
 void ClipOutliersStep::restoreFittedState(const json& state) {
-  requireObject(state, kStep, "the fitted state");
+  requireStateObject(state, kStep, "the fitted state");
   std::map<std::string, std::pair<double, double>> restored;
   if (!state.empty()) {
     const json& bounds = stateField(state, kStep, "bounds");
-    requireObject(bounds, kStep, "the fitted bounds");
+    requireStateObject(bounds, kStep, "the fitted bounds");
     for (const auto& [column, b] : bounds.items()) {
       const std::vector<double> pair = readNumbers(b, kStep, "the bounds");
       if (pair.size() != 2 || !(pair[0] <= pair[1]))

@@ -4,12 +4,12 @@
 #include <unordered_map>
 
 #include "engine/core/Error.h"
-#include "engine/wrangle/FeatureStepSupport.h"
+#include "engine/wrangle/DatasetInput.h"
+#include "engine/wrangle/NumericColumnValues.h"
+#include "engine/wrangle/StepSupport.h"
 
 namespace lathe::wrangle {
 namespace {
-
-using namespace feature;
 using data::Column;
 using data::ColumnType;
 using nlohmann::json;
@@ -119,8 +119,7 @@ ColumnType stackedType(const Column* top, const Column* bottom) {
 ConcatenateStep::ConcatenateStep(std::int64_t datasetVersion) : datasetVersion_(datasetVersion) {}
 
 std::unique_ptr<RecipeStep> ConcatenateStep::fromParameters(const json& parameters) {
-  const auto version = readInteger(parameters, kStep, "dataset_version", 0, 1, std::numeric_limits<std::int64_t>::max());
-  if (version == 0) throw Error(ErrorCode::Parse, kStep + ": parameter 'dataset_version' is required", {}, "dataset_version");
+  const auto version = datasetVersionParameter(parameters, kStep);
   return std::make_unique<ConcatenateStep>(version);
 }
 
@@ -131,22 +130,14 @@ std::string ConcatenateStep::describe() const {
 }
 
 void ConcatenateStep::resolveInputs(const TableResolver& resolve) {
-  std::shared_ptr<const data::Table> table = resolve ? resolve(datasetVersion_) : nullptr;
-  if (!table)
-    throw Error(ErrorCode::InvalidArgument,
-                kStep + ": dataset version " + std::to_string(datasetVersion_) + " was not found", {},
-                std::to_string(datasetVersion_));
-  other_ = std::move(table);
+  other_ = resolveDataset(resolve, datasetVersion_, kStep);
 }
 
 data::Table ConcatenateStep::apply(const data::Table& table, const jobs::JobContext* context) const {
-  if (!other_)
-    throw Error(ErrorCode::InvalidArgument,
-                kStep + ": dataset version " + std::to_string(datasetVersion_) + " has not been loaded");
-  const data::Table& other = *other_;
+  const data::Table& other = loadedDataset(other_, datasetVersion_, kStep);
   std::vector<std::shared_ptr<const Column>> columns;
   for (const auto& column : table.columns()) {
-    checkStop(context);
+    throwIfStopped(context);
     const auto match = other.indexOf(column->name());
     const Column* bottom = match ? &other.column(*match) : nullptr;
     const Part parts[2] = {{column.get(), table.rowCount()}, {bottom, other.rowCount()}};
@@ -154,7 +145,7 @@ data::Table ConcatenateStep::apply(const data::Table& table, const jobs::JobCont
   }
   for (const auto& column : other.columns()) {
     if (table.indexOf(column->name())) continue;
-    checkStop(context);
+    throwIfStopped(context);
     const Part parts[2] = {{nullptr, table.rowCount()}, {column.get(), other.rowCount()}};
     columns.push_back(stack(column->name(), column->type(), parts));
   }

@@ -4,12 +4,10 @@
 #include <chrono>
 
 #include "engine/core/Error.h"
-#include "engine/wrangle/FeatureStepSupport.h"
+#include "engine/wrangle/StepSupport.h"
 
 namespace lathe::wrangle {
 namespace {
-
-using namespace feature;
 using nlohmann::json;
 const std::string kStep = "date parts";
 
@@ -64,7 +62,7 @@ std::string DatePartsStep::describe() const {
 data::Table DatePartsStep::apply(const data::Table& table, const jobs::JobContext* context) const {
   data::Table out = table;
   for (const auto& name : columns_) {
-    checkStop(context);
+    throwIfStopped(context);
     const std::size_t index = requireColumnIndex(out, name, kStep);
     const data::Column& column = out.column(index);
     if (column.type() != data::ColumnType::Datetime)

@@ -26,7 +26,7 @@ data::Table DerivedColumnStep::apply(const data::Table& table, const jobs::JobCo
   } catch (const Error&) {
     rethrowWithKind(kKind);
   }
-  if (const auto index = table.indexOf(name_)) return withColumn(table, *index, std::move(column));
+  if (const auto index = table.indexOf(name_)) return replaceColumn(table, *index, {std::move(column)});
   auto columns = table.columns();
   columns.push_back(std::move(column));
   return data::Table(std::move(columns));

@@ -20,7 +20,7 @@ std::string DropColumnsStep::describe() const {
 
 data::Table DropColumnsStep::apply(const data::Table& table, const jobs::JobContext*) const {
   std::set<std::size_t> dropped;
-  for (const auto& name : columns_) dropped.insert(requireColumn(table, name, kKind));
+  for (const auto& name : columns_) dropped.insert(requireColumnIndex(table, name, kKind));
   std::vector<std::size_t> kept;
   for (std::size_t i = 0; i < table.columnCount(); ++i)
     if (!dropped.contains(i)) kept.push_back(i);

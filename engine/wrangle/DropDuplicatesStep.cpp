@@ -117,7 +117,7 @@ std::vector<std::size_t> DropDuplicatesStep::firstOfEach(const data::Table& tabl
 
 data::Table DropDuplicatesStep::apply(const data::Table& table, const jobs::JobContext* context) const {
   std::vector<std::size_t> compared;
-  for (const auto& name : columns_) compared.push_back(requireColumn(table, name, kKind));
+  for (const auto& name : columns_) compared.push_back(requireColumnIndex(table, name, kKind));
   if (columns_.empty())
     for (std::size_t i = 0; i < table.columnCount(); ++i) compared.push_back(i);
   const auto kept = firstOfEach(table, compared, context);

@@ -178,7 +178,7 @@ void FillMissingStep::fit(const data::Table& training, const jobs::JobContext* c
   nlohmann::json values = nlohmann::json::object();
   for (const auto& name : columns_) {
     throwIfStopped(context);
-    const Column& column = training.column(requireColumn(training, name, kKind));
+    const Column& column = training.column(requireColumnIndex(training, name, kKind));
     if (!learns()) continue;
     if (strategy_ != Strategy::Mode && column.type() != ColumnType::Float64 && column.type() != ColumnType::Int64)
       columnError(name, "is " + std::string(data::columnTypeName(column.type())) + "; a " +
@@ -273,7 +273,7 @@ std::shared_ptr<const Column> FillMissingStep::fillColumn(const std::shared_ptr<
 
 data::Table FillMissingStep::apply(const data::Table& table, const jobs::JobContext* context) const {
   std::vector<std::size_t> indices;
-  for (const auto& name : columns_) indices.push_back(requireColumn(table, name, kKind));
+  for (const auto& name : columns_) indices.push_back(requireColumnIndex(table, name, kKind));
   std::vector<std::shared_ptr<const Column>> out;
   out.reserve(table.columnCount() + (indicator_ ? columns_.size() : 0));
   for (std::size_t i = 0; i < table.columnCount(); ++i) {

@@ -3,16 +3,15 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <limits>
 #include <unordered_map>
 
 #include "engine/core/Error.h"
-#include "engine/wrangle/FeatureStepSupport.h"
+#include "engine/wrangle/DatasetInput.h"
+#include "engine/wrangle/ColumnRows.h"
+#include "engine/wrangle/StepSupport.h"
 
 namespace lathe::wrangle {
 namespace {
-
-using namespace feature;
 using data::Column;
 using data::ColumnType;
 using nlohmann::json;
@@ -82,8 +81,7 @@ JoinDatasetsStep::JoinDatasetsStep(std::int64_t datasetVersion, std::vector<std:
 }
 
 std::unique_ptr<RecipeStep> JoinDatasetsStep::fromParameters(const json& parameters) {
-  const auto version = readInteger(parameters, kStep, "dataset_version", 0, 1, std::numeric_limits<std::int64_t>::max());
-  if (version == 0) throw Error(ErrorCode::Parse, kStep + ": parameter 'dataset_version' is required", {}, "dataset_version");
+  const auto version = datasetVersionParameter(parameters, kStep);
   std::vector<std::string> left = readColumnList(parameters, kStep, "on");
   std::vector<std::string> right = left;
   if (parameters.contains("right_on") && !parameters["right_on"].is_null())
@@ -111,19 +109,11 @@ std::string JoinDatasetsStep::describe() const {
 }
 
 void JoinDatasetsStep::resolveInputs(const TableResolver& resolve) {
-  std::shared_ptr<const data::Table> table = resolve ? resolve(datasetVersion_) : nullptr;
-  if (!table)
-    throw Error(ErrorCode::InvalidArgument,
-                kStep + ": dataset version " + std::to_string(datasetVersion_) + " was not found", {},
-                std::to_string(datasetVersion_));
-  right_ = std::move(table);
+  right_ = resolveDataset(resolve, datasetVersion_, kStep);
 }
 
 data::Table JoinDatasetsStep::apply(const data::Table& table, const jobs::JobContext* context) const {
-  if (!right_)
-    throw Error(ErrorCode::InvalidArgument,
-                kStep + ": dataset version " + std::to_string(datasetVersion_) + " has not been loaded");
-  const data::Table& right = *right_;
+  const data::Table& right = loadedDataset(right_, datasetVersion_, kStep);
   const auto leftKeys = keyColumns(table, leftKeys_, "left");
   const auto rightKeys = keyColumns(right, rightKeys_, "right");
   for (std::size_t k = 0; k < leftKeys.size(); ++k)
@@ -145,7 +135,7 @@ data::Table JoinDatasetsStep::apply(const data::Table& table, const jobs::JobCon
   std::vector<std::int64_t> next(right.rowCount(), -1);
   std::string key;
   for (std::size_t row = 0; row < right.rowCount(); ++row) {
-    if (row % 65536 == 0) checkStop(context);
+    if (row % 65536 == 0) throwIfStopped(context);
     if (!keyOf(rightKeys, row, key)) continue;
     Matches& m = byKey[key];
     if (m.count++ == 0) m.first = static_cast<std::int64_t>(row);
@@ -157,7 +147,7 @@ data::Table JoinDatasetsStep::apply(const data::Table& table, const jobs::JobCon
   std::vector<std::int64_t> match(table.rowCount(), -1);
   std::int64_t total = 0;
   for (std::size_t row = 0; row < table.rowCount(); ++row) {
-    if (row % 65536 == 0) checkStop(context);
+    if (row % 65536 == 0) throwIfStopped(context);
     std::int64_t count = 0;
     if (keyOf(leftKeys, row, key))
       if (const auto it = byKey.find(key); it != byKey.end()) match[row] = it->second.first, count = it->second.count;
@@ -177,12 +167,12 @@ data::Table JoinDatasetsStep::apply(const data::Table& table, const jobs::JobCon
 
   std::vector<std::shared_ptr<const Column>> columns;
   for (const auto& column : table.columns()) {
-    checkStop(context);
+    throwIfStopped(context);
     columns.push_back(takeRows(*column, leftRows, column->name()));
   }
   for (const auto& column : right.columns()) {
     if (std::find(rightKeys_.begin(), rightKeys_.end(), column->name()) != rightKeys_.end()) continue;
-    checkStop(context);
+    throwIfStopped(context);
     columns.push_back(takeRows(*column, rightRows, uniqueName(columns, column->name(), suffix_)));
   }
   if (columns.empty()) return table;

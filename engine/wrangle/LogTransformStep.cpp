@@ -3,12 +3,11 @@
 #include <cmath>
 #include <limits>
 
-#include "engine/wrangle/FeatureStepSupport.h"
+#include "engine/wrangle/NumericColumnValues.h"
+#include "engine/wrangle/StepSupport.h"
 
 namespace lathe::wrangle {
 namespace {
-
-using namespace feature;
 using nlohmann::json;
 const std::string kStep = "log transform";
 
@@ -34,7 +33,7 @@ data::Table LogTransformStep::apply(const data::Table& table, const jobs::JobCon
   constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
   data::Table out = table;
   for (const auto& name : columns_) {
-    checkStop(context);
+    throwIfStopped(context);
     const std::size_t index = requireColumnIndex(out, name, kStep);
     std::vector<double> values = numericValues(requireNumericColumn(out, name, kStep));
     for (double& v : values) {

@@ -3,12 +3,10 @@
 #include "engine/core/Error.h"
 #include "engine/jobs/ParallelFor.h"
 #include "engine/wrangle/CategoryLevels.h"
-#include "engine/wrangle/FeatureStepSupport.h"
+#include "engine/wrangle/StepSupport.h"
 
 namespace lathe::wrangle {
 namespace {
-
-using namespace feature;
 using nlohmann::json;
 const std::string kStep = "one-hot encoding";
 
@@ -48,7 +46,7 @@ std::string OneHotEncodeStep::describe() const {
 void OneHotEncodeStep::fit(const data::Table& training, const jobs::JobContext* context) {
   std::map<std::string, std::vector<std::string>> fitted;
   for (const auto& name : columns_) {
-    checkStop(context);
+    throwIfStopped(context);
     const data::Column& column = requireColumn(training, name, kStep);
     auto levels = CategoryLevels::distinct(column, CategoryLevels::Order::Sorted);
     if (static_cast<std::int64_t>(levels.size()) > maxLevels_)
@@ -65,7 +63,7 @@ void OneHotEncodeStep::fit(const data::Table& training, const jobs::JobContext* 
 data::Table OneHotEncodeStep::apply(const data::Table& table, const jobs::JobContext* context) const {
   data::Table out = table;
   for (const auto& name : columns_) {
-    checkStop(context);
+    throwIfStopped(context);
     const auto fitted = levels_.find(name);
     if (fitted == levels_.end()) throwNotFitted(kStep, name);
     const std::vector<std::string>& levels = fitted->second;
@@ -89,12 +87,12 @@ data::Table OneHotEncodeStep::apply(const data::Table& table, const jobs::JobCon
     // that sets each row's one true cell; reading the row positions once, not once per column.
     std::vector<std::vector<std::uint8_t>> buffers(outputs);
     jobs::parallelFor(outputs, 0, [&](std::size_t j) {
-      checkStop(context);
+      throwIfStopped(context);
       buffers[j].assign(positions.size(), 0);
     });
     const auto firstPosition = static_cast<std::int32_t>(first);
     for (std::size_t row = 0; row < positions.size(); ++row) {
-      if (row % (std::size_t{1} << 20) == 0) checkStop(context);
+      if (row % (std::size_t{1} << 20) == 0) throwIfStopped(context);
       if (const std::int32_t position = positions[row]; position >= firstPosition)
         buffers[static_cast<std::size_t>(position - firstPosition)][row] = 1;
     }
@@ -110,23 +108,9 @@ data::Table OneHotEncodeStep::apply(const data::Table& table, const jobs::JobCon
   return out;
 }
 
-json OneHotEncodeStep::fittedState() const {
-  if (levels_.empty()) return json::object();
-  json levels = json::object();
-  for (const auto& [column, list] : levels_) levels[column] = list;
-  return {{"levels", levels}};
-}
+json OneHotEncodeStep::fittedState() const { return CategoryLevels::toState(levels_); }
 
-void OneHotEncodeStep::restoreFittedState(const json& state) {
-  requireObject(state, kStep, "the fitted state");
-  std::map<std::string, std::vector<std::string>> restored;
-  if (!state.empty()) {
-    const json& levels = stateField(state, kStep, "levels");
-    requireObject(levels, kStep, "the fitted levels");
-    for (const auto& [column, list] : levels.items()) restored[column] = readStrings(list, kStep, "levels");
-  }
-  levels_ = std::move(restored);
-}
+void OneHotEncodeStep::restoreFittedState(const json& state) { levels_ = CategoryLevels::fromState(state, kStep); }
 
 const std::vector<std::string>& OneHotEncodeStep::levels(const std::string& column) const {
   const auto it = levels_.find(column);

@@ -2,12 +2,10 @@
 
 #include "engine/core/Error.h"
 #include "engine/wrangle/CategoryLevels.h"
-#include "engine/wrangle/FeatureStepSupport.h"
+#include "engine/wrangle/StepSupport.h"
 
 namespace lathe::wrangle {
 namespace {
-
-using namespace feature;
 using nlohmann::json;
 const std::string kStep = "ordinal encoding";
 
@@ -39,7 +37,7 @@ std::string OrdinalEncodeStep::describe() const {
 void OrdinalEncodeStep::fit(const data::Table& training, const jobs::JobContext* context) {
   std::map<std::string, std::vector<std::string>> fitted;
   for (const auto& name : columns_) {
-    checkStop(context);
+    throwIfStopped(context);
     fitted[name] = CategoryLevels::distinct(requireColumn(training, name, kStep), order_ == Order::Sorted
                                                                                      ? CategoryLevels::Order::Sorted
                                                                                      : CategoryLevels::Order::Appearance);
@@ -50,7 +48,7 @@ void OrdinalEncodeStep::fit(const data::Table& training, const jobs::JobContext*
 data::Table OrdinalEncodeStep::apply(const data::Table& table, const jobs::JobContext* context) const {
   data::Table out = table;
   for (const auto& name : columns_) {
-    checkStop(context);
+    throwIfStopped(context);
     const auto fitted = levels_.find(name);
     if (fitted == levels_.end()) throwNotFitted(kStep, name);
     const std::size_t index = requireColumnIndex(out, name, kStep);
@@ -68,22 +66,8 @@ data::Table OrdinalEncodeStep::apply(const data::Table& table, const jobs::JobCo
   return out;
 }
 
-json OrdinalEncodeStep::fittedState() const {
-  if (levels_.empty()) return json::object();
-  json levels = json::object();
-  for (const auto& [column, list] : levels_) levels[column] = list;
-  return {{"levels", levels}};
-}
+json OrdinalEncodeStep::fittedState() const { return CategoryLevels::toState(levels_); }
 
-void OrdinalEncodeStep::restoreFittedState(const json& state) {
-  requireObject(state, kStep, "the fitted state");
-  std::map<std::string, std::vector<std::string>> restored;
-  if (!state.empty()) {
-    const json& levels = stateField(state, kStep, "levels");
-    requireObject(levels, kStep, "the fitted levels");
-    for (const auto& [column, list] : levels.items()) restored[column] = readStrings(list, kStep, "levels");
-  }
-  levels_ = std::move(restored);
-}
+void OrdinalEncodeStep::restoreFittedState(const json& state) { levels_ = CategoryLevels::fromState(state, kStep); }
 
 }  // namespace lathe::wrangle

@@ -5,12 +5,11 @@
 #include <utility>
 
 #include "engine/core/Error.h"
-#include "engine/wrangle/FeatureStepSupport.h"
+#include "engine/wrangle/NumericColumnValues.h"
+#include "engine/wrangle/StepSupport.h"
 
 namespace lathe::wrangle {
 namespace {
-
-using namespace feature;
 using nlohmann::json;
 const std::string kStep = "power transform";
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -24,7 +23,7 @@ class NegativeLogLikelihood {
     for (double x : values_) signedLogSum_ += std::copysign(std::log1p(std::fabs(x)), x);
   }
   double operator()(double lambda) const {
-    checkStop(context_);
+    throwIfStopped(context_);
     if (++calls_ > 2000) throw Error(ErrorCode::Internal, kStep + ": the lambda search did not converge");
     const double n = static_cast<double>(values_.size());
     double sum = 0.0;
@@ -170,7 +169,7 @@ double PowerTransformStep::fitLambda(std::span<const double> values, const jobs:
 void PowerTransformStep::fit(const data::Table& training, const jobs::JobContext* context) {
   std::map<std::string, double> fitted;
   for (const auto& name : columns_) {
-    checkStop(context);
+    throwIfStopped(context);
     fitted[name] = fitLambda(numericValues(requireNumericColumn(training, name, kStep)), context);
   }
   lambdas_ = std::move(fitted);
@@ -179,7 +178,7 @@ void PowerTransformStep::fit(const data::Table& training, const jobs::JobContext
 data::Table PowerTransformStep::apply(const data::Table& table, const jobs::JobContext* context) const {
   data::Table out = table;
   for (const auto& name : columns_) {
-    checkStop(context);
+    throwIfStopped(context);
     const double l = lambda(name);
     const std::size_t index = requireColumnIndex(out, name, kStep);
     std::vector<double> values = numericValues(requireNumericColumn(out, name, kStep));
@@ -204,11 +203,11 @@ json PowerTransformStep::fittedState() const {
 }
 
 void PowerTransformStep::restoreFittedState(const json& state) {
-  requireObject(state, kStep, "the fitted state");
+  requireStateObject(state, kStep, "the fitted state");
   std::map<std::string, double> restored;
   if (!state.empty()) {
     const json& lambdas = stateField(state, kStep, "lambdas");
-    requireObject(lambdas, kStep, "the fitted lambdas");
+    requireStateObject(lambdas, kStep, "the fitted lambdas");
     for (const auto& [column, l] : lambdas.items()) {
       if (!l.is_number() || !std::isfinite(l.get<double>()))
         throw Error(ErrorCode::Parse, kStep + ": the fitted lambda of '" + column + "' must be a number");

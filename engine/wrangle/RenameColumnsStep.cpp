@@ -34,7 +34,7 @@ std::string RenameColumnsStep::describe() const {
 data::Table RenameColumnsStep::apply(const data::Table& table, const jobs::JobContext*) const {
   auto columns = table.columns();
   for (const auto& [from, to] : renames_) {
-    const std::size_t index = requireColumn(table, from, kKind);
+    const std::size_t index = requireColumnIndex(table, from, kKind);
     // The name lives inside the column, so a renamed column is the one column this step copies.
     columns[index] = table.column(index).renamed(to);
   }

@@ -22,7 +22,7 @@ data::Table ReorderColumnsStep::apply(const data::Table& table, const jobs::JobC
   std::vector<std::size_t> order;
   std::set<std::size_t> first;
   for (const auto& name : columns_) {
-    order.push_back(requireColumn(table, name, kKind));
+    order.push_back(requireColumnIndex(table, name, kKind));
     first.insert(order.back());
   }
   for (std::size_t i = 0; i < table.columnCount(); ++i)

@@ -3,12 +3,11 @@
 #include <cmath>
 
 #include "engine/core/Error.h"
-#include "engine/wrangle/FeatureStepSupport.h"
+#include "engine/wrangle/NumericColumnValues.h"
+#include "engine/wrangle/StepSupport.h"
 
 namespace lathe::wrangle {
 namespace {
-
-using namespace feature;
 using nlohmann::json;
 const std::string kStep = "scaling";
 
@@ -73,7 +72,7 @@ std::string ScaleStep::describe() const {
 void ScaleStep::fit(const data::Table& training, const jobs::JobContext* context) {
   std::map<std::string, Fitted> fitted;
   for (const auto& name : columns_) {
-    checkStop(context);
+    throwIfStopped(context);
     const std::vector<double> values = numericValues(requireNumericColumn(training, name, kStep));
     Fitted f;
     if (method_ == Method::Standard) {
@@ -94,7 +93,7 @@ void ScaleStep::fit(const data::Table& training, const jobs::JobContext* context
 data::Table ScaleStep::apply(const data::Table& table, const jobs::JobContext* context) const {
   data::Table out = table;
   for (const auto& name : columns_) {
-    checkStop(context);
+    throwIfStopped(context);
     const Fitted& f = fitted(name);
     const std::size_t index = requireColumnIndex(out, name, kStep);
     std::vector<double> values = numericValues(requireNumericColumn(out, name, kStep));
@@ -118,11 +117,11 @@ json ScaleStep::fittedState() const {
 }
 
 void ScaleStep::restoreFittedState(const json& state) {
-  requireObject(state, kStep, "the fitted state");
+  requireStateObject(state, kStep, "the fitted state");
   std::map<std::string, Fitted> restored;
   if (!state.empty()) {
     const json& columns = stateField(state, kStep, "columns");
-    requireObject(columns, kStep, "the fitted columns");
+    requireStateObject(columns, kStep, "the fitted columns");
     for (const auto& [column, f] : columns.items()) {
       const auto numbers = readNumbers(json::array({stateField(f, kStep, "center"), stateField(f, kStep, "scale"),
                                                     stateField(f, kStep, "offset")}),

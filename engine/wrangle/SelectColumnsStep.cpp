@@ -18,7 +18,7 @@ std::string SelectColumnsStep::describe() const {
 
 data::Table SelectColumnsStep::apply(const data::Table& table, const jobs::JobContext*) const {
   std::vector<std::size_t> indices;
-  for (const auto& name : columns_) indices.push_back(requireColumn(table, name, kKind));
+  for (const auto& name : columns_) indices.push_back(requireColumnIndex(table, name, kKind));
   return table.select(indices);
 }
 

@@ -44,7 +44,7 @@ data::Table SplitStep::apply(const data::Table& table, const jobs::JobContext* c
   const std::size_t rows = table.rowCount();
   std::vector<std::vector<std::size_t>> groups;
   if (stratify_) {
-    groups = RowSampling::groupRows(table.column(requireColumn(table, *stratify_, kKind)));
+    groups = RowSampling::groupRows(table.column(requireColumnIndex(table, *stratify_, kKind)));
   } else {
     groups.emplace_back(rows);
     std::iota(groups.front().begin(), groups.front().end(), std::size_t{0});
@@ -60,7 +60,7 @@ data::Table SplitStep::apply(const data::Table& table, const jobs::JobContext* c
       for (std::size_t k = 0; k < parts[static_cast<std::size_t>(label)]; ++k) codes[group[at++]] = label;
   }
   auto column = data::Column::categorical(kColumn, std::move(codes), {kTrain, "validation", "test"});
-  if (const auto index = table.indexOf(kColumn)) return withColumn(table, *index, std::move(column));
+  if (const auto index = table.indexOf(kColumn)) return replaceColumn(table, *index, {std::move(column)});
   auto columns = table.columns();
   columns.push_back(std::move(column));
   return data::Table(std::move(columns));

@@ -28,7 +28,7 @@ std::string StratifiedSampleStep::describe() const {
 }
 
 data::Table StratifiedSampleStep::apply(const data::Table& table, const jobs::JobContext* context) const {
-  const auto& column = table.column(requireColumn(table, column_, kKind));
+  const auto& column = table.column(requireColumnIndex(table, column_, kKind));
   const std::size_t count = size_.of(table.rowCount());
   if (count == table.rowCount()) return table;
   const auto groups = RowSampling::groupRows(column);

@@ -6,13 +6,11 @@
 #include <unordered_map>
 
 #include "engine/core/Error.h"
-#include "engine/wrangle/FeatureStepSupport.h"
+#include "engine/wrangle/StepSupport.h"
 #include "engine/wrangle/TextTokenizer.h"
 
 namespace lathe::wrangle {
 namespace {
-
-using namespace feature;
 using nlohmann::json;
 const std::string kStep = "TF-IDF";
 
@@ -76,7 +74,7 @@ void TfidfStep::fit(const data::Table& training, const jobs::JobContext* context
   std::vector<std::string> tokens;
   std::int64_t documents = 0;
   for (std::size_t row = 0; row < column.size(); ++row) {
-    if (row % 1024 == 0) checkStop(context);
+    if (row % 1024 == 0) throwIfStopped(context);
     if (!column.isValid(row)) continue;
     ++documents;
     tokenizer.tokenize(cellText(column, row), tokens);
@@ -126,7 +124,7 @@ data::Table TfidfStep::apply(const data::Table& table, const jobs::JobContext* c
   std::vector<std::string> tokens;
   std::vector<std::pair<std::size_t, double>> rowCounts;
   for (std::size_t row = 0; row < rows; ++row) {
-    if (row % 1024 == 0) checkStop(context);
+    if (row % 1024 == 0) throwIfStopped(context);
     if (!column.isValid(row)) {
       for (auto& feature : features) feature[row] = std::numeric_limits<double>::quiet_NaN();
       continue;
@@ -147,7 +145,7 @@ data::Table TfidfStep::apply(const data::Table& table, const jobs::JobContext* c
   std::vector<std::shared_ptr<const data::Column>> columns;
   columns.reserve(terms_.size());
   for (std::size_t i = 0; i < terms_.size(); ++i) {
-    checkStop(context);
+    throwIfStopped(context);
     columns.push_back(data::Column::float64(column_ + ":tfidf:" + terms_[i], std::move(features[i]), column.validity()));
   }
   return replaceColumn(table, index, std::move(columns));
@@ -159,7 +157,7 @@ json TfidfStep::fittedState() const {
 }
 
 void TfidfStep::restoreFittedState(const json& state) {
-  requireObject(state, kStep, "the fitted state");
+  requireStateObject(state, kStep, "the fitted state");
   std::vector<std::string> terms;
   std::vector<double> idf;
   if (!state.empty()) {

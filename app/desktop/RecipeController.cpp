@@ -1,0 +1,180 @@
+#include "app/desktop/RecipeController.h"
+
+#include <QElapsedTimer>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QUndoStack>
+#include <exception>
+
+#include "app/commands/AddRecipeStepCommand.h"
+#include "app/commands/EditRecipeStepCommand.h"
+#include "app/commands/MoveRecipeStepCommand.h"
+#include "app/commands/RemoveRecipeStepCommand.h"
+#include "app/commands/SetRecipeStepEnabledCommand.h"
+#include "app/document/ProjectDocument.h"
+#include "app/document/RecipeDocument.h"
+#include "app/jobs/JobManager.h"
+#include "engine/core/Error.h"
+#include "engine/store/DatasetRepository.h"
+#include "engine/wrangle/ApplyRecipeJob.h"
+#include "engine/wrangle/RecipePreview.h"
+#include "engine/wrangle/StepRegistry.h"
+#include "widgets/panels/RecipePanel.h"
+#include "widgets/panels/RecipeStepCatalog.h"
+
+namespace lathe::app {
+namespace {
+
+QStringList columnNames(const data::Table* table) {
+  QStringList names;
+  if (table)
+    for (std::size_t i = 0; i < table->columnCount(); ++i) names << QString::fromStdString(table->column(i).name());
+  return names;
+}
+
+// Recipe errors start "step N (kind): ..."; the index of that step, or -1.
+int failingStep(const QString& message) {
+  static const QRegularExpression pattern(QStringLiteral("^step (\\d+) \\("));
+  const auto match = pattern.match(message);
+  return match.hasMatch() ? match.captured(1).toInt() - 1 : -1;
+}
+
+}  // namespace
+
+RecipeController::RecipeController(ProjectDocument* document, JobManager* jobs, widgets::RecipePanel* panel,
+                                   QObject* parent)
+    : QObject(parent), document_(document), jobs_(jobs), panel_(panel), recipe_(new RecipeDocument(this)) {
+  using widgets::RecipePanel;
+  connect(recipe_, &RecipeDocument::changed, this, &RecipeController::refresh);
+  connect(panel_, &RecipePanel::addRequested, this, [this](const QString& kind) {
+    const std::string k = kind.toStdString();
+    addStep(k, widgets::RecipeStepCatalog::defaultParameters(k, columnNames(source_.get())));
+  });
+  connect(panel_, &RecipePanel::removeRequested, this, [this](int index) {
+    if (index >= 0 && index < recipe_->size()) document_->undoStack()->push(new RemoveRecipeStepCommand(recipe_, index));
+  });
+  connect(panel_, &RecipePanel::moveRequested, this, [this](int from, int to) {
+    if (from >= 0 && to >= 0 && from < recipe_->size() && to < recipe_->size() && from != to) {
+      document_->undoStack()->push(new MoveRecipeStepCommand(recipe_, from, to));
+      panel_->setCurrentIndex(to);
+    }
+  });
+  connect(panel_, &RecipePanel::enabledToggled, this, [this](int index, bool enabled) {
+    if (index >= 0 && index < recipe_->size() && recipe_->enabledAt(index) != enabled)
+      document_->undoStack()->push(new SetRecipeStepEnabledCommand(recipe_, index, enabled));
+  });
+  connect(panel_, &RecipePanel::parametersEdited, this, [this](int index, const nlohmann::json& parameters) {
+    if (index < 0 || index >= recipe_->size()) return;
+    if (parameters == recipe_->parametersAt(index)) return;
+    if (check(recipe_->kindAt(index), parameters, tr("Edit step"), index)) {
+      document_->undoStack()->push(new EditRecipeStepCommand(recipe_, index, parameters));
+    } else {
+      refresh();  // show the step as it still is, then why the edit was refused
+      check(recipe_->kindAt(index), parameters, tr("Edit step"), index);
+    }
+  });
+  connect(panel_, &RecipePanel::applyRequested, this, &RecipeController::apply);
+  refresh();
+}
+
+void RecipeController::setSource(std::shared_ptr<const data::Table> table, qint64 versionId) {
+  source_ = std::move(table);
+  panel_->setColumns(columnNames(source_.get()));
+  if (versionId != versionId_) {
+    versionId_ = versionId;
+    recipe_->reset(versionId);  // refreshes
+  } else {
+    refresh();
+  }
+}
+
+bool RecipeController::check(const std::string& kind, const nlohmann::json& parameters, const QString& action,
+                             int index) {
+  try {
+    wrangle::StepRegistry::create(kind, parameters);
+    return true;
+  } catch (const std::exception& e) {
+    // In the panel, not a message box: a half-typed formula is not worth interrupting anyone.
+    const QString message = QString::fromUtf8(e.what());
+    panel_->setPreviewStatus(tr("%1: %2").arg(action, message));
+    panel_->setError(index, message);
+    return false;
+  }
+}
+
+void RecipeController::addStep(const std::string& kind, const nlohmann::json& parameters) {
+  if (!check(kind, parameters, tr("Add step"), -1)) return;
+  document_->undoStack()->push(new AddRecipeStepCommand(recipe_, recipe_->size(), kind, parameters));
+  panel_->setCurrentIndex(recipe_->size() - 1);
+}
+
+void RecipeController::refresh() {
+  std::vector<widgets::RecipeStepView> steps;
+  const auto& recipe = recipe_->recipe();
+  for (std::size_t i = 0; i < recipe.size(); ++i) {
+    const auto& entry = recipe.at(i);
+    steps.push_back({entry.step->kind(), entry.step->parameters(), entry.enabled,
+                     QString::fromStdString(entry.step->describe()), {}});
+  }
+  panel_->setSteps(steps);
+  panel_->setApplyEnabled(!applying_ && versionId_ > 0 && document_->hasProject());
+  runPreview();
+}
+
+void RecipeController::runPreview() {
+  preview_.reset();
+  if (!source_) {
+    panel_->setPreviewStatus(tr("No dataset shown"));
+    return;
+  }
+  QElapsedTimer timer;
+  timer.start();
+  try {
+    wrangle::Recipe recipe = recipe_->recipe();
+    if (document_->hasProject()) {
+      store::DatasetRepository datasets(document_->project()->db());
+      recipe.resolveInputs([&datasets](std::int64_t id) { return std::make_shared<const data::Table>(datasets.loadTable(id)); });
+    }
+    preview_ = std::make_shared<const data::Table>(wrangle::RecipePreview::run(recipe, *source_));
+  } catch (const std::exception& e) {
+    const QString message = QString::fromUtf8(e.what());
+    panel_->setError(failingStep(message), message);
+    panel_->setPreviewStatus(tr("Preview failed: %1").arg(message));
+    return;
+  }
+  const QLocale locale;
+  panel_->setPreviewStatus(tr("Preview: first %1 rows · %2 ms")
+                               .arg(locale.toString(static_cast<qlonglong>(wrangle::RecipePreview::kDefaultRows)))
+                               .arg(timer.elapsed()));
+  emit previewReady(preview_, tr("Recipe preview (first %1 rows)")
+                                  .arg(locale.toString(static_cast<qlonglong>(wrangle::RecipePreview::kDefaultRows))));
+}
+
+void RecipeController::apply() {
+  if (applying_ || versionId_ <= 0 || !document_->hasProject() || recipe_->size() == 0) return;
+  auto job = std::make_shared<wrangle::ApplyRecipeJob>(document_->project(), versionId_, recipe_->recipe(),
+                                                       tr("Recipe").toStdString());
+  applying_ = true;
+  panel_->setApplyEnabled(false);
+  // The window may close the controller before the job ends: then the callbacks do nothing.
+  const std::weak_ptr<int> alive = alive_;
+  JobManager::Callbacks callbacks;
+  callbacks.finished = [this, alive, job] {
+    if (alive.expired()) return;
+    document_->notifyContentChanged();
+    emit applied(job->table(), job->newVersionId());
+  };
+  callbacks.failed = [this, alive](const QString& error) {
+    if (alive.expired()) return;
+    panel_->setPreviewStatus(tr("Apply failed: %1").arg(error));
+    document_->reportFailure(tr("Apply recipe"), error);
+  };
+  callbacks.ended = [this, alive] {
+    if (alive.expired()) return;
+    applying_ = false;
+    panel_->setApplyEnabled(versionId_ > 0 && document_->hasProject());
+  };
+  jobs_->submit(job, tr("Apply recipe"), callbacks);
+}
+
+}  // namespace lathe::app

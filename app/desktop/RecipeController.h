@@ -1,0 +1,64 @@
+#pragma once
+#include <QObject>
+#include <QString>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/data/Table.h"
+
+namespace lathe::widgets {
+class RecipePanel;
+}
+
+namespace lathe::app {
+
+class JobManager;
+class ProjectDocument;
+class RecipeDocument;
+
+// Drives the Recipe dock: turns the panel's requests into undo commands on the project's
+// stack, previews the recipe on the first 1,000 rows of the shown version after every change
+// (on the GUI thread: a few ms), and applies it to all rows as a job that stores a new version.
+class RecipeController : public QObject {
+  Q_OBJECT
+ public:
+  RecipeController(ProjectDocument* document, JobManager* jobs, widgets::RecipePanel* panel,
+                   QObject* parent = nullptr);
+
+  // The version the recipe targets and its table; a new version starts a new, empty recipe.
+  void setSource(std::shared_ptr<const data::Table> table, qint64 versionId);
+  qint64 sourceVersionId() const { return versionId_; }
+  RecipeDocument* recipe() const { return recipe_; }
+  // The last successful preview (null before one, or after a failed one).
+  const std::shared_ptr<const data::Table>& preview() const { return preview_; }
+  bool isApplying() const { return applying_; }
+
+  // What the panel's signals do; public so the window's menus can do the same.
+  void addStep(const std::string& kind, const nlohmann::json& parameters);
+  void apply();
+
+ signals:
+  // A new preview (or the source again, for an empty recipe) for the Data dock.
+  void previewReady(std::shared_ptr<const lathe::data::Table> table, const QString& title);
+  // Apply stored a new version.
+  void applied(std::shared_ptr<const lathe::data::Table> table, qint64 versionId);
+
+ private:
+  void refresh();
+  void runPreview();
+  // Whether the engine accepts the parameters; if not, says why in the panel (on step `index`).
+  bool check(const std::string& kind, const nlohmann::json& parameters, const QString& action, int index);
+
+  ProjectDocument* document_;
+  JobManager* jobs_;
+  widgets::RecipePanel* panel_;
+  RecipeDocument* recipe_;
+  std::shared_ptr<const data::Table> source_;
+  std::shared_ptr<const data::Table> preview_;
+  qint64 versionId_ = 0;
+  bool applying_ = false;
+  std::shared_ptr<int> alive_ = std::make_shared<int>(0);  // expires with the controller
+};
+
+}  // namespace lathe::app

@@ -1,0 +1,81 @@
+#pragma once
+#include <QStringList>
+#include <QWidget>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QPushButton;
+class QToolButton;
+
+namespace lathe::widgets {
+
+class StepParameterForm;
+
+// One step as the panel lists it.
+struct RecipeStepView {
+  std::string kind;
+  nlohmann::json parameters;
+  bool enabled = true;
+  QString summary;  // one line: what the step does
+  QString error;    // why the preview failed at this step; empty when it did not
+};
+
+// The Recipe dock: the steps in order (check box = enabled), Add step (a menu by group),
+// Remove, Move up/down, Apply, the selected step's parameters, and a status line. It shows
+// what setSteps gives it and emits what the user asked for; the caller makes undoable
+// commands of the signals and calls setSteps again.
+class RecipePanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit RecipePanel(QWidget* parent = nullptr);
+
+  // Keeps the selected row where it can. Emits no signal.
+  void setSteps(const std::vector<RecipeStepView>& steps);
+  // The columns of the table the recipe starts from (for the column pickers).
+  void setColumns(const QStringList& names);
+  void setPreviewStatus(const QString& text);
+  // Marks step `index` as failing (an empty text clears it).
+  void setError(int index, const QString& text);
+  void setApplyEnabled(bool enabled);
+
+  int currentIndex() const;
+  void setCurrentIndex(int index);
+  int stepCount() const { return static_cast<int>(steps_.size()); }
+  QString previewStatus() const;
+  QString stepText(int index) const;
+
+ signals:
+  void addRequested(const QString& kind);
+  void removeRequested(int index);
+  void moveRequested(int from, int to);
+  void enabledToggled(int index, bool enabled);
+  void parametersEdited(int index, const nlohmann::json& parameters);
+  void applyRequested();
+
+ private:
+  void buildAddMenu();
+  void refreshRow(int index);
+  void showSelected();
+  void updateButtons();
+
+  std::vector<RecipeStepView> steps_;
+  QStringList columns_;
+  QListWidget* list_;
+  QToolButton* add_;
+  QMenu* addMenu_;
+  QPushButton* remove_;
+  QPushButton* up_;
+  QPushButton* down_;
+  QPushButton* apply_;
+  StepParameterForm* form_;
+  QLabel* status_;
+  int formIndex_ = -1;
+  bool applyEnabled_ = true;
+};
+
+}  // namespace lathe::widgets
