@@ -1166,6 +1166,10 @@
         <source>Apply recipe</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Add a step to preview the recipe</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::widgets::CostMatrixEditor</name>

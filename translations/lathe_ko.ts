@@ -1163,6 +1163,10 @@
             <source>Apply recipe</source>
             <translation>레시피 적용</translation>
         </message>
+        <message>
+            <source>Add a step to preview the recipe</source>
+            <translation>단계를 추가하면 레시피를 미리 볼 수 있습니다</translation>
+        </message>
     </context>
     <context>
         <name>lathe::widgets::CostMatrixEditor</name>

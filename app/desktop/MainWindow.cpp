@@ -75,7 +75,12 @@ MainWindow::MainWindow(QWidget* parent)
     showError(tr("%1 failed").arg(action), error);
     refreshProjectPanel();  // the panel showed the edit already; show what the file holds
   });
-  connect(projects_, &ProjectController::tableReady, this, &MainWindow::showTable);
+  connect(projects_, &ProjectController::tableReady, this,
+          [this](std::shared_ptr<const data::Table> table, const QString& title) {
+            versionTable_ = table;
+            versionTitle_ = title;
+            showTable(std::move(table), title);
+          });
   recipes_ = new RecipeController(document_, jobs_, docks_->recipePanel, this);
   connect(projects_, &ProjectController::versionShown, this,
           [this](std::shared_ptr<const data::Table> table, qint64 versionId) {
@@ -85,6 +90,9 @@ MainWindow::MainWindow(QWidget* parent)
   // The recipe's preview shows in the Data dock; setSource is fed only by versionShown, so a
   // preview never becomes the recipe's own source.
   connect(recipes_, &RecipeController::previewReady, this, &MainWindow::showTable);
+  connect(recipes_, &RecipeController::previewCleared, this, [this] {
+    if (currentTable_ != versionTable_) showTable(versionTable_, versionTitle_);
+  });
   connect(recipes_, &RecipeController::applied, this,
           [this](std::shared_ptr<const data::Table>, qint64 versionId) { projects_->showDatasetVersion(versionId); });
   connect(docks_->dataView, &widgets::DataTableView::sortRequested, this, &MainWindow::sortData);
@@ -446,8 +454,9 @@ void MainWindow::startImport(const data::ImportRequest& request) {
 
 void MainWindow::finishImport(data::ImportJob& job) {
   data::ImportResult& result = job.result();
-  showTable(std::make_shared<const data::Table>(std::move(result.table)),
-            QFileInfo(QString::fromStdString(job.request().path)).fileName());
+  versionTable_ = std::make_shared<const data::Table>(std::move(result.table));
+  versionTitle_ = QFileInfo(QString::fromStdString(job.request().path)).fileName();
+  showTable(versionTable_, versionTitle_);
   docks_->data->raise();
   projects_->storeImport(currentTable_, job.request());
   QString notice = tr("Imported %n rows", nullptr, static_cast<int>(currentTable_->rowCount()));

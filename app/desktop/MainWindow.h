@@ -92,6 +92,9 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<StudioDocks> docks_;
   QByteArray defaultLayout_;
   std::shared_ptr<const data::Table> currentTable_;
+  // The stored dataset version the window shows (a recipe preview may cover it for a while).
+  std::shared_ptr<const data::Table> versionTable_;
+  QString versionTitle_;
 
   QMenu* fileMenu_ = nullptr;
   QMenu* recentMenu_ = nullptr;

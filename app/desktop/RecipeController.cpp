@@ -127,6 +127,14 @@ void RecipeController::runPreview() {
     panel_->setPreviewStatus(tr("No dataset shown"));
     return;
   }
+  bool anyEnabled = false;
+  for (int i = 0; i < recipe_->size(); ++i) anyEnabled = anyEnabled || recipe_->enabledAt(i);
+  if (!anyEnabled) {
+    // Nothing to preview: the dataset itself, all of it, is the honest picture.
+    panel_->setPreviewStatus(tr("Add a step to preview the recipe"));
+    emit previewCleared();
+    return;
+  }
   QElapsedTimer timer;
   timer.start();
   try {

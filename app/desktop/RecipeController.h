@@ -39,8 +39,10 @@ class RecipeController : public QObject {
   void apply();
 
  signals:
-  // A new preview (or the source again, for an empty recipe) for the Data dock.
+  // A new preview for the Data dock.
   void previewReady(std::shared_ptr<const lathe::data::Table> table, const QString& title);
+  // The recipe has no enabled step left: the Data dock shows the dataset itself again.
+  void previewCleared();
   // Apply stored a new version.
   void applied(std::shared_ptr<const lathe::data::Table> table, qint64 versionId);
 

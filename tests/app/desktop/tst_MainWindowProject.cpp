@@ -1,5 +1,6 @@
 // The window's project workflows end to end: open, import into the project, undo, Save As,
 // reopen with the last view, a project open elsewhere, and files that are not projects.
+#include <QDockWidget>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -12,6 +13,7 @@
 #include "app/desktop/ImportDialog.h"
 #include "app/desktop/MainWindow.h"
 #include "app/desktop/ProjectController.h"
+#include "app/desktop/RecipeController.h"
 #include "app/desktop/RecentProjects.h"
 #include "app/document/ProjectDocument.h"
 #include "app/desktop/StudioDocks.h"
@@ -156,6 +158,21 @@ class tst_MainWindowProject : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->index(0, mass).data().toString(), QStringLiteral("6300"), 10000);
     QVERIFY(view->model()->index(343, mass).data(lathe::widgets::DataTableModel::MissingRole).toBool());
     QTRY_VERIFY_WITH_TIMEOUT(view->histogramHeader()->sketch(mass) != nullptr, 10000);
+  }
+
+  void aRecipeStepPreviewsInTheDataDockAndUndoShowsTheDatasetAgain() {
+    MainWindow window;
+    window.show();
+    importAndStore(window, QStringLiteral(LATHE_DATASETS_DIR "/penguins.csv"));
+    const auto dataset = window.currentTable();
+    QTRY_VERIFY_WITH_TIMEOUT(window.recipes()->sourceVersionId() > 0, 10000);
+    window.recipes()->addStep("fill_missing", {{"columns", {"Body Mass (g)"}}, {"strategy", "mean"}});
+    QVERIFY(window.currentTable() != dataset);  // the preview
+    QVERIFY(window.docks().data->windowTitle().contains(QStringLiteral("preview")));
+    QCOMPARE(window.currentTable()->column(5).missingCount(), std::size_t{0});
+    window.document()->undoStack()->undo();
+    QCOMPARE(window.currentTable(), dataset);  // the dataset itself, not a preview of nothing
+    QVERIFY(!window.docks().data->windowTitle().contains(QStringLiteral("preview")));
   }
 
   void reopeningTheOpenProjectKeepsItWritable() {

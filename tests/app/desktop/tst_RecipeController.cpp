@@ -232,8 +232,9 @@ class tst_RecipeController : public QObject {
     undo->undo();
     undo->redo();
     QCOMPARE(f.controller.recipe()->size(), 0);
-    QVERIFY(f.controller.preview());  // an empty recipe previews the source
-    QCOMPARE(f.controller.preview()->rowCount(), kRows);
+    // An empty recipe previews nothing: the Data dock shows the dataset itself again.
+    QVERIFY(!f.controller.preview());
+    QCOMPARE(f.panel.previewStatus(), QStringLiteral("Add a step to preview the recipe"));
   }
 };
 
