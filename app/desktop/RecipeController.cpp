@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 #include <QUndoStack>
 #include <exception>
+#include <optional>
 
 #include "app/commands/AddRecipeStepCommand.h"
 #include "app/commands/EditRecipeStepCommand.h"
@@ -82,7 +83,17 @@ void RecipeController::setSource(std::shared_ptr<const data::Table> table, qint6
   panel_->setColumns(columnNames(source_.get()));
   if (versionId != versionId_) {
     versionId_ = versionId;
-    recipe_->reset(versionId);  // refreshes
+    // The recipe last edited on this version, kept in the project: an unapplied recipe is work
+    // too, and survives closing the window.
+    std::optional<wrangle::Recipe> draft;
+    try {
+      if (const auto saved = document_->viewState(draftKey(versionId)))
+        draft = wrangle::Recipe::fromJson(nlohmann::json::parse(saved->toStdString()));
+    } catch (const std::exception&) {
+      // A draft this build cannot read (a step from a newer Lathe): start afresh.
+    }
+    if (draft) recipe_->restore(versionId, std::move(*draft));  // refreshes
+    else recipe_->reset(versionId);
   } else {
     refresh();
   }
@@ -108,7 +119,13 @@ void RecipeController::addStep(const std::string& kind, const nlohmann::json& pa
   panel_->setCurrentIndex(recipe_->size() - 1);
 }
 
+QString RecipeController::draftKey(qint64 versionId) {
+  return QStringLiteral("recipe.draft.%1").arg(versionId);
+}
+
 void RecipeController::refresh() {
+  if (versionId_ > 0 && recipe_->versionId() == versionId_)
+    document_->setViewState(draftKey(versionId_), QString::fromStdString(recipe_->recipe().toJson().dump()));
   std::vector<widgets::RecipeStepView> steps;
   const auto& recipe = recipe_->recipe();
   for (std::size_t i = 0; i < recipe.size(); ++i) {

@@ -47,6 +47,8 @@ class RecipeController : public QObject {
   void applied(std::shared_ptr<const lathe::data::Table> table, qint64 versionId);
 
  private:
+  // The view-state key of the recipe being edited on a version.
+  static QString draftKey(qint64 versionId);
   void refresh();
   void runPreview();
   // Whether the engine accepts the parameters; if not, says why in the panel (on step `index`).

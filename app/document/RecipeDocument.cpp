@@ -12,6 +12,12 @@ void RecipeDocument::reset(qint64 versionId) {
   emit changed();
 }
 
+void RecipeDocument::restore(qint64 versionId, wrangle::Recipe recipe) {
+  recipe_ = std::move(recipe);
+  versionId_ = versionId;
+  emit changed();
+}
+
 std::string RecipeDocument::kindAt(int index) const { return recipe_.at(static_cast<std::size_t>(index)).step->kind(); }
 
 nlohmann::json RecipeDocument::parametersAt(int index) const {

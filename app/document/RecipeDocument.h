@@ -19,6 +19,8 @@ class RecipeDocument : public QObject {
 
   // Starts an empty recipe for `versionId`; commands made for another version do nothing.
   void reset(qint64 versionId);
+  // Starts editing `recipe` (a draft kept in the project) for `versionId`.
+  void restore(qint64 versionId, wrangle::Recipe recipe);
   qint64 versionId() const { return versionId_; }
   const wrangle::Recipe& recipe() const { return recipe_; }
   int size() const { return static_cast<int>(recipe_.size()); }

@@ -85,6 +85,21 @@ class tst_RecipeController : public QObject {
   };
 
  private slots:
+  void anUnappliedRecipeIsKeptInTheProject() {
+    Fixture f;
+    f.controller.addStep("fill_missing", kFillBodyMass);
+    QCOMPARE(f.controller.recipe()->size(), 1);
+    // Another window (or the next session) showing the same version finds the recipe again.
+    RecipePanel panel;
+    lathe::app::JobManager jobs;
+    RecipeController again(&f.document, &jobs, &panel);
+    again.setSource(f.source, f.version);
+    QCOMPARE(again.recipe()->size(), 1);
+    QCOMPARE(again.recipe()->kindAt(0), std::string("fill_missing"));
+    QVERIFY(again.preview());
+    QCOMPARE(columnNamed(*again.preview(), "Body Mass (g)").missingCount(), std::size_t{0});
+  }
+
   void editsPreviewUndoRedoAndApply() {
     Fixture f;
     QCOMPARE(f.source->rowCount(), kRows);
