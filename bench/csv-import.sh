@@ -6,13 +6,8 @@
 # The data is made once by ../shared/datasets/fetch-flights-3m.sh into $LATHE_BENCH_DATA
 # (default: build/bench-data).
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-build=${1:-$root/build/release}
-runs=${2:-5}
-data=${LATHE_BENCH_DATA:-$root/build/bench-data}
-csv=$data/flights-3m.csv
-mkdir -p "$data"
-[[ -s $csv ]] || bash "$root/../shared/datasets/fetch-flights-3m.sh" "$csv" >/dev/null
+default_runs=5
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
 lathe=$build/app/lathe
 [[ -x $lathe ]] || { echo "build $lathe first (cmake --preset release && cmake --build --preset release)" >&2; exit 2; }
 mb=$(awk -v b="$(stat -L -c %s "$csv")" 'BEGIN{printf "%.1f", b/1e6}')
@@ -27,7 +22,6 @@ kinds = {"datetime64[ns]": "datetime", "int64": "int64", "float64": "float64", "
 print(json.dumps({"rows": len(df), "types": [kinds.get(str(t), str(t)) for t in df.dtypes], "seconds": s}))
 '
 
-median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 lt=(); lm=(); pt=(); pm=(); one=()
 for ((i = 1; i <= runs; i++)); do
   out=$( { /usr/bin/time -f "%M" "$lathe" import "$csv" --json; } 2>&1 )

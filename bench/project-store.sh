@@ -5,22 +5,11 @@
 # The data is made once by ../shared/datasets/fetch-flights-3m.sh into $LATHE_BENCH_DATA
 # (default: build/bench-data).
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-build=${1:-$root/build/release}
-runs=${2:-3}
-data=${LATHE_BENCH_DATA:-$root/build/bench-data}
-csv=$data/flights-3m.csv
-mkdir -p "$data"
-[[ -s $csv ]] || bash "$root/../shared/datasets/fetch-flights-3m.sh" "$csv" >/dev/null
-# Builds are shared on this machine: every build goes through the lock.
-log=$(mktemp)
-(cd "$root" && flock /tmp/lathe-build.lock cmake --build "$build" --target lathe-store-bench >"$log" 2>&1) ||
-  { cat "$log" >&2; rm -f "$log"; exit 2; }
-rm -f "$log"
-bench=$build/bench/lathe-store-bench
+default_runs=3
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
+bench=$(build_bench lathe-store-bench)
 
 field() { grep -o "\"$1\":[0-9.]*" <<<"$2" | cut -d: -f2; }
-median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 keys=(import_seconds store_seconds close_seconds reopen_seconds read_column_seconds read_table_seconds)
 declare -A all
 for ((i = 1; i <= runs; i++)); do

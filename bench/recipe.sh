@@ -10,19 +10,9 @@
 # The data is made once by ../shared/datasets/fetch-flights-3m.sh into $LATHE_BENCH_DATA
 # (default: build/bench-data).
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-build=${1:-$root/build/release}
-runs=${2:-5}
-data=${LATHE_BENCH_DATA:-$root/build/bench-data}
-csv=$data/flights-3m.csv
-mkdir -p "$data"
-[[ -s $csv ]] || bash "$root/../shared/datasets/fetch-flights-3m.sh" "$csv" >/dev/null
-# Builds are shared on this machine: every build goes through the lock.
-log=$(mktemp)
-(cd "$root" && flock /tmp/lathe-build.lock cmake --build "$build" --target lathe-recipe-bench >"$log" 2>&1) ||
-  { cat "$log" >&2; rm -f "$log"; exit 2; }
-rm -f "$log"
-bench=$build/bench/lathe-recipe-bench
+default_runs=5
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
+bench=$(build_bench lathe-recipe-bench)
 
 peer=$(mktemp --suffix=.py)
 trap 'rm -f "$peer"' EXIT
@@ -40,7 +30,6 @@ print('{"rows":%d,"columns_out":%d,"recipe_seconds":%.3f}' % (out.shape[0], out.
 PY
 
 field() { grep -o "\"$1\":[0-9.]*" <<<"$2" | cut -d: -f2; }
-median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 lathe_all="" pandas_all=""
 for ((i = 1; i <= runs; i++)); do
   l=$("$bench" "$csv")

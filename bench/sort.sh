@@ -7,15 +7,9 @@
 # category dtype is shown too, for a like-for-like figure.
 # Usage: bench/sort.sh [BUILD_DIR] [RUNS]     (BUILD_DIR default: build/release)
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-build=${1:-$root/build/release}
-runs=${2:-5}
-data=${LATHE_BENCH_DATA:-$root/build/bench-data}
-csv=$data/flights-3m.csv
-mkdir -p "$data"
-[[ -s $csv ]] || bash "$root/../shared/datasets/fetch-flights-3m.sh" "$csv" >/dev/null
-bench=$build/bench/lathe-sort-bench
-[[ -x $bench ]] || { echo "build $bench first (cmake --build build/release --target lathe-sort-bench)" >&2; exit 2; }
+default_runs=5
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
+bench=$(build_bench lathe-sort-bench)
 
 pandas_script='
 import sys, time, json
