@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Retakes docs/screenshots/ (English and Korean) of a fresh Lathe Studio under Xvfb with
-# ../shared/tools/shoot.sh, with empty settings so the default layout shows.
+# ../shared/tools/shoot.sh, with empty settings so the default layout shows, and of the data
+# docks at work (app/tour: lathe-screenshot-tour).
 # Usage: scripts/screenshots.sh [PATH_TO_lathe-studio]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,5 +24,14 @@ for lang in en ko; do
   suffix=$([[ $lang == ko ]] && echo "-ko" || true)
   XDG_CONFIG_HOME=$work/config-$lang XDG_DATA_HOME=$work/data bash "$shoot" -w 5 -s 1440x900 \
     "$root/docs/screenshots/project$suffix.png" -- "$studio" --language "$lang" -geometry 1440x900+0+0 "$work/demo.lathe"
+done
+
+# The Data, Profile, Insights and Charts docks at work on penguins: the tour drives the window
+# into each state and grabs it (run under Xvfb so the pictures are a real X server's).
+tour=$(dirname "$studio")/lathe-screenshot-tour
+for lang in en ko; do
+  printf 'XDG_CONFIG_HOME=%q XDG_DATA_HOME=%q %q --language %q %q %q; sleep 60\n' "$work/tour-config-$lang" \
+    "$work/data" "$tour" "$lang" "$work/demo.lathe" "$root/docs/screenshots" >"$work/tour-$lang.sh"
+  bash "$shoot" -w 45 -s 1440x900 "$work/tour-$lang.png" -- bash "$work/tour-$lang.sh" >/dev/null
 done
 rm -rf "$work"

@@ -22,7 +22,10 @@
 #include "app/commands/EditProjectInfoCommand.h"
 #include "app/commands/RenameDatasetCommand.h"
 #include "app/desktop/AboutDialog.h"
+#include "app/desktop/ChartsController.h"
+#include "app/desktop/DataController.h"
 #include "app/desktop/FileRouter.h"
+#include "app/desktop/InsightsController.h"
 #include "app/desktop/ImportDialog.h"
 #include "app/desktop/ProjectController.h"
 #include "app/desktop/ProjectMessages.h"
@@ -34,8 +37,6 @@
 #include "app/jobs/JobManager.h"
 #include "engine/core/Error.h"
 #include "engine/data/ExportCsvJob.h"
-#include "engine/data/SortTableJob.h"
-#include "engine/data/TableSketchJob.h"
 #include "widgets/canvas/PipelineCanvasView.h"
 #include "widgets/jobs/JobLogView.h"
 #include "widgets/jobs/JobStatusWidget.h"
@@ -82,6 +83,11 @@ MainWindow::MainWindow(QWidget* parent)
             showTable(std::move(table), title);
           });
   recipes_ = new RecipeController(document_, jobs_, docks_->recipePanel, this);
+  data_ = new DataController(jobs_, docks_.get(), this);
+  insights_ = new InsightsController(jobs_, docks_->insightsPanel, recipes_, this);
+  connect(data_, &DataController::tableShown, insights_, &InsightsController::setTable);
+  charts_ = new ChartsController(jobs_, docks_->chartsPanel, this);
+  connect(data_, &DataController::tableShown, charts_, &ChartsController::setTable);
   connect(projects_, &ProjectController::versionShown, this,
           [this](std::shared_ptr<const data::Table> table, qint64 versionId) {
             docks_->showRecipe(table != nullptr);
@@ -95,7 +101,6 @@ MainWindow::MainWindow(QWidget* parent)
   });
   connect(recipes_, &RecipeController::applied, this,
           [this](std::shared_ptr<const data::Table>, qint64 versionId) { projects_->showDatasetVersion(versionId); });
-  connect(docks_->dataView, &widgets::DataTableView::sortRequested, this, &MainWindow::sortData);
   connect(docks_->dataView, &widgets::DataTableView::message, this, &MainWindow::showNotice);
   connectProjectPanel();
   connect(projects_, &ProjectController::notice, this, &MainWindow::showNotice);
@@ -111,7 +116,8 @@ MainWindow::~MainWindow() {
   jobs_->shutdown();
   for (QObject* source : {static_cast<QObject*>(jobs_), static_cast<QObject*>(document_),
                           static_cast<QObject*>(document_->undoStack()), static_cast<QObject*>(projects_),
-                          static_cast<QObject*>(recipes_)})
+                          static_cast<QObject*>(recipes_), static_cast<QObject*>(data_), static_cast<QObject*>(insights_),
+                          static_cast<QObject*>(charts_)})
     source->disconnect(this);
 }
 
@@ -514,28 +520,8 @@ void MainWindow::refreshProjectPanel() {
 
 void MainWindow::showTable(std::shared_ptr<const data::Table> table, const QString& name) {
   currentTable_ = std::move(table);
-  docks_->showData(currentTable_, name);
   exportAction_->setEnabled(currentTable_ != nullptr);
-  if (!currentTable_ || currentTable_->columnCount() == 0) return;
-  // The header's mini histograms: one pass per column, off the GUI thread.
-  auto sketch = std::make_shared<data::TableSketchJob>(currentTable_);
-  JobManager::Callbacks callbacks;
-  callbacks.finished = [this, sketch] {
-    if (sketch->table() == currentTable_) docks_->dataView->setColumnSketches(std::move(sketch->sketches()));
-  };
-  jobs_->submit(sketch, tr("Column histograms"), std::move(callbacks));
-}
-
-void MainWindow::sortData(int column, Qt::SortOrder order) {
-  if (!currentTable_ || column < 0 || static_cast<std::size_t>(column) >= currentTable_->columnCount()) return;
-  const std::vector<data::SortKey> keys{{static_cast<std::size_t>(column), order == Qt::DescendingOrder}};
-  auto job = std::make_shared<data::SortTableJob>(currentTable_, keys);
-  JobManager::Callbacks callbacks;
-  callbacks.finished = [this, job] {
-    if (job->table() == currentTable_ && job->result()) docks_->dataView->setTable(job->view());
-  };
-  jobs_->submit(job, tr("Sort by %1").arg(QString::fromStdString(currentTable_->column(column).name())),
-                std::move(callbacks));
+  data_->show(currentTable_, name);
 }
 
 void MainWindow::exportWithDialog() {

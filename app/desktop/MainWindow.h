@@ -16,6 +16,9 @@ class PipelineCanvasView;
 
 namespace lathe::app {
 
+class ChartsController;
+class DataController;
+class InsightsController;
 class JobManager;
 class ProjectController;
 class RecipeController;
@@ -35,6 +38,7 @@ class MainWindow : public QMainWindow {
   ProjectDocument* document() const { return document_; }
   ProjectController* projects() const { return projects_; }
   RecipeController* recipes() const { return recipes_; }
+  DataController* data() const { return data_; }
   const StudioDocks& docks() const { return *docks_; }
   widgets::PipelineCanvasView* canvas() const { return canvas_; }
   widgets::JobStatusWidget* jobStatus() const { return jobStatus_; }
@@ -48,7 +52,7 @@ class MainWindow : public QMainWindow {
   void exportData(const QString& path, bool forExcel);
 
   // Bumped when the dock layout changes shape, so an old saved layout is ignored.
-  static constexpr int kLayoutVersion = 1;
+  static constexpr int kLayoutVersion = 2;
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -68,7 +72,6 @@ class MainWindow : public QMainWindow {
   void updateTitle();
   void updateRunActions();
   void showTable(std::shared_ptr<const data::Table> table, const QString& name = {});
-  void sortData(int column, Qt::SortOrder order);
   void connectProjectPanel();
   void refreshProjectPanel();
 
@@ -86,6 +89,9 @@ class MainWindow : public QMainWindow {
   ProjectDocument* document_;
   ProjectController* projects_;
   RecipeController* recipes_ = nullptr;
+  DataController* data_ = nullptr;
+  InsightsController* insights_ = nullptr;
+  ChartsController* charts_ = nullptr;
   widgets::PipelineCanvasView* canvas_;
   widgets::JobStatusWidget* jobStatus_;
   QLabel* savedStateLabel_;

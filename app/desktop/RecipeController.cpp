@@ -4,6 +4,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QUndoStack>
+#include <algorithm>
 #include <exception>
 #include <optional>
 
@@ -22,6 +23,7 @@
 #include "engine/wrangle/StepRegistry.h"
 #include "widgets/panels/RecipePanel.h"
 #include "widgets/panels/RecipeStepCatalog.h"
+#include "widgets/panels/RecipeStepSummary.h"
 
 namespace lathe::app {
 namespace {
@@ -49,7 +51,10 @@ RecipeController::RecipeController(ProjectDocument* document, JobManager* jobs, 
   connect(recipe_, &RecipeDocument::changed, this, &RecipeController::refresh);
   connect(panel_, &RecipePanel::addRequested, this, [this](const QString& kind) {
     const std::string k = kind.toStdString();
-    addStep(k, widgets::RecipeStepCatalog::defaultParameters(k, columnNames(source_.get())));
+    nlohmann::json parameters = widgets::RecipeStepCatalog::defaultParameters(k, columnNames(source_.get()));
+    if (parameters.contains("dataset_version"))
+      if (const qint64 other = defaultOtherVersion(); other > 0) parameters["dataset_version"] = other;
+    addStep(k, parameters);
   });
   connect(panel_, &RecipePanel::removeRequested, this, [this](int index) {
     if (index >= 0 && index < recipe_->size()) document_->undoStack()->push(new RemoveRecipeStepCommand(recipe_, index));
@@ -75,12 +80,62 @@ RecipeController::RecipeController(ProjectDocument* document, JobManager* jobs, 
     }
   });
   connect(panel_, &RecipePanel::applyRequested, this, &RecipeController::apply);
+  connect(document_, &ProjectDocument::contentChanged, this, &RecipeController::refreshDatasets);
+  connect(document_, &ProjectDocument::projectChanged, this, &RecipeController::refreshDatasets);
+  // The join's keys in the other dataset: its stored schema, read without loading its data.
+  panel_->setDatasetColumnLookup([this, alive = std::weak_ptr<int>(alive_)](qint64 versionId) {
+    QStringList names;
+    if (alive.expired() || !document_->hasProject()) return names;
+    try {
+      for (const auto& column : store::DatasetRepository(document_->project()->db()).columns(versionId))
+        names << QString::fromStdString(column.name);
+    } catch (const std::exception&) {
+      // An unreadable schema offers no names; the preview reports the version's problem.
+    }
+    return names;
+  });
+  refreshDatasets();
   refresh();
+}
+
+void RecipeController::refreshDatasets() {
+  QList<QPair<qint64, QString>> versions;
+  try {
+    const QLocale locale;
+    for (const auto& dataset : document_->datasets()) {
+      const QString name = widgets::RecipeStepSummary::elide(QString::fromStdString(dataset.name), 60);
+      for (const auto& version : dataset.versions)
+        versions.append({version.id, tr("%1 v%2").arg(name, locale.toString(version.version))});
+    }
+  } catch (const std::exception&) {
+    // A project that cannot be read just now: nothing to pick; its reads report the problem.
+  }
+  panel_->setDatasetVersions(std::move(versions));
+}
+
+qint64 RecipeController::defaultOtherVersion() const {
+  std::vector<store::DatasetInfo> datasets;
+  try {
+    datasets = document_->datasets();
+  } catch (const std::exception&) {
+    return versionId_;
+  }
+  qint64 sibling = 0;
+  for (const auto& dataset : datasets) {
+    if (dataset.versions.empty()) continue;
+    const bool own = std::any_of(dataset.versions.begin(), dataset.versions.end(),
+                                 [this](const store::DatasetVersionInfo& v) { return v.id == versionId_; });
+    if (!own) return dataset.versions.back().id;
+    for (const auto& version : dataset.versions)
+      if (version.id != versionId_) sibling = version.id;
+  }
+  return sibling > 0 ? sibling : versionId_;
 }
 
 void RecipeController::setSource(std::shared_ptr<const data::Table> table, qint64 versionId) {
   source_ = std::move(table);
   panel_->setColumns(columnNames(source_.get()));
+  refreshDatasets();
   if (versionId != versionId_) {
     versionId_ = versionId;
     // The recipe last edited on this version, kept in the project: an unapplied recipe is work

@@ -20,6 +20,7 @@ class RecipeDocument;
 // Drives the Recipe dock: turns the panel's requests into undo commands on the project's
 // stack, previews the recipe on the first 1,000 rows of the shown version after every change
 // (on the GUI thread: a few ms), and applies it to all rows as a job that stores a new version.
+// Keeps the panel's list of dataset versions (for join and append) in step with the project.
 class RecipeController : public QObject {
   Q_OBJECT
  public:
@@ -49,6 +50,11 @@ class RecipeController : public QObject {
  private:
   // The view-state key of the recipe being edited on a version.
   static QString draftKey(qint64 versionId);
+  // The project's dataset versions, as the panel's dataset pickers offer them.
+  void refreshDatasets();
+  // For a new join or append: the latest version of another dataset, else another version of
+  // this one, else this version.
+  qint64 defaultOtherVersion() const;
   void refresh();
   void runPreview();
   // Whether the engine accepts the parameters; if not, says why in the panel (on step `index`).

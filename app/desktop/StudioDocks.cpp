@@ -4,7 +4,13 @@
 #include <QDockWidget>
 #include <QMainWindow>
 
+#include <QVBoxLayout>
+
 #include "widgets/jobs/JobLogView.h"
+#include "widgets/panels/ChartsPanel.h"
+#include "widgets/panels/ColumnProfilePanel.h"
+#include "widgets/panels/InsightsPanel.h"
+#include "widgets/table/DataFilterBar.h"
 #include "widgets/table/DataTableView.h"
 #include "widgets/panels/EmptyStatePanel.h"
 #include "widgets/panels/PlaceholderStack.h"
@@ -29,15 +35,31 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
       recipe(nullptr),
       training(makeDock(window, "dock.training")),
       experiments(makeDock(window, "dock.experiments")),
-      charts(makeDock(window, "dock.charts")),
+      charts(nullptr),
+      profile(nullptr),
+      insights(nullptr),
       jobLog(nullptr),
       jobLogView(new widgets::JobLogView),
       dataView(new widgets::DataTableView),
+      dataFilter(new widgets::DataFilterBar),
+      profilePanel(new widgets::ColumnProfilePanel),
+      insightsPanel(new widgets::InsightsPanel),
+      chartsPanel(new widgets::ChartsPanel),
       projectPanel(new widgets::ProjectOverviewPanel),
       recipePanel(new widgets::RecipePanel) {
   project = makeDock(window, "dock.project", projectPanel);
   recipe = makeDock(window, "dock.recipe", recipePanel);
-  data = makeDock(window, "dock.data", dataView);
+  // The filter line sits on top of the table it filters.
+  auto* dataPane = new QWidget;
+  auto* dataLayout = new QVBoxLayout(dataPane);
+  dataLayout->setContentsMargins(0, 0, 0, 0);
+  dataLayout->setSpacing(0);
+  dataLayout->addWidget(dataFilter);
+  dataLayout->addWidget(dataView, 1);
+  data = makeDock(window, "dock.data", dataPane);
+  profile = makeDock(window, "dock.profile", profilePanel);
+  charts = makeDock(window, "dock.charts", chartsPanel);
+  insights = makeDock(window, "dock.insights", insightsPanel);
   jobLog = makeDock(window, "dock.jobLog", jobLogView);
   pane(project)->placeholder()->addActionButton(openAction);
   pane(data)->placeholder()->addActionButton(openAction);
@@ -48,7 +70,9 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
   window->setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
   window->addDockWidget(Qt::LeftDockWidgetArea, project);
   window->addDockWidget(Qt::RightDockWidgetArea, recipe);
-  window->tabifyDockWidget(recipe, training);
+  window->tabifyDockWidget(recipe, profile);
+  window->tabifyDockWidget(profile, insights);
+  window->tabifyDockWidget(insights, training);
   window->addDockWidget(Qt::BottomDockWidgetArea, data);
   window->tabifyDockWidget(data, experiments);
   window->tabifyDockWidget(experiments, charts);
@@ -74,10 +98,16 @@ void StudioDocks::updateDataTitle() {
 
 void StudioDocks::showProject(bool open) { pane(project)->showContent(open); }
 
+void StudioDocks::showProfile(bool any) {
+  pane(profile)->showContent(any);
+  pane(insights)->showContent(any);
+  pane(charts)->showContent(any);
+}
+
 void StudioDocks::showRecipe(bool any) { pane(recipe)->showContent(any); }
 
 QList<QDockWidget*> StudioDocks::all() const {
-  return {project, data, recipe, training, experiments, charts, jobLog};
+  return {project, data, recipe, profile, insights, training, experiments, charts, jobLog};
 }
 
 widgets::PlaceholderStack* StudioDocks::pane(QDockWidget* dock) const {
@@ -101,6 +131,12 @@ void StudioDocks::retranslate() {
        tr("A recipe is a list of transform steps on a dataset: filter rows, fill "
                        "missing values, encode, scale. Import data first; every step can be "
                        "undone.")},
+      {profile, tr("Profile"), tr("No column to profile"),
+       tr("Import or open a dataset: every column's statistics and distribution appear here. "
+          "Select a column in the Data table to see its profile.")},
+      {insights, tr("Insights"), tr("No data to check"),
+       tr("Import or open a dataset: Lathe checks it for constant columns, duplicates, missing "
+          "values, class imbalance and target leakage, and offers one-click fixes.")},
       {training, tr("Training"), tr("Nothing to train yet"),
        tr("Import a dataset and pick a target column: Lathe detects the task and "
                        "suggests algorithms. Training runs in the background and can be "
@@ -109,8 +145,8 @@ void StudioDocks::retranslate() {
        tr("Every training run is recorded here with its parameters and metrics, "
                        "so you can compare runs side by side.")},
       {charts, tr("Charts"), tr("No chart yet"),
-       tr("Select a column to see its distribution, or select runs to compare "
-                       "their ROC, precision-recall and confusion-matrix charts.")},
+       tr("Import or open a dataset to draw histograms, box plots, scatter plots, a "
+          "correlation heatmap or a feature against the target.")},
       {jobLog, tr("Job log"), tr("No jobs yet"),
        tr("Imports, training and pipeline runs appear here with how long they "
                        "took and how they ended.")},

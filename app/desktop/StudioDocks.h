@@ -10,7 +10,11 @@ class QMainWindow;
 class QAction;
 
 namespace lathe::widgets {
+class ChartsPanel;
+class ColumnProfilePanel;
+class DataFilterBar;
 class DataTableView;
+class InsightsPanel;
 class JobLogView;
 class PlaceholderStack;
 class ProjectOverviewPanel;
@@ -20,8 +24,8 @@ class RecipePanel;
 namespace lathe::app {
 
 // The dock panes around the canvas, each starting with an empty state that says what to do
-// next: Project (left), Recipe and Training (right), Data, Experiments, Charts and Job log
-// (bottom). The panes' real content arrives with the features that fill them.
+// next: Project (left), Recipe, Profile, Insights and Training (right), Data, Experiments, Charts
+// and Job log (bottom). The panes' real content arrives with the features that fill them.
 class StudioDocks {
   Q_DECLARE_TR_FUNCTIONS(StudioDocks)
 
@@ -37,9 +41,15 @@ class StudioDocks {
   QDockWidget* training;
   QDockWidget* experiments;
   QDockWidget* charts;
+  QDockWidget* profile;
+  QDockWidget* insights;
   QDockWidget* jobLog;
   widgets::JobLogView* jobLogView;
   widgets::DataTableView* dataView;
+  widgets::DataFilterBar* dataFilter;
+  widgets::ColumnProfilePanel* profilePanel;
+  widgets::InsightsPanel* insightsPanel;
+  widgets::ChartsPanel* chartsPanel;
   widgets::ProjectOverviewPanel* projectPanel;
   widgets::RecipePanel* recipePanel;
 
@@ -48,6 +58,8 @@ class StudioDocks {
   void showData(std::shared_ptr<const data::Table> table, const QString& name = {});
   // Shows the project panel, or the dock's empty state when no project is open.
   void showProject(bool open);
+  // Shows the column profiles, insights and charts, or the docks' empty states without a table.
+  void showProfile(bool any);
   // Shows the recipe panel, or the dock's empty state when no stored dataset is shown.
   void showRecipe(bool any);
 

@@ -1,7 +1,9 @@
 #include "widgets/panels/RecipePanel.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
@@ -10,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "widgets/panels/RecipeStepCatalog.h"
+#include "widgets/panels/RecipeStepSummary.h"
 #include "widgets/panels/StepParameterForm.h"
 
 namespace lathe::widgets {
@@ -19,10 +22,10 @@ RecipePanel::RecipePanel(QWidget* parent)
       list_(new QListWidget(this)),
       add_(new QToolButton(this)),
       addMenu_(new QMenu(this)),
-      remove_(new QPushButton(tr("Remove"), this)),
-      up_(new QPushButton(tr("Move up"), this)),
-      down_(new QPushButton(tr("Move down"), this)),
-      apply_(new QPushButton(tr("Apply"), this)),
+      remove_(new QPushButton(this)),
+      up_(new QPushButton(this)),
+      down_(new QPushButton(this)),
+      apply_(new QPushButton(this)),
       form_(new StepParameterForm(this)),
       status_(new QLabel(this)) {
   list_->setObjectName(QStringLiteral("recipeSteps"));
@@ -34,12 +37,10 @@ RecipePanel::RecipePanel(QWidget* parent)
   form_->setObjectName(QStringLiteral("stepParameters"));
   status_->setObjectName(QStringLiteral("previewStatus"));
   addMenu_->setObjectName(QStringLiteral("addStepMenu"));
-  add_->setText(tr("Add step"));
   add_->setMenu(addMenu_);
   add_->setPopupMode(QToolButton::InstantPopup);
-  apply_->setToolTip(tr("Run the recipe on all rows and store the result as a new version"));
   status_->setWordWrap(true);
-  buildAddMenu();
+  retranslate();
 
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(add_);
@@ -81,7 +82,32 @@ RecipePanel::RecipePanel(QWidget* parent)
   updateButtons();
 }
 
+void RecipePanel::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) {
+    retranslate();
+    {
+      const QSignalBlocker blocker(list_);
+      for (int i = 0; i < stepCount(); ++i) refreshRow(i);
+    }
+    rebuildForm();
+  }
+  QWidget::changeEvent(event);
+}
+
+void RecipePanel::retranslate() {
+  remove_->setText(tr("Remove"));
+  up_->setText(tr("Move up"));
+  down_->setText(tr("Move down"));
+  apply_->setText(tr("Apply"));
+  add_->setText(tr("Add step"));
+  apply_->setToolTip(tr("Run the recipe on all rows and store the result as a new version"));
+  buildAddMenu();
+}
+
 void RecipePanel::buildAddMenu() {
+  // Rebuilt whole on a language change: the submenus are the menu's children, and go with it.
+  for (QMenu* sub : addMenu_->findChildren<QMenu*>(Qt::FindDirectChildrenOnly)) delete sub;
+  addMenu_->clear();
   const auto steps = RecipeStepCatalog::steps();
   for (const QString& group : RecipeStepCatalog::groups()) {
     QMenu* sub = addMenu_->addMenu(group);
@@ -115,10 +141,14 @@ void RecipePanel::setSteps(const std::vector<RecipeStepView>& steps) {
 void RecipePanel::refreshRow(int index) {
   const auto& step = steps_[static_cast<std::size_t>(index)];
   QListWidgetItem* item = list_->item(index);
-  QString text = QStringLiteral("%1. %2 — %3").arg(index + 1).arg(RecipeStepCatalog::title(step.kind), step.summary);
+  QString summary = RecipeStepSummary::text(step.kind, step.parameters, datasets_);
+  if (summary.isEmpty()) summary = RecipeStepSummary::elide(step.summary, RecipeStepSummary::kMaxLength);
+  const QString number = QLocale().toString(index + 1);
+  const QString title = RecipeStepCatalog::title(step.kind);
+  QString text = summary.isEmpty() ? tr("%1. %2").arg(number, title) : tr("%1. %2 — %3").arg(number, title, summary);
   if (!step.error.isEmpty()) text += QStringLiteral("\n⚠ ") + step.error;
   item->setText(text);
-  item->setToolTip(step.error.isEmpty() ? step.summary : step.error);
+  item->setToolTip(step.error.isEmpty() ? summary : step.error);
   item->setCheckState(step.enabled ? Qt::Checked : Qt::Unchecked);
   item->setForeground(!step.error.isEmpty() ? QBrush(Qt::red) : step.enabled ? QBrush() : QBrush(Qt::gray));
 }
@@ -126,7 +156,28 @@ void RecipePanel::refreshRow(int index) {
 void RecipePanel::setColumns(const QStringList& names) {
   if (names == columns_) return;
   columns_ = names;
-  formIndex_ = -1;  // rebuild the pickers
+  rebuildForm();
+}
+
+void RecipePanel::setDatasetVersions(QList<QPair<qint64, QString>> versions) {
+  if (versions == datasets_) return;
+  datasets_ = std::move(versions);
+  form_->setDatasets(datasets_, columnsOf_);
+  {
+    const QSignalBlocker blocker(list_);
+    for (int i = 0; i < stepCount(); ++i) refreshRow(i);  // join and append name the dataset
+  }
+  rebuildForm();
+}
+
+void RecipePanel::setDatasetColumnLookup(std::function<QStringList(qint64)> columnsOf) {
+  columnsOf_ = std::move(columnsOf);
+  form_->setDatasets(datasets_, columnsOf_);
+  rebuildForm();
+}
+
+void RecipePanel::rebuildForm() {
+  formIndex_ = -1;
   showSelected();
 }
 
@@ -151,6 +202,10 @@ void RecipePanel::setCurrentIndex(int index) { list_->setCurrentRow(index); }
 
 QString RecipePanel::stepText(int index) const {
   return index >= 0 && index < list_->count() ? list_->item(index)->text() : QString();
+}
+
+QString RecipePanel::stepToolTip(int index) const {
+  return index >= 0 && index < list_->count() ? list_->item(index)->toolTip() : QString();
 }
 
 void RecipePanel::showSelected() {

@@ -1,0 +1,126 @@
+// lathe-screenshot-tour: retakes the pictures in docs/screenshots/ that need the studio in a
+// given state (a column selected, a chart drawn), by driving the real window the way a user
+// would and grabbing it once its jobs are done. Not installed; scripts/screenshots.sh runs it
+// under Xvfb so the pictures are what a user's X server shows.
+// Usage: lathe-screenshot-tour --language en|ko PROJECT.lathe OUTPUT_DIR
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QTest>
+#include <cstdio>
+
+#include "app/desktop/DataController.h"
+#include "app/desktop/MainWindow.h"
+#include "app/desktop/StudioDocks.h"
+#include "app/desktop/StudioStyle.h"
+#include "app/desktop/UiLanguage.h"
+#include "app/jobs/JobManager.h"
+#include "engine/explore/ChartRequest.h"
+#include "widgets/panels/ChartsPanel.h"
+#include "widgets/panels/InsightsPanel.h"
+#include "widgets/table/DataFilterBar.h"
+#include "widgets/table/DataTableView.h"
+
+namespace {
+
+using lathe::app::MainWindow;
+
+// Lets the event loop run until `done` holds and no job runs, or gives up after a minute.
+bool settle(const MainWindow& window, const std::function<bool()>& done) {
+  QElapsedTimer clock;
+  clock.start();
+  while (clock.elapsed() < 60000) {
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    if (done() && window.jobManager()->activeCount() == 0) {
+      QTest::qWait(300);  // the last repaint
+      return true;
+    }
+    QTest::qWait(20);
+  }
+  return false;
+}
+
+bool shoot(MainWindow& window, const QString& path) {
+  QCoreApplication::processEvents();
+  const bool saved = window.grab().save(path);
+  std::printf("%s%s\n", qPrintable(path), saved ? "" : " (not written)");
+  return saved;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("Lathe"));
+  QApplication::setApplicationName(QStringLiteral("Lathe Studio"));
+  QCommandLineParser parser;
+  QCommandLineOption language(QStringLiteral("language"), QStringLiteral("en or ko"), QStringLiteral("code"),
+                              QStringLiteral("en"));
+  parser.addOption(language);
+  parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A project holding penguins.csv"));
+  parser.addPositionalArgument(QStringLiteral("output"), QStringLiteral("Where the PNGs go"));
+  parser.process(app);
+  if (parser.positionalArguments().size() != 2) parser.showHelp(2);
+  const QString suffix = parser.value(language) == QLatin1String("ko") ? QStringLiteral("-ko") : QString();
+  const QDir output(parser.positionalArguments().at(1));
+
+  lathe::app::UiLanguage::install(app, parser.value(language));
+  lathe::app::StudioStyle::apply(app);
+  MainWindow window;
+  window.setGeometry(0, 0, 1440, 900);
+  window.show();
+  window.openFile(parser.positionalArguments().at(0));
+  const auto& docks = window.docks();
+  if (!settle(window, [&] { return window.data()->table() != nullptr; })) {
+    std::fprintf(stderr, "the project's data did not show\n");
+    return 1;
+  }
+  // A roomier Data dock, as a user would drag it, for these pictures.
+  window.resizeDocks({docks.data}, {420}, Qt::Vertical);
+  window.resizeDocks({docks.profile}, {430}, Qt::Horizontal);
+
+  // The table with Body Mass (g) selected, and its profile beside it.
+  docks.profile->raise();
+  const auto mass = window.data()->table()->indexOf("Body Mass (g)");
+  if (mass) {
+    auto* view = docks.dataView;
+    view->setCurrentIndex(view->model()->index(3, static_cast<int>(*mass)));
+  }
+  settle(window, [] { return true; });
+  bool ok = shoot(window, output.filePath(QStringLiteral("data-profile%1.png").arg(suffix)));
+
+  // A filter, so the picture shows the filter bar at work.
+  auto* filter = docks.dataFilter->findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+  filter->setText(QStringLiteral("Species == \"Gentoo\""));
+  QTest::keyClick(filter, Qt::Key_Return);
+  settle(window, [] { return true; });
+
+  // The insights of penguins with Species as the target.
+  docks.insightsPanel->setTarget(QStringLiteral("Species"));
+  emit docks.insightsPanel->targetChanged(QStringLiteral("Species"));
+  docks.insights->raise();
+  settle(window, [] { return true; });
+  ok &= shoot(window, output.filePath(QStringLiteral("insights%1.png").arg(suffix)));
+
+  // A scatter coloured by species in the Charts dock.
+  docks.charts->raise();
+  docks.chartsPanel->setRequest({lathe::explore::ChartKind::Scatter, "Flipper Length (mm)", "Body Mass (g)", "Species"});
+  emit docks.chartsPanel->chartRequested(docks.chartsPanel->request());
+  settle(window, [&] { return docks.chartsPanel->currentChart() != nullptr; });
+  ok &= shoot(window, output.filePath(QStringLiteral("chart-scatter%1.png").arg(suffix)));
+
+  docks.chartsPanel->setRequest({lathe::explore::ChartKind::BoxPlot, "Body Mass (g)", "", "Species"});
+  emit docks.chartsPanel->chartRequested(docks.chartsPanel->request());
+  settle(window, [&] { return docks.chartsPanel->currentChart() != nullptr; });
+  ok &= shoot(window, output.filePath(QStringLiteral("chart-box%1.png").arg(suffix)));
+
+  docks.chartsPanel->setRequest({lathe::explore::ChartKind::Correlation, "", "", ""});
+  emit docks.chartsPanel->chartRequested(docks.chartsPanel->request());
+  settle(window, [&] { return docks.chartsPanel->currentChart() != nullptr; });
+  ok &= shoot(window, output.filePath(QStringLiteral("chart-correlation%1.png").arg(suffix)));
+  return ok ? 0 : 1;
+}

@@ -1,0 +1,81 @@
+#pragma once
+#include <QString>
+#include <optional>
+
+#include <qcustomplot.h>
+
+#include "engine/explore/ScatterSample.h"
+
+class QAction;
+
+namespace lathe::widgets {
+
+// A scatter plot of two numeric columns, one colour per level of an optional colour column, with
+// a legend. It draws the explore::ScatterSample it is given (at most ~20k points, however many
+// rows) and says when the points are a sample. "Show Density" (context menu, densityAction())
+// draws the density grid of every row instead, on a logarithmic colour scale. Drag and the
+// wheel pan and zoom; hovering a point shows its values.
+class ScatterChart : public QCustomPlot {
+  Q_OBJECT
+ public:
+  // Above this many points, scatters are drawn without antialiasing so panning stays fluid.
+  static constexpr int kAntialiasedPointLimit = 3000;
+
+  explicit ScatterChart(QWidget* parent = nullptr);
+
+  void setData(const explore::ScatterSample& sample);
+  // Forgets the data and shows what to do instead.
+  void clear();
+
+  // Density mode draws sample.density instead of the points; the view (zoom) is kept.
+  void setDensityMode(bool on);
+  bool densityMode() const { return densityMode_; }
+  // The checkable "Show Density" action, also in the context menu; disabled without a grid.
+  QAction* densityAction() const { return densityAction_; }
+
+  // Points drawn (0 in density mode).
+  int pointCount() const;
+  // Point series drawn: one per colour level, plus one for points without a level (0 in
+  // density mode).
+  int seriesCount() const;
+  // The note in the corner ("20,000 of 1,000,000 points shown"), empty when there is none.
+  QString noteText() const;
+  // The text shown while there is nothing to draw, empty while the chart shows data.
+  QString emptyStateText() const;
+  // The hover text at a widget position, empty when nothing is under it.
+  QString toolTipAt(const QPointF& pos) const;
+
+  // The drawing, shared with FeatureTargetChart so both show points alike: one QCPGraph per
+  // colour level on the plot's main axes, the legend, the ranges and the sampling note.
+  // Returns the number of points drawn.
+  static int drawPoints(QCustomPlot* plot, const explore::ScatterSample& sample);
+  // The values of the point nearest to `pos` (within a few pixels) in a plot drawn by drawPoints.
+  static QString pointToolTip(const QCustomPlot* plot, const explore::ScatterSample& sample, const QPointF& pos);
+  // "20,000 of 1,000,000 points shown" when the sample holds fewer points than rows, else empty.
+  static QString samplingNote(const explore::ScatterSample& sample);
+  // Adds a small note in the bottom-right corner of the plot's axis rect.
+  static void addNote(QCustomPlot* plot, const QString& text);
+
+ signals:
+  void densityModeChanged(bool on);
+
+ protected:
+  bool event(QEvent* event) override;
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void rebuild(bool keepView);
+  bool drawDensity();
+  void removeColorScale();
+  void showEmptyState(const QString& text);
+  void retranslate();
+  QString densityToolTip(const QPointF& pos) const;
+
+  std::optional<explore::ScatterSample> sample_;
+  bool densityMode_ = false;
+  QAction* densityAction_;
+  QCPColorScale* colorScale_ = nullptr;
+  QCPMarginGroup* marginGroup_;
+};
+
+}  // namespace lathe::widgets
