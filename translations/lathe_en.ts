@@ -9,6 +9,45 @@
     </message>
 </context>
 <context>
+    <name>ChartExport</name>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: choose a file ending in .png, .svg or .pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the folder %2 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the folder is not writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the chart could not be drawn into the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the existing file could not be replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the file could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeleteDatasetCommand</name>
     <message>
         <source>Delete dataset “%1”</source>
@@ -379,10 +418,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dataset version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
@@ -416,6 +451,337 @@
     </message>
     <message>
         <source>Stratify by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decimal number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True/false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most frequent value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A constant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All zeros</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop with an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An “other” column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order of appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standardise (mean 0, deviation 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min–max range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Robust (median and IQR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range (min–max)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equal width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bin numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interquartile range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Z-score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys in the other dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching rows only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All rows of this dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecipeStepSummary</name>
+    <message>
+        <source>1 row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% of the rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 +%2 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a constant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 columns: %2 +%3 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dataset version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with the mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with the median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with the most frequent value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with the value above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, marking them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, levels sorted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to the range %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by median and IQR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standardise %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log(1 + x) of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 into %2 quantile bins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 into %2 equal-width bins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 beyond %2 standard deviations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 beyond %2 × IQR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, up to %2 terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep rows where %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows repeating an earlier row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows repeating an earlier row&apos;s %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keeping the shares of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rows of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all rows, with %1 matched on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows matching %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% train, %2% validation, %3% test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, keeping the shares of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -514,10 +880,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Select a column to see its distribution, or select runs to compare their ROC, precision-recall and confusion-matrix charts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Job log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -541,6 +903,34 @@
         <source>A project keeps your data, goal, runs and models in one file, saved as you work. Start one with File › New Project, open one, or drop a data file onto the window.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No column to profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import or open a dataset: every column&apos;s statistics and distribution appear here. Select a column in the Data table to see its profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import or open a dataset: Lathe checks it for constant columns, duplicates, missing values, class imbalance and target leakage, and offers one-click fixes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import or open a dataset to draw histograms, box plots, scatter plots, a correlation heatmap or a feature against the target.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::AboutDialog</name>
@@ -558,6 +948,32 @@
     </message>
     <message>
         <source>Running with</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::ChartsController</name>
+    <message>
+        <source>Draw chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::DataController</name>
+    <message>
+        <source>Column histograms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter rows</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -688,6 +1104,13 @@
     </message>
     <message>
         <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::InsightsController</name>
+    <message>
+        <source>Data insights</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -946,14 +1369,6 @@
         <source>Cannot read the project</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Column histograms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sort by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>lathe::app::NewProjectDialog</name>
@@ -1170,6 +1585,294 @@
         <source>Add a step to preview the recipe</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 v%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::BoxPlotChart</name>
+    <message>
+        <source>Choose a numeric column to see its spread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no values to plot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlier: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quartiles: %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whiskers: %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range: %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outliers: %1 (the %2 most extreme shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outliers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ChartsPanel</name>
+    <message>
+        <source>Import or open a dataset to chart its columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the columns this chart needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing the chart…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scatter plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correlation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature vs target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;X:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Feature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;olour by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG, SVG or PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ColumnProfilePanel</name>
+    <message>
+        <source>Column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a column to see its statistics and distribution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Std. dev.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>25%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>75%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most frequent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decimal number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True/false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No columns to profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a dataset to see each column&apos;s statistics and distribution here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::CorrelationHeatmap</name>
+    <message>
+        <source>%1 × %2: undefined (fewer than two rows with both values, or a constant column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correlations between the numeric columns appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table has no numeric columns to correlate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correlation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first %1 numeric columns are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::widgets::CostMatrixEditor</name>
@@ -1207,6 +1910,29 @@
     </message>
     <message>
         <source>True negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::DataFilterBar</name>
+    <message>
+        <source>Filtering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At character %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter rows with a formula, e.g. [Body Mass (g)] &gt; 4000 and Species == &quot;Adelie&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Enter to filter; Esc or the clear button shows every row again. Column names with spaces go in [brackets]; text goes in &quot;quotes&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1256,6 +1982,256 @@
     </message>
     <message>
         <source>Row (1 to %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::FeatureTargetChart</name>
+    <message>
+        <source>Choose a feature and a target to see how they relate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No row has both %1 and %2 present.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of rows (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 (%4%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::HistogramChart</name>
+    <message>
+        <source>Select a column to see its distribution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column has no rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %1 values are missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No finite values to draw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No values to draw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>a histogram bin: from, to</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 infinite, not drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other (%1 more values)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows (%2%3 of the values present)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::InsightsPanel</name>
+    <message>
+        <source>Analysing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every column; on millions of rows this takes a few seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No insights yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a dataset to check it for missing values, duplicate rows and constant or identifier columns. Pick a target to check class balance and leakage too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a target to check class balance and leakage too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No missing values, duplicates, imbalance or leakage in these rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column a model will predict: class imbalance and target leakage are checked against it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds this step to the recipe; Undo takes it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has the same value in every row: “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of values are “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %Ln distinct values (%2 of the rows with a value)</source>
+        <translation>
+            <numerusform>%1 has %Ln distinct value (%2 of the rows with a value)</numerusform>
+            <numerusform>%1 has %Ln distinct values (%2 of the rows with a value)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows repeat an earlier row (%1 of all rows)</source>
+        <translation>
+            <numerusform>%Ln row repeats an earlier row (%1 of all rows)</numerusform>
+            <numerusform>%Ln rows repeat an earlier row (%1 of all rows)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of values are missing (%Ln rows)</source>
+        <translation>
+            <numerusform>%1: %2 of values are missing (%Ln row)</numerusform>
+            <numerusform>%1: %2 of values are missing (%Ln rows)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is imbalanced: its rarest class “%2” has %3 of the rows (%Ln rows)</source>
+        <translation>
+            <numerusform>%1 is imbalanced: its rarest class “%2” has %3 of the rows (%Ln row)</numerusform>
+            <numerusform>%1 is imbalanced: its rarest class “%2” has %3 of the rows (%Ln rows)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 predicts %2 almost perfectly (score %3): possible target leakage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A column with one value tells a model nothing; it only costs time and memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Almost every row holds the same value, so the column carries little information and its few other values may be noise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A different value in almost every row (an ID, a name, free text) lets a model memorise rows instead of learning, and one-hot encoding it makes thousands of columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeated rows count some examples twice; split between training and test rows they make scores look better than they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most models cannot use a missing value. Filling keeps the rows; a column missing in most rows is better dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a rare class a model can score well by never predicting it. Judge it by balanced accuracy or F1, and sample with stratification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A column that gives the answer away is often recorded after the outcome: a model trained with it fails on new data. Check where the column comes from before training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop duplicate rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop rows without a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill with median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill with mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill with most frequent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill missing values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1545,6 +2521,69 @@
         <source>Run the recipe on all rows and store the result as a new version</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ScatterChart</name>
+    <message>
+        <source>Show Density</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour a grid by how many rows fall in each cell, instead of drawing a sample of points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose two numeric columns to see how they relate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No row has both %1 and %2 present.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No point has finite values to plot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Density</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows per cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Density of all %1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 points shown</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::widgets::StepParameterForm</name>
@@ -1554,6 +2593,22 @@
     </message>
     <message>
         <source>New name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by min–max scaling only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the keys first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same name</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,1551 +1,2602 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
-    <context>
-        <name>AddRecipeStepCommand</name>
-        <message>
-            <source>Add step “%1”</source>
-            <translation>“%1” 단계 추가</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeleteDatasetCommand</name>
-        <message>
-            <source>Delete dataset “%1”</source>
-            <translation>데이터셋 “%1” 삭제</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeleteRunCommand</name>
-        <message>
-            <source>Delete run “%1”</source>
-            <translation>실행 “%1” 삭제</translation>
-        </message>
-    </context>
-    <context>
-        <name>EditProjectInfoCommand</name>
-        <message>
-            <source>Edit project description</source>
-            <translation>프로젝트 설명 편집</translation>
-        </message>
-        <message>
-            <source>Rename project</source>
-            <translation>프로젝트 이름 바꾸기</translation>
-        </message>
-        <message>
-            <source>Edit business goal</source>
-            <translation>비즈니스 목표 편집</translation>
-        </message>
-        <message>
-            <source>Edit KPI</source>
-            <translation>KPI 편집</translation>
-        </message>
-        <message>
-            <source>Edit decision costs</source>
-            <translation>결정 비용 편집</translation>
-        </message>
-    </context>
-    <context>
-        <name>EditRecipeStepCommand</name>
-        <message>
-            <source>Edit step “%1”</source>
-            <translation>“%1” 단계 편집</translation>
-        </message>
-    </context>
-    <context>
-        <name>FileRouter</name>
-        <message>
-            <source>Lathe projects (*.lathe)</source>
-            <translation>Lathe 프로젝트 (*.lathe)</translation>
-        </message>
-        <message>
-            <source>Projects and data (*.lathe *.csv *.tsv *.tab *.txt *.arff *.json *.jsonl *.sqlite *.db)</source>
-            <translation>프로젝트와 데이터 (*.lathe *.csv *.tsv *.tab *.txt *.arff *.json *.jsonl *.sqlite *.db)</translation>
-        </message>
-        <message>
-            <source>Data files (*.csv *.tsv *.tab *.txt *.arff *.json *.jsonl *.sqlite *.db)</source>
-            <translation>데이터 파일 (*.csv *.tsv *.tab *.txt *.arff *.json *.jsonl *.sqlite *.db)</translation>
-        </message>
-        <message>
-            <source>All files (*)</source>
-            <translation>모든 파일 (*)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportDatasetCommand</name>
-        <message>
-            <source>Import “%1”</source>
-            <translation>“%1” 가져오기</translation>
-        </message>
-    </context>
-    <context>
-        <name>MoveRecipeStepCommand</name>
-        <message>
-            <source>Move step %1 to %2</source>
-            <translation>%1단계를 %2번째로 이동</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProjectMessages</name>
-        <message>
-            <source>“%1” does not exist or cannot be read.</source>
-            <translation>“%1” 파일이 없거나 읽을 수 없습니다.</translation>
-        </message>
-        <message>
-            <source>“%1” is a folder or a device, not a project file.</source>
-            <translation>“%1”은(는) 폴더나 장치이며 프로젝트 파일이 아닙니다.</translation>
-        </message>
-        <message>
-            <source>“%1” is empty (0 bytes). It is not a Lathe project.</source>
-            <translation>“%1” 파일이 비어 있습니다(0바이트). Lathe 프로젝트가 아닙니다.</translation>
-        </message>
-        <message>
-            <source>“%1” is not a Lathe project: it is not an SQLite database at all.</source>
-            <translation>“%1”은(는) Lathe 프로젝트가 아닙니다. SQLite 데이터베이스가 아닙니다.</translation>
-        </message>
-        <message>
-            <source>“%1” is an SQLite database of another application, not a Lathe project. Lathe did not change it. To use its tables as data, import it with File › Import Data.</source>
-            <translation>“%1”은(는) 다른 애플리케이션의 SQLite 데이터베이스이며 Lathe 프로젝트가 아닙니다. Lathe는 이 파일을 바꾸지 않았습니다. 표를 데이터로 쓰려면 파일 › 데이터 가져오기로 가져오세요.</translation>
-        </message>
-        <message>
-            <source>“%1” was saved by a newer version of Lathe. Update Lathe to open it; the file was not changed.</source>
-            <translation>“%1”은(는) 더 새로운 버전의 Lathe로 저장되었습니다. 열려면 Lathe를 업데이트하세요. 파일은 바뀌지 않았습니다.</translation>
-        </message>
-        <message>
-            <source>“%1” was saved by an older version of Lathe and must be upgraded, but it is read-only here. Copy it to a folder you can write to and open the copy.</source>
-            <translation>“%1”은(는) 이전 버전의 Lathe로 저장되어 업그레이드가 필요하지만 여기서는 읽기 전용입니다. 쓸 수 있는 폴더로 복사한 뒤 사본을 여세요.</translation>
-        </message>
-        <message>
-            <source>“%1” is damaged and cannot be read. If you have a backup (a .bak file beside it), open that.</source>
-            <translation>“%1” 파일이 손상되어 읽을 수 없습니다. 옆에 백업(.bak 파일)이 있으면 그것을 여세요.</translation>
-        </message>
-        <message>
-            <source>“%1” is open in another Lathe window or process. Close it there first.</source>
-            <translation>“%1”은(는) 다른 Lathe 창이나 프로세스에서 열려 있습니다. 먼저 그곳에서 닫으세요.</translation>
-        </message>
-        <message>
-            <source>“%1” already exists. Choose another name.</source>
-            <translation>“%1”이(가) 이미 있습니다. 다른 이름을 고르세요.</translation>
-        </message>
-        <message>
-            <source>“%1” is this project's own file. Choose another name.</source>
-            <translation>“%1”은(는) 이 프로젝트 자신의 파일입니다. 다른 이름을 고르세요.</translation>
-        </message>
-        <message>
-            <source>“%1” could not be written, and nothing was changed: %2</source>
-            <translation>“%1”에 쓸 수 없어 아무것도 바뀌지 않았습니다: %2</translation>
-        </message>
-        <message>
-            <source>opened read-only</source>
-            <translation>읽기 전용으로 열림</translation>
-        </message>
-        <message>
-            <source>the file or its folder is read-only</source>
-            <translation>파일이나 폴더가 읽기 전용입니다</translation>
-        </message>
-        <message>
-            <source>open for editing in another Lathe window</source>
-            <translation>다른 Lathe 창에서 편집 중입니다</translation>
-        </message>
-        <message>
-            <source>the file is damaged; use Save As to rescue a copy</source>
-            <translation>파일이 손상되었습니다. 다른 이름으로 저장하여 사본을 살리세요</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecipeStepCatalog</name>
-        <message>
-            <source>Columns</source>
-            <translation>열</translation>
-        </message>
-        <message>
-            <source>Seed</source>
-            <translation>시드</translation>
-        </message>
-        <message>
-            <source>Rows</source>
-            <translation>행</translation>
-        </message>
-        <message>
-            <source>Missing values</source>
-            <translation>결측값</translation>
-        </message>
-        <message>
-            <source>Encoding and scaling</source>
-            <translation>인코딩과 스케일링</translation>
-        </message>
-        <message>
-            <source>Binning and outliers</source>
-            <translation>구간화와 이상값</translation>
-        </message>
-        <message>
-            <source>Dates and text</source>
-            <translation>날짜와 텍스트</translation>
-        </message>
-        <message>
-            <source>Integration</source>
-            <translation>데이터 결합</translation>
-        </message>
-        <message>
-            <source>Splitting</source>
-            <translation>분할</translation>
-        </message>
-        <message>
-            <source>Keep columns</source>
-            <translation>열 유지</translation>
-        </message>
-        <message>
-            <source>Drop columns</source>
-            <translation>열 삭제</translation>
-        </message>
-        <message>
-            <source>Rename columns</source>
-            <translation>열 이름 바꾸기</translation>
-        </message>
-        <message>
-            <source>New names</source>
-            <translation>새 이름</translation>
-        </message>
-        <message>
-            <source>Reorder columns</source>
-            <translation>열 순서 바꾸기</translation>
-        </message>
-        <message>
-            <source>Change type</source>
-            <translation>형식 바꾸기</translation>
-        </message>
-        <message>
-            <source>Type</source>
-            <translation>형식</translation>
-        </message>
-        <message>
-            <source>Derived column</source>
-            <translation>파생 열</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>이름</translation>
-        </message>
-        <message>
-            <source>Formula</source>
-            <translation>수식</translation>
-        </message>
-        <message>
-            <source>Filter rows</source>
-            <translation>행 필터</translation>
-        </message>
-        <message>
-            <source>Keep rows where</source>
-            <translation>유지할 행 조건</translation>
-        </message>
-        <message>
-            <source>Drop duplicate rows</source>
-            <translation>중복 행 삭제</translation>
-        </message>
-        <message>
-            <source>Compare columns (none: all)</source>
-            <translation>비교할 열 (없으면 전체)</translation>
-        </message>
-        <message>
-            <source>Random sample</source>
-            <translation>무작위 표본</translation>
-        </message>
-        <message>
-            <source>Fraction of rows</source>
-            <translation>행 비율</translation>
-        </message>
-        <message>
-            <source>Number of rows</source>
-            <translation>행 수</translation>
-        </message>
-        <message>
-            <source>Stratified sample</source>
-            <translation>층화 표본</translation>
-        </message>
-        <message>
-            <source>Keep the shares of</source>
-            <translation>비율을 유지할 열</translation>
-        </message>
-        <message>
-            <source>Fill missing values</source>
-            <translation>결측값 채우기</translation>
-        </message>
-        <message>
-            <source>Fill with</source>
-            <translation>채울 값</translation>
-        </message>
-        <message>
-            <source>Constant</source>
-            <translation>상수</translation>
-        </message>
-        <message>
-            <source>Add a “was missing” column</source>
-            <translation>“결측이었음” 열 추가</translation>
-        </message>
-        <message>
-            <source>One-hot encoding</source>
-            <translation>원-핫 인코딩</translation>
-        </message>
-        <message>
-            <source>Unseen categories</source>
-            <translation>처음 보는 범주</translation>
-        </message>
-        <message>
-            <source>Drop the first level</source>
-            <translation>첫 수준 제외</translation>
-        </message>
-        <message>
-            <source>Most levels</source>
-            <translation>최대 수준 수</translation>
-        </message>
-        <message>
-            <source>Ordinal encoding</source>
-            <translation>순서형 인코딩</translation>
-        </message>
-        <message>
-            <source>Order</source>
-            <translation>순서</translation>
-        </message>
-        <message>
-            <source>Scaling</source>
-            <translation>스케일링</translation>
-        </message>
-        <message>
-            <source>Method</source>
-            <translation>방법</translation>
-        </message>
-        <message>
-            <source>Log transform</source>
-            <translation>로그 변환</translation>
-        </message>
-        <message>
-            <source>log(1 + x)</source>
-            <translation>log(1 + x)</translation>
-        </message>
-        <message>
-            <source>Power transform</source>
-            <translation>거듭제곱 변환</translation>
-        </message>
-        <message>
-            <source>Binning</source>
-            <translation>구간화</translation>
-        </message>
-        <message>
-            <source>Bins</source>
-            <translation>구간 수</translation>
-        </message>
-        <message>
-            <source>Output</source>
-            <translation>출력</translation>
-        </message>
-        <message>
-            <source>Clip outliers</source>
-            <translation>이상값 자르기</translation>
-        </message>
-        <message>
-            <source>IQR factor</source>
-            <translation>IQR 배수</translation>
-        </message>
-        <message>
-            <source>Z-score threshold</source>
-            <translation>Z-점수 기준</translation>
-        </message>
-        <message>
-            <source>Date parts</source>
-            <translation>날짜 구성요소</translation>
-        </message>
-        <message>
-            <source>TF-IDF features</source>
-            <translation>TF-IDF 특성</translation>
-        </message>
-        <message>
-            <source>Text column</source>
-            <translation>텍스트 열</translation>
-        </message>
-        <message>
-            <source>Most features</source>
-            <translation>최대 특성 수</translation>
-        </message>
-        <message>
-            <source>Minimum document frequency</source>
-            <translation>최소 문서 빈도</translation>
-        </message>
-        <message>
-            <source>Stop words</source>
-            <translation>불용어</translation>
-        </message>
-        <message>
-            <source>Join a dataset</source>
-            <translation>데이터셋 조인</translation>
-        </message>
-        <message>
-            <source>Dataset version</source>
-            <translation>데이터셋 버전</translation>
-        </message>
-        <message>
-            <source>Keys</source>
-            <translation>키</translation>
-        </message>
-        <message>
-            <source>Join</source>
-            <translation>조인 방식</translation>
-        </message>
-        <message>
-            <source>Suffix</source>
-            <translation>접미사</translation>
-        </message>
-        <message>
-            <source>Append a dataset</source>
-            <translation>데이터셋 이어 붙이기</translation>
-        </message>
-        <message>
-            <source>Train/validation/test split</source>
-            <translation>학습/검증/테스트 분할</translation>
-        </message>
-        <message>
-            <source>Train</source>
-            <translation>학습</translation>
-        </message>
-        <message>
-            <source>Validation</source>
-            <translation>검증</translation>
-        </message>
-        <message>
-            <source>Test</source>
-            <translation>테스트</translation>
-        </message>
-        <message>
-            <source>Stratify by</source>
-            <translation>층화 기준</translation>
-        </message>
-    </context>
-    <context>
-        <name>RemoveRecipeStepCommand</name>
-        <message>
-            <source>Remove step “%1”</source>
-            <translation>“%1” 단계 삭제</translation>
-        </message>
-    </context>
-    <context>
-        <name>RenameDatasetCommand</name>
-        <message>
-            <source>Rename dataset “%1” to “%2”</source>
-            <translation>데이터셋 “%1”의 이름을 “%2”(으)로 바꾸기</translation>
-        </message>
-    </context>
-    <context>
-        <name>RenameRunCommand</name>
-        <message>
-            <source>Rename run “%1” to “%2”</source>
-            <translation>실행 “%1”의 이름을 “%2”(으)로 바꾸기</translation>
-        </message>
-    </context>
-    <context>
-        <name>SetRecipeStepEnabledCommand</name>
-        <message>
-            <source>Enable step %1</source>
-            <translation>%1단계 켜기</translation>
-        </message>
-        <message>
-            <source>Disable step %1</source>
-            <translation>%1단계 끄기</translation>
-        </message>
-    </context>
-    <context>
-        <name>StudioDocks</name>
-        <message>
-            <source>Project</source>
-            <translation>프로젝트</translation>
-        </message>
-        <message>
-            <source>Data</source>
-            <translation>데이터</translation>
-        </message>
-        <message>
-            <source>No data yet</source>
-            <translation>아직 데이터가 없습니다</translation>
-        </message>
-        <message>
-            <source>Drop a CSV, TSV, ARFF, JSON or SQLite file onto the window to import it. Its rows and column profiles appear here.</source>
-            <translation>CSV, TSV, ARFF, JSON 또는 SQLite 파일을 창에 끌어다 놓으면 가져옵니다. 행과 열 프로필이 여기에 표시됩니다.</translation>
-        </message>
-        <message>
-            <source>Recipe</source>
-            <translation>레시피</translation>
-        </message>
-        <message>
-            <source>No recipe yet</source>
-            <translation>아직 레시피가 없습니다</translation>
-        </message>
-        <message>
-            <source>A recipe is a list of transform steps on a dataset: filter rows, fill missing values, encode, scale. Import data first; every step can be undone.</source>
-            <translation>레시피는 데이터셋에 적용하는 변환 단계의 목록입니다: 행 필터링, 결측값 채우기, 인코딩, 스케일링. 먼저 데이터를 가져오세요. 모든 단계는 실행 취소할 수 있습니다.</translation>
-        </message>
-        <message>
-            <source>Training</source>
-            <translation>학습</translation>
-        </message>
-        <message>
-            <source>Nothing to train yet</source>
-            <translation>아직 학습할 것이 없습니다</translation>
-        </message>
-        <message>
-            <source>Import a dataset and pick a target column: Lathe detects the task and suggests algorithms. Training runs in the background and can be cancelled.</source>
-            <translation>데이터셋을 가져오고 목표 열을 고르세요. Lathe가 과제 유형을 판별하고 알고리즘을 추천합니다. 학습은 백그라운드에서 실행되며 언제든 취소할 수 있습니다.</translation>
-        </message>
-        <message>
-            <source>Experiments</source>
-            <translation>실험</translation>
-        </message>
-        <message>
-            <source>No runs yet</source>
-            <translation>아직 실행 기록이 없습니다</translation>
-        </message>
-        <message>
-            <source>Every training run is recorded here with its parameters and metrics, so you can compare runs side by side.</source>
-            <translation>모든 학습 실행이 매개변수와 지표와 함께 여기에 기록되어, 실행 결과를 나란히 비교할 수 있습니다.</translation>
-        </message>
-        <message>
-            <source>Charts</source>
-            <translation>차트</translation>
-        </message>
-        <message>
-            <source>No chart yet</source>
-            <translation>아직 차트가 없습니다</translation>
-        </message>
-        <message>
-            <source>Select a column to see its distribution, or select runs to compare their ROC, precision-recall and confusion-matrix charts.</source>
-            <translation>열을 선택하면 분포를 볼 수 있고, 실행을 선택하면 ROC, 정밀도-재현율, 혼동 행렬 차트를 비교할 수 있습니다.</translation>
-        </message>
-        <message>
-            <source>Job log</source>
-            <translation>작업 기록</translation>
-        </message>
-        <message>
-            <source>No jobs yet</source>
-            <translation>아직 작업이 없습니다</translation>
-        </message>
-        <message>
-            <source>Imports, training and pipeline runs appear here with how long they took and how they ended.</source>
-            <translation>가져오기, 학습, 파이프라인 실행이 걸린 시간과 결과와 함께 여기에 표시됩니다.</translation>
-        </message>
-        <message>
-            <source>Data: %1</source>
-            <translation>데이터: %1</translation>
-        </message>
-        <message>
-            <source>No project open</source>
-            <translation>열린 프로젝트 없음</translation>
-        </message>
-        <message>
-            <source>A project keeps your data, goal, runs and models in one file, saved as you work. Start one with File › New Project, open one, or drop a data file onto the window.</source>
-            <translation>프로젝트는 데이터, 목표, 실행, 모델을 파일 하나에 담고 작업하는 대로 저장합니다. 파일 › 새 프로젝트로 시작하거나, 프로젝트를 열거나, 데이터 파일을 창에 끌어다 놓으세요.</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::app::AboutDialog</name>
-        <message>
-            <source>About Lathe Studio</source>
-            <translation>Lathe 스튜디오 정보</translation>
-        </message>
-        <message>
-            <source>A desktop studio for the whole machine-learning lifecycle: from a business goal to a monitored model.</source>
-            <translation>머신러닝 수명 주기 전체를 위한 데스크톱 스튜디오: 비즈니스 목표에서 모니터링되는 모델까지.</translation>
-        </message>
-        <message>
-            <source>Licensed under the GNU General Public License, version 3 or later.</source>
-            <translation>GNU 일반 공중 사용 허가서 버전 3 이상에 따라 배포됩니다.</translation>
-        </message>
-        <message>
-            <source>Running with</source>
-            <translation>사용 중인 라이브러리</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::app::ImportDialog</name>
-        <message>
-            <source>Import %1</source>
-            <translation>%1 가져오기</translation>
-        </message>
-        <message>
-            <source>Detect</source>
-            <translation>자동 감지</translation>
-        </message>
-        <message>
-            <source>CSV or other delimited text</source>
-            <translation>CSV 또는 구분자로 나뉜 텍스트</translation>
-        </message>
-        <message>
-            <source>ARFF (Weka)</source>
-            <translation>ARFF (Weka)</translation>
-        </message>
-        <message>
-            <source>JSON array of objects</source>
-            <translation>JSON 객체 배열</translation>
-        </message>
-        <message>
-            <source>JSON Lines</source>
-            <translation>JSON Lines</translation>
-        </message>
-        <message>
-            <source>SQLite table</source>
-            <translation>SQLite 테이블</translation>
-        </message>
-        <message>
-            <source>Korean (CP949 / EUC-KR)</source>
-            <translation>한국어 (CP949 / EUC-KR)</translation>
-        </message>
-        <message>
-            <source>Japanese (Shift-JIS)</source>
-            <translation>일본어 (Shift-JIS)</translation>
-        </message>
-        <message>
-            <source>Chinese (GBK)</source>
-            <translation>중국어 (GBK)</translation>
-        </message>
-        <message>
-            <source>Western (Windows-1252 / Latin-1)</source>
-            <translation>서유럽어 (Windows-1252 / Latin-1)</translation>
-        </message>
-        <message>
-            <source>Comma ( , )</source>
-            <translation>쉼표 ( , )</translation>
-        </message>
-        <message>
-            <source>Semicolon ( ; )</source>
-            <translation>세미콜론 ( ; )</translation>
-        </message>
-        <message>
-            <source>Tab</source>
-            <translation>탭</translation>
-        </message>
-        <message>
-            <source>Pipe ( | )</source>
-            <translation>세로 막대 ( | )</translation>
-        </message>
-        <message>
-            <source>Space</source>
-            <translation>공백</translation>
-        </message>
-        <message>
-            <source>The first row holds the column names</source>
-            <translation>첫 행이 열 이름입니다</translation>
-        </message>
-        <message>
-            <source>Partly checked: detect it from the file</source>
-            <translation>부분 선택: 파일에서 자동으로 판단합니다</translation>
-        </message>
-        <message>
-            <source>Values that mean “missing”, separated by commas. An empty field is always missing.</source>
-            <translation>“결측”을 뜻하는 값들을 쉼표로 구분해 적으세요. 빈 필드는 항상 결측값입니다.</translation>
-        </message>
-        <message>
-            <source>File:</source>
-            <translation>파일:</translation>
-        </message>
-        <message>
-            <source>Format:</source>
-            <translation>형식:</translation>
-        </message>
-        <message>
-            <source>Encoding:</source>
-            <translation>인코딩:</translation>
-        </message>
-        <message>
-            <source>Delimiter:</source>
-            <translation>구분자:</translation>
-        </message>
-        <message>
-            <source>Missing values:</source>
-            <translation>결측값:</translation>
-        </message>
-        <message>
-            <source>Column</source>
-            <translation>열</translation>
-        </message>
-        <message>
-            <source>Type</source>
-            <translation>형식</translation>
-        </message>
-        <message>
-            <source>Import</source>
-            <translation>가져오기</translation>
-        </message>
-        <message>
-            <source>Reading a preview…</source>
-            <translation>미리보기를 읽는 중…</translation>
-        </message>
-        <message>
-            <source>Cannot read this file with these settings: %1</source>
-            <translation>이 설정으로는 파일을 읽을 수 없습니다: %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>The first %n rows as they will be read</source>
-            <translation>
-                <numerusform>가져올 때와 같은 방식으로 읽은 처음 %n개 행</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1, %2</source>
-            <translation>%1, %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::app::JobManager</name>
-        <message>
-            <source>unknown error</source>
-            <translation>알 수 없는 오류</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::app::MainWindow</name>
-        <message>
-            <source>&amp;File</source>
-            <translation>파일(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;New Project</source>
-            <translation>새 프로젝트(&amp;N)</translation>
-        </message>
-        <message>
-            <source>Start a new, empty project</source>
-            <translation>비어 있는 새 프로젝트를 시작합니다</translation>
-        </message>
-        <message>
-            <source>&amp;Open…</source>
-            <translation>열기(&amp;O)…</translation>
-        </message>
-        <message>
-            <source>Open a project or a data file</source>
-            <translation>프로젝트나 데이터 파일을 엽니다</translation>
-        </message>
-        <message>
-            <source>Open &amp;Recent</source>
-            <translation>최근 항목 열기(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Clear List</source>
-            <translation>목록 지우기(&amp;C)</translation>
-        </message>
-        <message>
-            <source>Save Project &amp;As…</source>
-            <translation>다른 이름으로 프로젝트 저장(&amp;A)…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>끝내기(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>편집(&amp;E)</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>보기(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;Reset Layout</source>
-            <translation>배치 초기화(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Reset &amp;Zoom</source>
-            <translation>확대/축소 초기화(&amp;Z)</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>언어(&amp;L)</translation>
-        </message>
-        <message>
-            <source>System Language</source>
-            <translation>시스템 언어</translation>
-        </message>
-        <message>
-            <source>&amp;Run</source>
-            <translation>실행(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Run Pipeline</source>
-            <translation>파이프라인 실행(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Run &amp;Selected Node</source>
-            <translation>선택한 노드 실행(&amp;S)</translation>
-        </message>
-        <message>
-            <source>&amp;Cancel All Jobs</source>
-            <translation>모든 작업 취소(&amp;C)</translation>
-        </message>
-        <message>
-            <source>Stop every running job</source>
-            <translation>실행 중인 모든 작업을 멈춥니다</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>도움말(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;About Lathe Studio</source>
-            <translation>Lathe 스튜디오 정보(&amp;A)</translation>
-        </message>
-        <message>
-            <source>About &amp;Qt</source>
-            <translation>Qt 정보(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>Main Toolbar</source>
-            <translation>기본 도구 모음</translation>
-        </message>
-        <message>
-            <source>Your pipeline is empty</source>
-            <translation>파이프라인이 비어 있습니다</translation>
-        </message>
-        <message>
-            <source>Import data to start a pipeline: open a data file or drop one onto the window. Data, transform and model nodes then connect here.</source>
-            <translation>데이터를 가져와 파이프라인을 시작하세요. 데이터 파일을 열거나 창에 끌어다 놓으면 됩니다. 그러면 데이터, 변환, 모델 노드가 여기에서 연결됩니다.</translation>
-        </message>
-        <message>
-            <source>Add nodes to the pipeline to run it</source>
-            <translation>실행하려면 파이프라인에 노드를 추가하세요</translation>
-        </message>
-        <message>
-            <source>Run every stale node of the pipeline</source>
-            <translation>파이프라인에서 갱신이 필요한 모든 노드를 실행합니다</translation>
-        </message>
-        <message>
-            <source>Run the selected node and what it needs</source>
-            <translation>선택한 노드와 그 노드에 필요한 노드를 실행합니다</translation>
-        </message>
-        <message>
-            <source>%1 — Lathe Studio</source>
-            <translation>%1 — Lathe 스튜디오</translation>
-        </message>
-        <message>
-            <source>Cannot open file</source>
-            <translation>파일을 열 수 없습니다</translation>
-        </message>
-        <message>
-            <source>“%1” does not exist or cannot be read.</source>
-            <translation>“%1” 파일이 없거나 읽을 수 없습니다.</translation>
-        </message>
-        <message>
-            <source>Unsupported file</source>
-            <translation>지원하지 않는 파일</translation>
-        </message>
-        <message>
-            <source>“%1” is neither a Lathe project nor a data file Lathe can import (CSV, TSV, ARFF, JSON or SQLite).</source>
-            <translation>“%1” 파일은 Lathe 프로젝트도 아니고 Lathe가 가져올 수 있는 데이터 파일(CSV, TSV, ARFF, JSON, SQLite)도 아닙니다.</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>열기</translation>
-        </message>
-        <message>
-            <source>Cannot open project</source>
-            <translation>프로젝트를 열 수 없음</translation>
-        </message>
-        <message>
-            <source>“%1” no longer exists; it was removed from the recent projects.</source>
-            <translation>“%1” 파일이 더 이상 없어 최근 프로젝트 목록에서 제거했습니다.</translation>
-        </message>
-        <message>
-            <source>No recent projects</source>
-            <translation>최근 프로젝트 없음</translation>
-        </message>
-        <message>
-            <source>Import failed</source>
-            <translation>가져오기 실패</translation>
-        </message>
-        <message>
-            <source>&amp;Import Data…</source>
-            <translation>데이터 가져오기(&amp;I)…</translation>
-        </message>
-        <message>
-            <source>Import a CSV, TSV, ARFF, JSON or SQLite file</source>
-            <translation>CSV, TSV, ARFF, JSON 또는 SQLite 파일을 가져옵니다</translation>
-        </message>
-        <message>
-            <source>Import Data</source>
-            <translation>데이터 가져오기</translation>
-        </message>
-        <message>
-            <source>Import %1</source>
-            <translation>%1 가져오기</translation>
-        </message>
-        <message numerus="yes">
-            <source>Imported %n rows</source>
-            <translation>
-                <numerusform>%n개 행을 가져왔습니다</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n warnings: %1</source>
-            <translation>
-                <numerusform>경고 %n개: %1</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>&amp;Export Data as CSV…</source>
-            <translation>데이터를 CSV로 내보내기(&amp;E)…</translation>
-        </message>
-        <message>
-            <source>Write the rows in the Data dock to a CSV file</source>
-            <translation>데이터 창의 행들을 CSV 파일로 씁니다</translation>
-        </message>
-        <message>
-            <source>CSV (*.csv)</source>
-            <translation>CSV (*.csv)</translation>
-        </message>
-        <message>
-            <source>CSV for Excel, UTF-8 with BOM (*.csv)</source>
-            <translation>Excel용 CSV, BOM 포함 UTF-8 (*.csv)</translation>
-        </message>
-        <message>
-            <source>Export Data as CSV</source>
-            <translation>데이터를 CSV로 내보내기</translation>
-        </message>
-        <message>
-            <source>Export %1</source>
-            <translation>%1 내보내기</translation>
-        </message>
-        <message>
-            <source>%1 failed</source>
-            <translation>%1 실패</translation>
-        </message>
-        <message>
-            <source>Copy the project to a new file and continue there</source>
-            <translation>프로젝트를 새 파일로 복사하고 그곳에서 계속합니다</translation>
-        </message>
-        <message>
-            <source>&amp;Close Project</source>
-            <translation>프로젝트 닫기(&amp;C)</translation>
-        </message>
-        <message>
-            <source>No project open: an import starts one</source>
-            <translation>열린 프로젝트 없음: 데이터를 가져오면 새로 시작됩니다</translation>
-        </message>
-        <message>
-            <source>%1 [read-only] — Lathe Studio</source>
-            <translation>%1 [읽기 전용] — Lathe Studio</translation>
-        </message>
-        <message>
-            <source>Read-only: %1</source>
-            <translation>읽기 전용: %1</translation>
-        </message>
-        <message>
-            <source>Saved as you work, in Lathe's unsaved-projects folder; Save As names it</source>
-            <translation>작업하는 대로 Lathe의 저장 안 된 프로젝트 폴더에 저장됩니다. 다른 이름으로 저장하면 이름이 붙습니다</translation>
-        </message>
-        <message>
-            <source>All changes saved as you make them</source>
-            <translation>모든 변경이 할 때마다 저장됨</translation>
-        </message>
-        <message>
-            <source>Cannot read the project</source>
-            <translation>프로젝트를 읽을 수 없음</translation>
-        </message>
-        <message>
-            <source>Column histograms</source>
-            <translation>열 히스토그램</translation>
-        </message>
-        <message>
-            <source>Sort by %1</source>
-            <translation>%1 기준 정렬</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::app::NewProjectDialog</name>
-        <message>
-            <source>Choose a folder for the project.</source>
-            <translation>프로젝트를 저장할 폴더를 고르세요.</translation>
-        </message>
-        <message>
-            <source>The folder “%1” does not exist.</source>
-            <translation>“%1” 폴더가 없습니다.</translation>
-        </message>
-        <message>
-            <source>You cannot create files in the folder “%1”.</source>
-            <translation>“%1” 폴더에 파일을 만들 수 없습니다.</translation>
-        </message>
-        <message>
-            <source>A file named “%1” already exists in this folder. Choose another name.</source>
-            <translation>이 폴더에 “%1” 파일이 이미 있습니다. 다른 이름을 고르세요.</translation>
-        </message>
-        <message>
-            <source>Enter a name to see the file path.</source>
-            <translation>이름을 입력하면 파일 경로가 표시됩니다.</translation>
-        </message>
-        <message>
-            <source>Choose a Folder for the Project</source>
-            <translation>프로젝트 폴더 선택</translation>
-        </message>
-        <message>
-            <source>New Project</source>
-            <translation>새 프로젝트</translation>
-        </message>
-        <message>
-            <source>Name:</source>
-            <translation>이름:</translation>
-        </message>
-        <message>
-            <source>Location:</source>
-            <translation>위치:</translation>
-        </message>
-        <message>
-            <source>File:</source>
-            <translation>파일:</translation>
-        </message>
-        <message>
-            <source>Business goal:</source>
-            <translation>비즈니스 목표:</translation>
-        </message>
-        <message>
-            <source>e.g. Customer churn</source>
-            <translation>예: 고객 이탈</translation>
-        </message>
-        <message>
-            <source>Browse…</source>
-            <translation>찾아보기…</translation>
-        </message>
-        <message>
-            <source>Optional: what the model is for, in your words</source>
-            <translation>선택 사항: 모델을 어디에 쓰는지 직접 적어 주세요</translation>
-        </message>
-        <message>
-            <source>Set a KPI now</source>
-            <translation>지금 KPI 정하기</translation>
-        </message>
-        <message>
-            <source>Create</source>
-            <translation>만들기</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::app::ProjectController</name>
-        <message>
-            <source>Created project “%1”.</source>
-            <translation>프로젝트 “%1”을(를) 만들었습니다.</translation>
-        </message>
-        <message>
-            <source>Cannot create project</source>
-            <translation>프로젝트를 만들 수 없음</translation>
-        </message>
-        <message>
-            <source>Cannot open project</source>
-            <translation>프로젝트를 열 수 없음</translation>
-        </message>
-        <message>
-            <source>Open %1</source>
-            <translation>%1 열기</translation>
-        </message>
-        <message>
-            <source>Opened read-only</source>
-            <translation>읽기 전용으로 열림</translation>
-        </message>
-        <message>
-            <source>“%1” was opened read-only: %2.</source>
-            <translation>“%1”을(를) 읽기 전용으로 열었습니다: %2.</translation>
-        </message>
-        <message>
-            <source>Upgraded the project to this version of Lathe; the original is kept as “%1”.</source>
-            <translation>프로젝트를 이 버전의 Lathe에 맞게 업그레이드했습니다. 원본은 “%1”(으)로 보관됩니다.</translation>
-        </message>
-        <message>
-            <source>Save Project As</source>
-            <translation>다른 이름으로 프로젝트 저장</translation>
-        </message>
-        <message>
-            <source>Cannot save project</source>
-            <translation>프로젝트를 저장할 수 없음</translation>
-        </message>
-        <message>
-            <source>Saved the project as “%1”. Every change is saved there as you make it.</source>
-            <translation>프로젝트를 “%1”(으)로 저장했습니다. 이제 모든 변경은 할 때마다 그곳에 저장됩니다.</translation>
-        </message>
-        <message>
-            <source>Save as %1</source>
-            <translation>%1(으)로 저장</translation>
-        </message>
-        <message>
-            <source>The import is not stored in the project</source>
-            <translation>가져온 데이터가 프로젝트에 저장되지 않음</translation>
-        </message>
-        <message>
-            <source>Stored “%1” in the project.</source>
-            <translation>“%1”을(를) 프로젝트에 저장했습니다.</translation>
-        </message>
-        <message>
-            <source>“%1” is shown, but could not be stored in the project: %2</source>
-            <translation>“%1”은(는) 표시되었지만 프로젝트에 저장하지 못했습니다: %2</translation>
-        </message>
-        <message>
-            <source>Store %1 in the project</source>
-            <translation>%1을(를) 프로젝트에 저장</translation>
-        </message>
-        <message>
-            <source>%1 v%2</source>
-            <translation>%1 v%2</translation>
-        </message>
-        <message>
-            <source>Cannot load dataset</source>
-            <translation>데이터셋을 불러올 수 없음</translation>
-        </message>
-        <message>
-            <source>Load %1</source>
-            <translation>%1 불러오기</translation>
-        </message>
-        <message>
-            <source>“%1” is already open.</source>
-            <translation>“%1”은(는) 이미 열려 있습니다.</translation>
-        </message>
-        <message>
-            <source>Untitled</source>
-            <translation>제목 없음</translation>
-        </message>
-        <message>
-            <source>Cannot save project yet</source>
-            <translation>아직 프로젝트를 저장할 수 없음</translation>
-        </message>
-        <message>
-            <source>Lathe is still storing data in this project. Save As once that job has finished.</source>
-            <translation>Lathe가 아직 이 프로젝트에 데이터를 저장하고 있습니다. 그 작업이 끝난 뒤 다른 이름으로 저장하세요.</translation>
-        </message>
-        <message>
-            <source>Stored “%1” in “%2”.</source>
-            <translation>“%1”을(를) “%2”에 저장했습니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::app::ProjectDocument</name>
-        <message>
-            <source>Untitled</source>
-            <translation>제목 없음</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::app::RecipeController</name>
-        <message>
-            <source>Edit step</source>
-            <translation>단계 편집</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>Add step</source>
-            <translation>단계 추가</translation>
-        </message>
-        <message>
-            <source>No dataset shown</source>
-            <translation>표시된 데이터셋이 없습니다</translation>
-        </message>
-        <message>
-            <source>Preview failed: %1</source>
-            <translation>미리보기 실패: %1</translation>
-        </message>
-        <message>
-            <source>Preview: first %1 rows · %2 ms</source>
-            <translation>미리보기: 처음 %1행 · %2 ms</translation>
-        </message>
-        <message>
-            <source>Recipe preview (first %1 rows)</source>
-            <translation>레시피 미리보기 (처음 %1행)</translation>
-        </message>
-        <message>
-            <source>Recipe</source>
-            <translation>레시피</translation>
-        </message>
-        <message>
-            <source>Apply failed: %1</source>
-            <translation>적용 실패: %1</translation>
-        </message>
-        <message>
-            <source>Apply recipe</source>
-            <translation>레시피 적용</translation>
-        </message>
-        <message>
-            <source>Add a step to preview the recipe</source>
-            <translation>단계를 추가하면 레시피를 미리 볼 수 있습니다</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::widgets::CostMatrixEditor</name>
-        <message>
-            <source>What each outcome is worth, e.g. in money (a cost is negative). Lathe picks the decision threshold with the best expected value. Empty means not set.</source>
-            <translation>각 결과의 가치(예: 금액, 비용은 음수)입니다. Lathe는 기댓값이 가장 큰 결정 임계값을 고릅니다. 비어 있으면 정하지 않은 것입니다.</translation>
-        </message>
-        <message>
-            <source>Predicted positive</source>
-            <translation>양성으로 예측</translation>
-        </message>
-        <message>
-            <source>Predicted negative</source>
-            <translation>음성으로 예측</translation>
-        </message>
-        <message>
-            <source>Actually positive</source>
-            <translation>실제 양성</translation>
-        </message>
-        <message>
-            <source>Actually negative</source>
-            <translation>실제 음성</translation>
-        </message>
-        <message>
-            <source>True positive</source>
-            <translation>참 양성</translation>
-        </message>
-        <message>
-            <source>False negative</source>
-            <translation>거짓 음성</translation>
-        </message>
-        <message>
-            <source>False positive</source>
-            <translation>거짓 양성</translation>
-        </message>
-        <message>
-            <source>True negative</source>
-            <translation>참 음성</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::widgets::DataTableModel</name>
-        <message>
-            <source>missing</source>
-            <translation>결측</translation>
-        </message>
-        <message>
-            <source>Missing value</source>
-            <translation>결측값</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1: %2, %n missing</source>
-            <translation>
-                <numerusform>%1: %2, 결측 %n개</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::widgets::DataTableView</name>
-        <message>
-            <source>%1 cells are selected; copying is limited to %2. Export the table instead.</source>
-            <translation>%1개 셀이 선택되었습니다. 복사는 %2개까지입니다. 대신 표를 내보내세요.</translation>
-        </message>
-        <message>
-            <source>There are no rows to go to.</source>
-            <translation>이동할 행이 없습니다.</translation>
-        </message>
-        <message>
-            <source>Row %1 is out of range: enter 1 to %2.</source>
-            <translation>%1행은 범위를 벗어납니다. 1부터 %2 사이로 입력하세요.</translation>
-        </message>
-        <message>
-            <source>Row %1 is not in this view (it is filtered out).</source>
-            <translation>%1행은 이 보기에 없습니다(필터로 제외됨).</translation>
-        </message>
-        <message>
-            <source>Go to Row</source>
-            <translation>행으로 이동</translation>
-        </message>
-        <message>
-            <source>"%1" is not a row number.</source>
-            <translation>"%1"은(는) 행 번호가 아닙니다.</translation>
-        </message>
-        <message>
-            <source>Row (1 to %1):</source>
-            <translation>행 (1~%1):</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::widgets::JobLogView</name>
-        <message>
-            <source>%1 s</source>
-            <translation>%1초</translation>
-        </message>
-        <message>
-            <source>Time</source>
-            <translation>시각</translation>
-        </message>
-        <message>
-            <source>Job</source>
-            <translation>작업</translation>
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation>결과</translation>
-        </message>
-        <message>
-            <source>Duration</source>
-            <translation>소요 시간</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>세부 정보</translation>
-        </message>
-        <message>
-            <source>Started</source>
-            <translation>시작됨</translation>
-        </message>
-        <message>
-            <source>Finished</source>
-            <translation>완료됨</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>취소됨</translation>
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation>실패함</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::widgets::JobStatusWidget</name>
-        <message>
-            <source>Ready</source>
-            <translation>준비</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message numerus="yes">
-            <source>(+%n more)</source>
-            <translation>
-                <numerusform>(외 %n개)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Cancel all running jobs</source>
-            <translation>실행 중인 모든 작업 취소</translation>
-        </message>
-        <message>
-            <source>Cancel %1</source>
-            <translation>%1 취소</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::widgets::KpiEditor</name>
-        <message>
-            <source>Metric:</source>
-            <translation>지표:</translation>
-        </message>
-        <message>
-            <source>Direction:</source>
-            <translation>방향:</translation>
-        </message>
-        <message>
-            <source>Target:</source>
-            <translation>목표값:</translation>
-        </message>
-        <message>
-            <source>Higher is better</source>
-            <translation>높을수록 좋음</translation>
-        </message>
-        <message>
-            <source>Lower is better</source>
-            <translation>낮을수록 좋음</translation>
-        </message>
-        <message>
-            <source>Choose a metric</source>
-            <translation>지표 선택</translation>
-        </message>
-        <message>
-            <source>The metric every run is judged by, as scikit-learn names it</source>
-            <translation>모든 실행을 평가하는 지표(scikit-learn 이름 그대로)</translation>
-        </message>
-        <message>
-            <source>No target</source>
-            <translation>목표값 없음</translation>
-        </message>
-        <message>
-            <source>The value that counts as success, e.g. 0.85; leave empty for none</source>
-            <translation>성공으로 보는 값(예: 0.85). 없으면 비워 두세요</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::widgets::ProjectOverviewPanel</name>
-        <message>
-            <source>This project is read-only.</source>
-            <translation>이 프로젝트는 읽기 전용입니다.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n versions</source>
-            <translation>
-                <numerusform>버전 %n개</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>from %1</source>
-            <translation>%1에서 만듦</translation>
-        </message>
-        <message>
-            <source>from %1 by recipe %2</source>
-            <translation>%1에서 레시피 %2로 만듦</translation>
-        </message>
-        <message>
-            <source>Source file: %1</source>
-            <translation>원본 파일: %1</translation>
-        </message>
-        <message>
-            <source>Recipe: %1</source>
-            <translation>레시피: %1</translation>
-        </message>
-        <message>
-            <source>Content hash (SHA-256): %1</source>
-            <translation>내용 해시(SHA-256): %1</translation>
-        </message>
-        <message>
-            <source>Size in the project: %1</source>
-            <translation>프로젝트 내 크기: %1</translation>
-        </message>
-        <message>
-            <source>Created: %1</source>
-            <translation>만든 시각: %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n datasets</source>
-            <translation>
-                <numerusform>데이터셋 %n개</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n runs</source>
-            <translation>
-                <numerusform>실행 %n회</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n models</source>
-            <translation>
-                <numerusform>모델 %n개</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Delete “%1”</source>
-            <translation>“%1” 삭제</translation>
-        </message>
-        <message>
-            <source>Delete Dataset</source>
-            <translation>데이터셋 삭제</translation>
-        </message>
-        <message>
-            <source>Name:</source>
-            <translation>이름:</translation>
-        </message>
-        <message>
-            <source>File:</source>
-            <translation>파일:</translation>
-        </message>
-        <message>
-            <source>Description:</source>
-            <translation>설명:</translation>
-        </message>
-        <message>
-            <source>Business goal:</source>
-            <translation>비즈니스 목표:</translation>
-        </message>
-        <message>
-            <source>KPI:</source>
-            <translation>KPI:</translation>
-        </message>
-        <message>
-            <source>Project name</source>
-            <translation>프로젝트 이름</translation>
-        </message>
-        <message>
-            <source>What this project is about</source>
-            <translation>이 프로젝트에 대한 설명</translation>
-        </message>
-        <message>
-            <source>The business goal in your words, e.g. “Flag 80% of churners a month ahead”</source>
-            <translation>비즈니스 목표를 직접 적어 주세요. 예: “이탈 고객의 80%를 한 달 먼저 찾아내기”</translation>
-        </message>
-        <message>
-            <source>Saved when you leave the field or press Ctrl+Enter</source>
-            <translation>입력란을 벗어나거나 Ctrl+Enter를 누르면 저장됩니다</translation>
-        </message>
-        <message>
-            <source>Decision costs</source>
-            <translation>결정 비용</translation>
-        </message>
-        <message>
-            <source>Datasets</source>
-            <translation>데이터셋</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>이름</translation>
-        </message>
-        <message>
-            <source>Rows</source>
-            <translation>행</translation>
-        </message>
-        <message>
-            <source>Columns</source>
-            <translation>열</translation>
-        </message>
-        <message>
-            <source>Origin</source>
-            <translation>출처</translation>
-        </message>
-        <message>
-            <source>No datasets yet</source>
-            <translation>아직 데이터셋이 없습니다</translation>
-        </message>
-        <message>
-            <source>Import data with File &gt; Import Data (Ctrl+I) or drop a file here.</source>
-            <translation>파일 &gt; 데이터 가져오기(Ctrl+I)로 데이터를 가져오거나 여기에 파일을 끌어다 놓으세요.</translation>
-        </message>
-        <message>
-            <source>Show in Data</source>
-            <translation>데이터에서 보기</translation>
-        </message>
-        <message>
-            <source>Rename</source>
-            <translation>이름 바꾸기</translation>
-        </message>
-        <message>
-            <source>v%1</source>
-            <comment>a dataset version</comment>
-            <translation>v%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::widgets::RecipePanel</name>
-        <message>
-            <source>Remove</source>
-            <translation>삭제</translation>
-        </message>
-        <message>
-            <source>Move up</source>
-            <translation>위로</translation>
-        </message>
-        <message>
-            <source>Move down</source>
-            <translation>아래로</translation>
-        </message>
-        <message>
-            <source>Apply</source>
-            <translation>적용</translation>
-        </message>
-        <message>
-            <source>Add step</source>
-            <translation>단계 추가</translation>
-        </message>
-        <message>
-            <source>Run the recipe on all rows and store the result as a new version</source>
-            <translation>모든 행에 레시피를 실행하고 결과를 새 버전으로 저장합니다</translation>
-        </message>
-    </context>
-    <context>
-        <name>lathe::widgets::StepParameterForm</name>
-        <message>
-            <source>Column</source>
-            <translation>열</translation>
-        </message>
-        <message>
-            <source>New name</source>
-            <translation>새 이름</translation>
-        </message>
-    </context>
+<context>
+    <name>AddRecipeStepCommand</name>
+    <message>
+        <source>Add step “%1”</source>
+        <translation>“%1” 단계 추가</translation>
+    </message>
+</context>
+<context>
+    <name>ChartExport</name>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 이미지 (*.png);;SVG 도면 (*.svg);;PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: choose a file ending in .png, .svg or .pdf.</source>
+        <translation>%1(으)로 내보낼 수 없습니다: .png, .svg 또는 .pdf로 끝나는 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the folder %2 does not exist.</source>
+        <translation>%1(으)로 내보낼 수 없습니다: 폴더 %2이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the folder is not writable.</source>
+        <translation>%1(으)로 내보낼 수 없습니다: 폴더에 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the chart could not be drawn into the file.</source>
+        <translation>%1(으)로 내보낼 수 없습니다: 차트를 파일에 그리지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the existing file could not be replaced.</source>
+        <translation>%1(으)로 내보낼 수 없습니다: 기존 파일을 바꾸지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the file could not be written.</source>
+        <translation>%1(으)로 내보낼 수 없습니다: 파일을 쓰지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation>차트 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>차트 내보내기</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteDatasetCommand</name>
+    <message>
+        <source>Delete dataset “%1”</source>
+        <translation>데이터셋 “%1” 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteRunCommand</name>
+    <message>
+        <source>Delete run “%1”</source>
+        <translation>실행 “%1” 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>EditProjectInfoCommand</name>
+    <message>
+        <source>Edit project description</source>
+        <translation>프로젝트 설명 편집</translation>
+    </message>
+    <message>
+        <source>Rename project</source>
+        <translation>프로젝트 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>Edit business goal</source>
+        <translation>비즈니스 목표 편집</translation>
+    </message>
+    <message>
+        <source>Edit KPI</source>
+        <translation>KPI 편집</translation>
+    </message>
+    <message>
+        <source>Edit decision costs</source>
+        <translation>결정 비용 편집</translation>
+    </message>
+</context>
+<context>
+    <name>EditRecipeStepCommand</name>
+    <message>
+        <source>Edit step “%1”</source>
+        <translation>“%1” 단계 편집</translation>
+    </message>
+</context>
+<context>
+    <name>FileRouter</name>
+    <message>
+        <source>Lathe projects (*.lathe)</source>
+        <translation>Lathe 프로젝트 (*.lathe)</translation>
+    </message>
+    <message>
+        <source>Projects and data (*.lathe *.csv *.tsv *.tab *.txt *.arff *.json *.jsonl *.sqlite *.db)</source>
+        <translation>프로젝트와 데이터 (*.lathe *.csv *.tsv *.tab *.txt *.arff *.json *.jsonl *.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.tab *.txt *.arff *.json *.jsonl *.sqlite *.db)</source>
+        <translation>데이터 파일 (*.csv *.tsv *.tab *.txt *.arff *.json *.jsonl *.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDatasetCommand</name>
+    <message>
+        <source>Import “%1”</source>
+        <translation>“%1” 가져오기</translation>
+    </message>
+</context>
+<context>
+    <name>MoveRecipeStepCommand</name>
+    <message>
+        <source>Move step %1 to %2</source>
+        <translation>%1단계를 %2번째로 이동</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMessages</name>
+    <message>
+        <source>“%1” does not exist or cannot be read.</source>
+        <translation>“%1” 파일이 없거나 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder or a device, not a project file.</source>
+        <translation>“%1”은(는) 폴더나 장치이며 프로젝트 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is empty (0 bytes). It is not a Lathe project.</source>
+        <translation>“%1” 파일이 비어 있습니다(0바이트). Lathe 프로젝트가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Lathe project: it is not an SQLite database at all.</source>
+        <translation>“%1”은(는) Lathe 프로젝트가 아닙니다. SQLite 데이터베이스가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is an SQLite database of another application, not a Lathe project. Lathe did not change it. To use its tables as data, import it with File › Import Data.</source>
+        <translation>“%1”은(는) 다른 애플리케이션의 SQLite 데이터베이스이며 Lathe 프로젝트가 아닙니다. Lathe는 이 파일을 바꾸지 않았습니다. 표를 데이터로 쓰려면 파일 › 데이터 가져오기로 가져오세요.</translation>
+    </message>
+    <message>
+        <source>“%1” was saved by a newer version of Lathe. Update Lathe to open it; the file was not changed.</source>
+        <translation>“%1”은(는) 더 새로운 버전의 Lathe로 저장되었습니다. 열려면 Lathe를 업데이트하세요. 파일은 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>“%1” was saved by an older version of Lathe and must be upgraded, but it is read-only here. Copy it to a folder you can write to and open the copy.</source>
+        <translation>“%1”은(는) 이전 버전의 Lathe로 저장되어 업그레이드가 필요하지만 여기서는 읽기 전용입니다. 쓸 수 있는 폴더로 복사한 뒤 사본을 여세요.</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged and cannot be read. If you have a backup (a .bak file beside it), open that.</source>
+        <translation>“%1” 파일이 손상되어 읽을 수 없습니다. 옆에 백업(.bak 파일)이 있으면 그것을 여세요.</translation>
+    </message>
+    <message>
+        <source>“%1” is open in another Lathe window or process. Close it there first.</source>
+        <translation>“%1”은(는) 다른 Lathe 창이나 프로세스에서 열려 있습니다. 먼저 그곳에서 닫으세요.</translation>
+    </message>
+    <message>
+        <source>“%1” already exists. Choose another name.</source>
+        <translation>“%1”이(가) 이미 있습니다. 다른 이름을 고르세요.</translation>
+    </message>
+    <message>
+        <source>“%1” is this project&apos;s own file. Choose another name.</source>
+        <translation>“%1”은(는) 이 프로젝트 자신의 파일입니다. 다른 이름을 고르세요.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written, and nothing was changed: %2</source>
+        <translation>“%1”에 쓸 수 없어 아무것도 바뀌지 않았습니다: %2</translation>
+    </message>
+    <message>
+        <source>opened read-only</source>
+        <translation>읽기 전용으로 열림</translation>
+    </message>
+    <message>
+        <source>the file or its folder is read-only</source>
+        <translation>파일이나 폴더가 읽기 전용입니다</translation>
+    </message>
+    <message>
+        <source>open for editing in another Lathe window</source>
+        <translation>다른 Lathe 창에서 편집 중입니다</translation>
+    </message>
+    <message>
+        <source>the file is damaged; use Save As to rescue a copy</source>
+        <translation>파일이 손상되었습니다. 다른 이름으로 저장하여 사본을 살리세요</translation>
+    </message>
+</context>
+<context>
+    <name>RecipeStepCatalog</name>
+    <message>
+        <source>Columns</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>Missing values</source>
+        <translation>결측값</translation>
+    </message>
+    <message>
+        <source>Encoding and scaling</source>
+        <translation>인코딩과 스케일링</translation>
+    </message>
+    <message>
+        <source>Binning and outliers</source>
+        <translation>구간화와 이상값</translation>
+    </message>
+    <message>
+        <source>Dates and text</source>
+        <translation>날짜와 텍스트</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>데이터 결합</translation>
+    </message>
+    <message>
+        <source>Splitting</source>
+        <translation>분할</translation>
+    </message>
+    <message>
+        <source>Keep columns</source>
+        <translation>열 유지</translation>
+    </message>
+    <message>
+        <source>Drop columns</source>
+        <translation>열 삭제</translation>
+    </message>
+    <message>
+        <source>Rename columns</source>
+        <translation>열 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New names</source>
+        <translation>새 이름</translation>
+    </message>
+    <message>
+        <source>Reorder columns</source>
+        <translation>열 순서 바꾸기</translation>
+    </message>
+    <message>
+        <source>Change type</source>
+        <translation>형식 바꾸기</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>Derived column</source>
+        <translation>파생 열</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>수식</translation>
+    </message>
+    <message>
+        <source>Filter rows</source>
+        <translation>행 필터</translation>
+    </message>
+    <message>
+        <source>Keep rows where</source>
+        <translation>유지할 행 조건</translation>
+    </message>
+    <message>
+        <source>Drop duplicate rows</source>
+        <translation>중복 행 삭제</translation>
+    </message>
+    <message>
+        <source>Compare columns (none: all)</source>
+        <translation>비교할 열 (없으면 전체)</translation>
+    </message>
+    <message>
+        <source>Random sample</source>
+        <translation>무작위 표본</translation>
+    </message>
+    <message>
+        <source>Fraction of rows</source>
+        <translation>행 비율</translation>
+    </message>
+    <message>
+        <source>Number of rows</source>
+        <translation>행 수</translation>
+    </message>
+    <message>
+        <source>Stratified sample</source>
+        <translation>층화 표본</translation>
+    </message>
+    <message>
+        <source>Keep the shares of</source>
+        <translation>비율을 유지할 열</translation>
+    </message>
+    <message>
+        <source>Fill missing values</source>
+        <translation>결측값 채우기</translation>
+    </message>
+    <message>
+        <source>Fill with</source>
+        <translation>채울 값</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>상수</translation>
+    </message>
+    <message>
+        <source>Add a “was missing” column</source>
+        <translation>“결측이었음” 열 추가</translation>
+    </message>
+    <message>
+        <source>One-hot encoding</source>
+        <translation>원-핫 인코딩</translation>
+    </message>
+    <message>
+        <source>Unseen categories</source>
+        <translation>처음 보는 범주</translation>
+    </message>
+    <message>
+        <source>Drop the first level</source>
+        <translation>첫 수준 제외</translation>
+    </message>
+    <message>
+        <source>Most levels</source>
+        <translation>최대 수준 수</translation>
+    </message>
+    <message>
+        <source>Ordinal encoding</source>
+        <translation>순서형 인코딩</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>순서</translation>
+    </message>
+    <message>
+        <source>Scaling</source>
+        <translation>스케일링</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <source>Log transform</source>
+        <translation>로그 변환</translation>
+    </message>
+    <message>
+        <source>log(1 + x)</source>
+        <translation>log(1 + x)</translation>
+    </message>
+    <message>
+        <source>Power transform</source>
+        <translation>거듭제곱 변환</translation>
+    </message>
+    <message>
+        <source>Binning</source>
+        <translation>구간화</translation>
+    </message>
+    <message>
+        <source>Bins</source>
+        <translation>구간 수</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>Clip outliers</source>
+        <translation>이상값 자르기</translation>
+    </message>
+    <message>
+        <source>IQR factor</source>
+        <translation>IQR 배수</translation>
+    </message>
+    <message>
+        <source>Z-score threshold</source>
+        <translation>Z-점수 기준</translation>
+    </message>
+    <message>
+        <source>Date parts</source>
+        <translation>날짜 구성요소</translation>
+    </message>
+    <message>
+        <source>TF-IDF features</source>
+        <translation>TF-IDF 특성</translation>
+    </message>
+    <message>
+        <source>Text column</source>
+        <translation>텍스트 열</translation>
+    </message>
+    <message>
+        <source>Most features</source>
+        <translation>최대 특성 수</translation>
+    </message>
+    <message>
+        <source>Minimum document frequency</source>
+        <translation>최소 문서 빈도</translation>
+    </message>
+    <message>
+        <source>Stop words</source>
+        <translation>불용어</translation>
+    </message>
+    <message>
+        <source>Join a dataset</source>
+        <translation>데이터셋 조인</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>조인 방식</translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <translation>접미사</translation>
+    </message>
+    <message>
+        <source>Append a dataset</source>
+        <translation>데이터셋 이어 붙이기</translation>
+    </message>
+    <message>
+        <source>Train/validation/test split</source>
+        <translation>학습/검증/테스트 분할</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>Stratify by</source>
+        <translation>층화 기준</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>부분</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>월</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>요일</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>시</translation>
+    </message>
+    <message>
+        <source>Decimal number</source>
+        <translation>실수</translation>
+    </message>
+    <message>
+        <source>Whole number</source>
+        <translation>정수</translation>
+    </message>
+    <message>
+        <source>True/false</source>
+        <translation>참/거짓</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>범주</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>날짜와 시간</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>중앙값</translation>
+    </message>
+    <message>
+        <source>Most frequent value</source>
+        <translation>최빈값</translation>
+    </message>
+    <message>
+        <source>A constant</source>
+        <translation>상수</translation>
+    </message>
+    <message>
+        <source>The value above</source>
+        <translation>바로 위의 값</translation>
+    </message>
+    <message>
+        <source>All zeros</source>
+        <translation>모두 0</translation>
+    </message>
+    <message>
+        <source>Stop with an error</source>
+        <translation>오류로 중단</translation>
+    </message>
+    <message>
+        <source>An “other” column</source>
+        <translation>“기타” 열</translation>
+    </message>
+    <message>
+        <source>Order of appearance</source>
+        <translation>나타난 순서</translation>
+    </message>
+    <message>
+        <source>Sorted</source>
+        <translation>정렬 순서</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>결측</translation>
+    </message>
+    <message>
+        <source>−1</source>
+        <translation>−1</translation>
+    </message>
+    <message>
+        <source>Standardise (mean 0, deviation 1)</source>
+        <translation>표준화 (평균 0, 편차 1)</translation>
+    </message>
+    <message>
+        <source>Min–max range</source>
+        <translation>최소–최대 범위</translation>
+    </message>
+    <message>
+        <source>Robust (median and IQR)</source>
+        <translation>로버스트 (중앙값과 IQR)</translation>
+    </message>
+    <message>
+        <source>Range (min–max)</source>
+        <translation>범위 (최소–최대)</translation>
+    </message>
+    <message>
+        <source>Equal width</source>
+        <translation>같은 너비</translation>
+    </message>
+    <message>
+        <source>Quantiles</source>
+        <translation>분위수</translation>
+    </message>
+    <message>
+        <source>Range labels</source>
+        <translation>구간 레이블</translation>
+    </message>
+    <message>
+        <source>Bin numbers</source>
+        <translation>구간 번호</translation>
+    </message>
+    <message>
+        <source>Interquartile range</source>
+        <translation>사분위 범위</translation>
+    </message>
+    <message>
+        <source>Z-score</source>
+        <translation>Z 점수</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>Keys in the other dataset</source>
+        <translation>다른 데이터셋의 키</translation>
+    </message>
+    <message>
+        <source>Matching rows only</source>
+        <translation>일치하는 행만</translation>
+    </message>
+    <message>
+        <source>All rows of this dataset</source>
+        <translation>이 데이터셋의 모든 행</translation>
+    </message>
+</context>
+<context>
+    <name>RecipeStepSummary</name>
+    <message>
+        <source>1 row</source>
+        <translation>1행</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1행</translation>
+    </message>
+    <message>
+        <source>%1% of the rows</source>
+        <translation>행의 %1%</translation>
+    </message>
+    <message>
+        <source>%1 +%2 more</source>
+        <translation>%1 외 %2개</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>참</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>거짓</translation>
+    </message>
+    <message>
+        <source>a constant</source>
+        <translation>상수</translation>
+    </message>
+    <message>
+        <source>no columns</source>
+        <translation>열 없음</translation>
+    </message>
+    <message>
+        <source>%1 columns: %2 +%3 more</source>
+        <translation>열 %1개: %2 외 %3개</translation>
+    </message>
+    <message>
+        <source>dataset version %1</source>
+        <translation>데이터셋 버전 %1</translation>
+    </message>
+    <message>
+        <source>%1 first</source>
+        <translation>%1 먼저</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>%1 with the mean</source>
+        <translation>%1을(를) 평균으로</translation>
+    </message>
+    <message>
+        <source>%1 with the median</source>
+        <translation>%1을(를) 중앙값으로</translation>
+    </message>
+    <message>
+        <source>%1 with the most frequent value</source>
+        <translation>%1을(를) 최빈값으로</translation>
+    </message>
+    <message>
+        <source>%1 with the value above</source>
+        <translation>%1을(를) 바로 위의 값으로</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1을(를) %2(으)로</translation>
+    </message>
+    <message>
+        <source>%1, marking them</source>
+        <translation>%1, 표시 열 추가</translation>
+    </message>
+    <message>
+        <source>%1, levels sorted</source>
+        <translation>%1, 수준 정렬</translation>
+    </message>
+    <message>
+        <source>%1 to the range %2 to %3</source>
+        <translation>%1을(를) %2에서 %3 범위로</translation>
+    </message>
+    <message>
+        <source>%1 by median and IQR</source>
+        <translation>%1을(를) 중앙값과 IQR로</translation>
+    </message>
+    <message>
+        <source>standardise %1</source>
+        <translation>%1 표준화</translation>
+    </message>
+    <message>
+        <source>log(1 + x) of %1</source>
+        <translation>%1의 log(1 + x)</translation>
+    </message>
+    <message>
+        <source>log of %1</source>
+        <translation>%1의 로그</translation>
+    </message>
+    <message>
+        <source>%1 into %2 quantile bins</source>
+        <translation>%1을(를) 분위수 구간 %2개로</translation>
+    </message>
+    <message>
+        <source>%1 into %2 equal-width bins</source>
+        <translation>%1을(를) 같은 너비 구간 %2개로</translation>
+    </message>
+    <message>
+        <source>%1 beyond %2 standard deviations</source>
+        <translation>%1에서 표준편차 %2배를 넘는 값</translation>
+    </message>
+    <message>
+        <source>%1 beyond %2 × IQR</source>
+        <translation>%1에서 IQR의 %2배를 넘는 값</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2의 %1</translation>
+    </message>
+    <message>
+        <source>%1, up to %2 terms</source>
+        <translation>%1, 최대 %2개 단어</translation>
+    </message>
+    <message>
+        <source>keep rows where %1</source>
+        <translation>%1인 행만 남김</translation>
+    </message>
+    <message>
+        <source>rows repeating an earlier row</source>
+        <translation>앞의 행과 같은 행</translation>
+    </message>
+    <message>
+        <source>rows repeating an earlier row&apos;s %1</source>
+        <translation>%1이(가) 앞의 행과 같은 행</translation>
+    </message>
+    <message>
+        <source>%1 keeping the shares of %2</source>
+        <translation>%2의 비율을 유지하며 %1</translation>
+    </message>
+    <message>
+        <source>another dataset</source>
+        <translation>다른 데이터셋</translation>
+    </message>
+    <message>
+        <source>the rows of %1</source>
+        <translation>%1의 행</translation>
+    </message>
+    <message>
+        <source>all rows, with %1 matched on %2</source>
+        <translation>모든 행, %1을(를) %2 기준으로 연결</translation>
+    </message>
+    <message>
+        <source>rows matching %1 on %2</source>
+        <translation>%2 기준으로 %1과(와) 일치하는 행</translation>
+    </message>
+    <message>
+        <source>%1% train, %2% validation, %3% test</source>
+        <translation>학습 %1%, 검증 %2%, 테스트 %3%</translation>
+    </message>
+    <message>
+        <source>%1, keeping the shares of %2</source>
+        <translation>%1, %2의 비율 유지</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveRecipeStepCommand</name>
+    <message>
+        <source>Remove step “%1”</source>
+        <translation>“%1” 단계 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDatasetCommand</name>
+    <message>
+        <source>Rename dataset “%1” to “%2”</source>
+        <translation>데이터셋 “%1”의 이름을 “%2”(으)로 바꾸기</translation>
+    </message>
+</context>
+<context>
+    <name>RenameRunCommand</name>
+    <message>
+        <source>Rename run “%1” to “%2”</source>
+        <translation>실행 “%1”의 이름을 “%2”(으)로 바꾸기</translation>
+    </message>
+</context>
+<context>
+    <name>SetRecipeStepEnabledCommand</name>
+    <message>
+        <source>Enable step %1</source>
+        <translation>%1단계 켜기</translation>
+    </message>
+    <message>
+        <source>Disable step %1</source>
+        <translation>%1단계 끄기</translation>
+    </message>
+</context>
+<context>
+    <name>StudioDocks</name>
+    <message>
+        <source>Project</source>
+        <translation>프로젝트</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>아직 데이터가 없습니다</translation>
+    </message>
+    <message>
+        <source>Drop a CSV, TSV, ARFF, JSON or SQLite file onto the window to import it. Its rows and column profiles appear here.</source>
+        <translation>CSV, TSV, ARFF, JSON 또는 SQLite 파일을 창에 끌어다 놓으면 가져옵니다. 행과 열 프로필이 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Recipe</source>
+        <translation>레시피</translation>
+    </message>
+    <message>
+        <source>No recipe yet</source>
+        <translation>아직 레시피가 없습니다</translation>
+    </message>
+    <message>
+        <source>A recipe is a list of transform steps on a dataset: filter rows, fill missing values, encode, scale. Import data first; every step can be undone.</source>
+        <translation>레시피는 데이터셋에 적용하는 변환 단계의 목록입니다: 행 필터링, 결측값 채우기, 인코딩, 스케일링. 먼저 데이터를 가져오세요. 모든 단계는 실행 취소할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Nothing to train yet</source>
+        <translation>아직 학습할 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>Import a dataset and pick a target column: Lathe detects the task and suggests algorithms. Training runs in the background and can be cancelled.</source>
+        <translation>데이터셋을 가져오고 목표 열을 고르세요. Lathe가 과제 유형을 판별하고 알고리즘을 추천합니다. 학습은 백그라운드에서 실행되며 언제든 취소할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation>실험</translation>
+    </message>
+    <message>
+        <source>No runs yet</source>
+        <translation>아직 실행 기록이 없습니다</translation>
+    </message>
+    <message>
+        <source>Every training run is recorded here with its parameters and metrics, so you can compare runs side by side.</source>
+        <translation>모든 학습 실행이 매개변수와 지표와 함께 여기에 기록되어, 실행 결과를 나란히 비교할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>No chart yet</source>
+        <translation>아직 차트가 없습니다</translation>
+    </message>
+    <message>
+        <source>Job log</source>
+        <translation>작업 기록</translation>
+    </message>
+    <message>
+        <source>No jobs yet</source>
+        <translation>아직 작업이 없습니다</translation>
+    </message>
+    <message>
+        <source>Imports, training and pipeline runs appear here with how long they took and how they ended.</source>
+        <translation>가져오기, 학습, 파이프라인 실행이 걸린 시간과 결과와 함께 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>데이터: %1</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>열린 프로젝트 없음</translation>
+    </message>
+    <message>
+        <source>A project keeps your data, goal, runs and models in one file, saved as you work. Start one with File › New Project, open one, or drop a data file onto the window.</source>
+        <translation>프로젝트는 데이터, 목표, 실행, 모델을 파일 하나에 담고 작업하는 대로 저장합니다. 파일 › 새 프로젝트로 시작하거나, 프로젝트를 열거나, 데이터 파일을 창에 끌어다 놓으세요.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>프로파일</translation>
+    </message>
+    <message>
+        <source>No column to profile</source>
+        <translation>프로파일할 열이 없습니다</translation>
+    </message>
+    <message>
+        <source>Import or open a dataset: every column&apos;s statistics and distribution appear here. Select a column in the Data table to see its profile.</source>
+        <translation>데이터셋을 가져오거나 여세요. 모든 열의 통계와 분포가 여기에 나타납니다. 데이터 표에서 열을 선택하면 그 프로파일을 봅니다.</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>인사이트</translation>
+    </message>
+    <message>
+        <source>No data to check</source>
+        <translation>확인할 데이터가 없습니다</translation>
+    </message>
+    <message>
+        <source>Import or open a dataset: Lathe checks it for constant columns, duplicates, missing values, class imbalance and target leakage, and offers one-click fixes.</source>
+        <translation>데이터셋을 가져오거나 여세요. Lathe가 상수 열, 중복, 결측값, 클래스 불균형, 타깃 누수를 확인하고 한 번의 클릭으로 고칠 방법을 제안합니다.</translation>
+    </message>
+    <message>
+        <source>Import or open a dataset to draw histograms, box plots, scatter plots, a correlation heatmap or a feature against the target.</source>
+        <translation>데이터셋을 가져오거나 열면 히스토그램, 상자 그림, 산점도, 상관 히트맵, 특성과 타깃의 관계를 그릴 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::AboutDialog</name>
+    <message>
+        <source>About Lathe Studio</source>
+        <translation>Lathe 스튜디오 정보</translation>
+    </message>
+    <message>
+        <source>A desktop studio for the whole machine-learning lifecycle: from a business goal to a monitored model.</source>
+        <translation>머신러닝 수명 주기 전체를 위한 데스크톱 스튜디오: 비즈니스 목표에서 모니터링되는 모델까지.</translation>
+    </message>
+    <message>
+        <source>Licensed under the GNU General Public License, version 3 or later.</source>
+        <translation>GNU 일반 공중 사용 허가서 버전 3 이상에 따라 배포됩니다.</translation>
+    </message>
+    <message>
+        <source>Running with</source>
+        <translation>사용 중인 라이브러리</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::ChartsController</name>
+    <message>
+        <source>Draw chart</source>
+        <translation>차트 그리기</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::DataController</name>
+    <message>
+        <source>Column histograms</source>
+        <translation>열 히스토그램</translation>
+    </message>
+    <message>
+        <source>Column profiles</source>
+        <translation>열 프로파일</translation>
+    </message>
+    <message>
+        <source>Sort by %1</source>
+        <translation>%1 기준 정렬</translation>
+    </message>
+    <message>
+        <source>Filter rows</source>
+        <translation>행 필터</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::ImportDialog</name>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 가져오기</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>자동 감지</translation>
+    </message>
+    <message>
+        <source>CSV or other delimited text</source>
+        <translation>CSV 또는 구분자로 나뉜 텍스트</translation>
+    </message>
+    <message>
+        <source>ARFF (Weka)</source>
+        <translation>ARFF (Weka)</translation>
+    </message>
+    <message>
+        <source>JSON array of objects</source>
+        <translation>JSON 객체 배열</translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>SQLite table</source>
+        <translation>SQLite 테이블</translation>
+    </message>
+    <message>
+        <source>Korean (CP949 / EUC-KR)</source>
+        <translation>한국어 (CP949 / EUC-KR)</translation>
+    </message>
+    <message>
+        <source>Japanese (Shift-JIS)</source>
+        <translation>일본어 (Shift-JIS)</translation>
+    </message>
+    <message>
+        <source>Chinese (GBK)</source>
+        <translation>중국어 (GBK)</translation>
+    </message>
+    <message>
+        <source>Western (Windows-1252 / Latin-1)</source>
+        <translation>서유럽어 (Windows-1252 / Latin-1)</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>쉼표 ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>세미콜론 ( ; )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>탭</translation>
+    </message>
+    <message>
+        <source>Pipe ( | )</source>
+        <translation>세로 막대 ( | )</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>공백</translation>
+    </message>
+    <message>
+        <source>The first row holds the column names</source>
+        <translation>첫 행이 열 이름입니다</translation>
+    </message>
+    <message>
+        <source>Partly checked: detect it from the file</source>
+        <translation>부분 선택: 파일에서 자동으로 판단합니다</translation>
+    </message>
+    <message>
+        <source>Values that mean “missing”, separated by commas. An empty field is always missing.</source>
+        <translation>“결측”을 뜻하는 값들을 쉼표로 구분해 적으세요. 빈 필드는 항상 결측값입니다.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>파일:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>형식:</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>인코딩:</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>구분자:</translation>
+    </message>
+    <message>
+        <source>Missing values:</source>
+        <translation>결측값:</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Reading a preview…</source>
+        <translation>미리보기를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Cannot read this file with these settings: %1</source>
+        <translation>이 설정으로는 파일을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n rows as they will be read</source>
+        <translation>
+            <numerusform>가져올 때와 같은 방식으로 읽은 처음 %n개 행</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::InsightsController</name>
+    <message>
+        <source>Data insights</source>
+        <translation>데이터 인사이트</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::JobManager</name>
+    <message>
+        <source>unknown error</source>
+        <translation>알 수 없는 오류</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>새 프로젝트(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new, empty project</source>
+        <translation>비어 있는 새 프로젝트를 시작합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a project or a data file</source>
+        <translation>프로젝트나 데이터 파일을 엽니다</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>최근 항목 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>목록 지우기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>다른 이름으로 프로젝트 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>배치 초기화(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Zoom</source>
+        <translation>확대/축소 초기화(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>시스템 언어</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Run Pipeline</source>
+        <translation>파이프라인 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run &amp;Selected Node</source>
+        <translation>선택한 노드 실행(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel All Jobs</source>
+        <translation>모든 작업 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop every running job</source>
+        <translation>실행 중인 모든 작업을 멈춥니다</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Lathe Studio</source>
+        <translation>Lathe 스튜디오 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>기본 도구 모음</translation>
+    </message>
+    <message>
+        <source>Your pipeline is empty</source>
+        <translation>파이프라인이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>Import data to start a pipeline: open a data file or drop one onto the window. Data, transform and model nodes then connect here.</source>
+        <translation>데이터를 가져와 파이프라인을 시작하세요. 데이터 파일을 열거나 창에 끌어다 놓으면 됩니다. 그러면 데이터, 변환, 모델 노드가 여기에서 연결됩니다.</translation>
+    </message>
+    <message>
+        <source>Add nodes to the pipeline to run it</source>
+        <translation>실행하려면 파이프라인에 노드를 추가하세요</translation>
+    </message>
+    <message>
+        <source>Run every stale node of the pipeline</source>
+        <translation>파이프라인에서 갱신이 필요한 모든 노드를 실행합니다</translation>
+    </message>
+    <message>
+        <source>Run the selected node and what it needs</source>
+        <translation>선택한 노드와 그 노드에 필요한 노드를 실행합니다</translation>
+    </message>
+    <message>
+        <source>%1 — Lathe Studio</source>
+        <translation>%1 — Lathe 스튜디오</translation>
+    </message>
+    <message>
+        <source>Cannot open file</source>
+        <translation>파일을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist or cannot be read.</source>
+        <translation>“%1” 파일이 없거나 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Unsupported file</source>
+        <translation>지원하지 않는 파일</translation>
+    </message>
+    <message>
+        <source>“%1” is neither a Lathe project nor a data file Lathe can import (CSV, TSV, ARFF, JSON or SQLite).</source>
+        <translation>“%1” 파일은 Lathe 프로젝트도 아니고 Lathe가 가져올 수 있는 데이터 파일(CSV, TSV, ARFF, JSON, SQLite)도 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>프로젝트를 열 수 없음</translation>
+    </message>
+    <message>
+        <source>“%1” no longer exists; it was removed from the recent projects.</source>
+        <translation>“%1” 파일이 더 이상 없어 최근 프로젝트 목록에서 제거했습니다.</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>최근 프로젝트 없음</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>가져오기 실패</translation>
+    </message>
+    <message>
+        <source>&amp;Import Data…</source>
+        <translation>데이터 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import a CSV, TSV, ARFF, JSON or SQLite file</source>
+        <translation>CSV, TSV, ARFF, JSON 또는 SQLite 파일을 가져옵니다</translation>
+    </message>
+    <message>
+        <source>Import Data</source>
+        <translation>데이터 가져오기</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 가져오기</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n rows</source>
+        <translation>
+            <numerusform>%n개 행을 가져왔습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warnings: %1</source>
+        <translation>
+            <numerusform>경고 %n개: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Export Data as CSV…</source>
+        <translation>데이터를 CSV로 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the rows in the Data dock to a CSV file</source>
+        <translation>데이터 창의 행들을 CSV 파일로 씁니다</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel, UTF-8 with BOM (*.csv)</source>
+        <translation>Excel용 CSV, BOM 포함 UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Data as CSV</source>
+        <translation>데이터를 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 내보내기</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 실패</translation>
+    </message>
+    <message>
+        <source>Copy the project to a new file and continue there</source>
+        <translation>프로젝트를 새 파일로 복사하고 그곳에서 계속합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Close Project</source>
+        <translation>프로젝트 닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No project open: an import starts one</source>
+        <translation>열린 프로젝트 없음: 데이터를 가져오면 새로 시작됩니다</translation>
+    </message>
+    <message>
+        <source>%1 [read-only] — Lathe Studio</source>
+        <translation>%1 [읽기 전용] — Lathe Studio</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>읽기 전용: %1</translation>
+    </message>
+    <message>
+        <source>Saved as you work, in Lathe&apos;s unsaved-projects folder; Save As names it</source>
+        <translation>작업하는 대로 Lathe의 저장 안 된 프로젝트 폴더에 저장됩니다. 다른 이름으로 저장하면 이름이 붙습니다</translation>
+    </message>
+    <message>
+        <source>All changes saved as you make them</source>
+        <translation>모든 변경이 할 때마다 저장됨</translation>
+    </message>
+    <message>
+        <source>Cannot read the project</source>
+        <translation>프로젝트를 읽을 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::NewProjectDialog</name>
+    <message>
+        <source>Choose a folder for the project.</source>
+        <translation>프로젝트를 저장할 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>The folder “%1” does not exist.</source>
+        <translation>“%1” 폴더가 없습니다.</translation>
+    </message>
+    <message>
+        <source>You cannot create files in the folder “%1”.</source>
+        <translation>“%1” 폴더에 파일을 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A file named “%1” already exists in this folder. Choose another name.</source>
+        <translation>이 폴더에 “%1” 파일이 이미 있습니다. 다른 이름을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Enter a name to see the file path.</source>
+        <translation>이름을 입력하면 파일 경로가 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Choose a Folder for the Project</source>
+        <translation>프로젝트 폴더 선택</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>새 프로젝트</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>위치:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>파일:</translation>
+    </message>
+    <message>
+        <source>Business goal:</source>
+        <translation>비즈니스 목표:</translation>
+    </message>
+    <message>
+        <source>e.g. Customer churn</source>
+        <translation>예: 고객 이탈</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Optional: what the model is for, in your words</source>
+        <translation>선택 사항: 모델을 어디에 쓰는지 직접 적어 주세요</translation>
+    </message>
+    <message>
+        <source>Set a KPI now</source>
+        <translation>지금 KPI 정하기</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>만들기</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::ProjectController</name>
+    <message>
+        <source>Created project “%1”.</source>
+        <translation>프로젝트 “%1”을(를) 만들었습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create project</source>
+        <translation>프로젝트를 만들 수 없음</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>프로젝트를 열 수 없음</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 열기</translation>
+    </message>
+    <message>
+        <source>Opened read-only</source>
+        <translation>읽기 전용으로 열림</translation>
+    </message>
+    <message>
+        <source>“%1” was opened read-only: %2.</source>
+        <translation>“%1”을(를) 읽기 전용으로 열었습니다: %2.</translation>
+    </message>
+    <message>
+        <source>Upgraded the project to this version of Lathe; the original is kept as “%1”.</source>
+        <translation>프로젝트를 이 버전의 Lathe에 맞게 업그레이드했습니다. 원본은 “%1”(으)로 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>다른 이름으로 프로젝트 저장</translation>
+    </message>
+    <message>
+        <source>Cannot save project</source>
+        <translation>프로젝트를 저장할 수 없음</translation>
+    </message>
+    <message>
+        <source>Saved the project as “%1”. Every change is saved there as you make it.</source>
+        <translation>프로젝트를 “%1”(으)로 저장했습니다. 이제 모든 변경은 할 때마다 그곳에 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>Save as %1</source>
+        <translation>%1(으)로 저장</translation>
+    </message>
+    <message>
+        <source>The import is not stored in the project</source>
+        <translation>가져온 데이터가 프로젝트에 저장되지 않음</translation>
+    </message>
+    <message>
+        <source>Stored “%1” in the project.</source>
+        <translation>“%1”을(를) 프로젝트에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is shown, but could not be stored in the project: %2</source>
+        <translation>“%1”은(는) 표시되었지만 프로젝트에 저장하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Store %1 in the project</source>
+        <translation>%1을(를) 프로젝트에 저장</translation>
+    </message>
+    <message>
+        <source>%1 v%2</source>
+        <translation>%1 v%2</translation>
+    </message>
+    <message>
+        <source>Cannot load dataset</source>
+        <translation>데이터셋을 불러올 수 없음</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>%1 불러오기</translation>
+    </message>
+    <message>
+        <source>“%1” is already open.</source>
+        <translation>“%1”은(는) 이미 열려 있습니다.</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>Cannot save project yet</source>
+        <translation>아직 프로젝트를 저장할 수 없음</translation>
+    </message>
+    <message>
+        <source>Lathe is still storing data in this project. Save As once that job has finished.</source>
+        <translation>Lathe가 아직 이 프로젝트에 데이터를 저장하고 있습니다. 그 작업이 끝난 뒤 다른 이름으로 저장하세요.</translation>
+    </message>
+    <message>
+        <source>Stored “%1” in “%2”.</source>
+        <translation>“%1”을(를) “%2”에 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::ProjectDocument</name>
+    <message>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::RecipeController</name>
+    <message>
+        <source>Edit step</source>
+        <translation>단계 편집</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>단계 추가</translation>
+    </message>
+    <message>
+        <source>No dataset shown</source>
+        <translation>표시된 데이터셋이 없습니다</translation>
+    </message>
+    <message>
+        <source>Preview failed: %1</source>
+        <translation>미리보기 실패: %1</translation>
+    </message>
+    <message>
+        <source>Preview: first %1 rows · %2 ms</source>
+        <translation>미리보기: 처음 %1행 · %2 ms</translation>
+    </message>
+    <message>
+        <source>Recipe preview (first %1 rows)</source>
+        <translation>레시피 미리보기 (처음 %1행)</translation>
+    </message>
+    <message>
+        <source>Recipe</source>
+        <translation>레시피</translation>
+    </message>
+    <message>
+        <source>Apply failed: %1</source>
+        <translation>적용 실패: %1</translation>
+    </message>
+    <message>
+        <source>Apply recipe</source>
+        <translation>레시피 적용</translation>
+    </message>
+    <message>
+        <source>Add a step to preview the recipe</source>
+        <translation>단계를 추가하면 레시피를 미리 볼 수 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 v%2</source>
+        <translation>%1 v%2</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::BoxPlotChart</name>
+    <message>
+        <source>Choose a numeric column to see its spread.</source>
+        <translation>분포를 볼 숫자 열을 고르세요.</translation>
+    </message>
+    <message>
+        <source>%1 has no values to plot.</source>
+        <translation>%1에 그릴 값이 없습니다.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(빈 값)</translation>
+    </message>
+    <message>
+        <source>Outlier: %1</source>
+        <translation>이상값: %1</translation>
+    </message>
+    <message>
+        <source>n = %1</source>
+        <translation>n = %1</translation>
+    </message>
+    <message>
+        <source>Median: %1</source>
+        <translation>중앙값: %1</translation>
+    </message>
+    <message>
+        <source>Quartiles: %1 to %2</source>
+        <translation>사분위수: %1 ~ %2</translation>
+    </message>
+    <message>
+        <source>Whiskers: %1 to %2</source>
+        <translation>수염: %1 ~ %2</translation>
+    </message>
+    <message>
+        <source>Range: %1 to %2</source>
+        <translation>범위: %1 ~ %2</translation>
+    </message>
+    <message>
+        <source>Outliers: %1 (the %2 most extreme shown)</source>
+        <translation>이상값: %1개 (가장 극단적인 %2개 표시)</translation>
+    </message>
+    <message>
+        <source>Outliers: %1</source>
+        <translation>이상값: %1개</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ChartsPanel</name>
+    <message>
+        <source>Import or open a dataset to chart its columns.</source>
+        <translation>데이터셋을 가져오거나 열면 열을 차트로 그릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>Pick the columns this chart needs.</source>
+        <translation>이 차트에 필요한 열을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Drawing the chart…</source>
+        <translation>차트를 그리는 중…</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>차트 내보내기</translation>
+    </message>
+    <message>
+        <source>Histogram</source>
+        <translation>히스토그램</translation>
+    </message>
+    <message>
+        <source>Box plot</source>
+        <translation>상자 그림</translation>
+    </message>
+    <message>
+        <source>Scatter plot</source>
+        <translation>산점도</translation>
+    </message>
+    <message>
+        <source>Correlation</source>
+        <translation>상관관계</translation>
+    </message>
+    <message>
+        <source>Feature vs target</source>
+        <translation>특성 대 타깃</translation>
+    </message>
+    <message>
+        <source>&amp;X:</source>
+        <translation>&amp;X:</translation>
+    </message>
+    <message>
+        <source>&amp;Feature:</source>
+        <translation>특성(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Column:</source>
+        <translation>열(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Y:</source>
+        <translation>&amp;Y:</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>타깃(&amp;T):</translation>
+    </message>
+    <message>
+        <source>C&amp;olour by:</source>
+        <translation>색상 기준(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>그룹 기준(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG, SVG or PDF</source>
+        <translation>차트를 PNG, SVG 또는 PDF로 저장합니다</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ColumnProfilePanel</name>
+    <message>
+        <source>Column %1</source>
+        <translation>열 %1</translation>
+    </message>
+    <message>
+        <source>Profiling…</source>
+        <translation>프로파일 중…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows missing</source>
+        <translation>%2행 중 %1행 결측</translation>
+    </message>
+    <message>
+        <source>Select a column to see its statistics and distribution.</source>
+        <translation>열을 선택하면 통계와 분포를 봅니다.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>결측</translation>
+    </message>
+    <message>
+        <source>Distinct</source>
+        <translation>고유값</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1일</translation>
+    </message>
+    <message>
+        <source>Std. dev.</source>
+        <translation>표준편차</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>최소</translation>
+    </message>
+    <message>
+        <source>5%</source>
+        <translation>5%</translation>
+    </message>
+    <message>
+        <source>25%</source>
+        <translation>25%</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>중앙값</translation>
+    </message>
+    <message>
+        <source>75%</source>
+        <translation>75%</translation>
+    </message>
+    <message>
+        <source>95%</source>
+        <translation>95%</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>최대</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>참</translation>
+    </message>
+    <message>
+        <source>Mean length</source>
+        <translation>평균 길이</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1자</translation>
+    </message>
+    <message>
+        <source>Most frequent</source>
+        <translation>최빈</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(빈 값)</translation>
+    </message>
+    <message>
+        <source>Decimal number</source>
+        <translation>실수</translation>
+    </message>
+    <message>
+        <source>Whole number</source>
+        <translation>정수</translation>
+    </message>
+    <message>
+        <source>True/false</source>
+        <translation>참/거짓</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>범주</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>날짜와 시간</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <source>No columns to profile</source>
+        <translation>프로파일할 열이 없습니다</translation>
+    </message>
+    <message>
+        <source>Open a dataset to see each column&apos;s statistics and distribution here.</source>
+        <translation>데이터셋을 열면 각 열의 통계와 분포가 여기에 나타납니다.</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::CorrelationHeatmap</name>
+    <message>
+        <source>%1 × %2: undefined (fewer than two rows with both values, or a constant column)</source>
+        <translation>%1 × %2: 정의되지 않음 (두 값이 모두 있는 행이 두 개 미만이거나 상수 열)</translation>
+    </message>
+    <message>
+        <source>%1 × %2: %3</source>
+        <translation>%1 × %2: %3</translation>
+    </message>
+    <message>
+        <source>Correlations between the numeric columns appear here.</source>
+        <translation>숫자 열 사이의 상관관계가 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>The table has no numeric columns to correlate.</source>
+        <translation>표에 상관관계를 구할 숫자 열이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Correlation</source>
+        <translation>상관관계</translation>
+    </message>
+    <message>
+        <source>Only the first %1 numeric columns are shown.</source>
+        <translation>처음 %1개의 숫자 열만 표시합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::CostMatrixEditor</name>
+    <message>
+        <source>What each outcome is worth, e.g. in money (a cost is negative). Lathe picks the decision threshold with the best expected value. Empty means not set.</source>
+        <translation>각 결과의 가치(예: 금액, 비용은 음수)입니다. Lathe는 기댓값이 가장 큰 결정 임계값을 고릅니다. 비어 있으면 정하지 않은 것입니다.</translation>
+    </message>
+    <message>
+        <source>Predicted positive</source>
+        <translation>양성으로 예측</translation>
+    </message>
+    <message>
+        <source>Predicted negative</source>
+        <translation>음성으로 예측</translation>
+    </message>
+    <message>
+        <source>Actually positive</source>
+        <translation>실제 양성</translation>
+    </message>
+    <message>
+        <source>Actually negative</source>
+        <translation>실제 음성</translation>
+    </message>
+    <message>
+        <source>True positive</source>
+        <translation>참 양성</translation>
+    </message>
+    <message>
+        <source>False negative</source>
+        <translation>거짓 음성</translation>
+    </message>
+    <message>
+        <source>False positive</source>
+        <translation>거짓 양성</translation>
+    </message>
+    <message>
+        <source>True negative</source>
+        <translation>참 음성</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::DataFilterBar</name>
+    <message>
+        <source>Filtering…</source>
+        <translation>필터링 중…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%2행 중 %1행</translation>
+    </message>
+    <message>
+        <source>At character %1: %2</source>
+        <translation>%1번째 문자: %2</translation>
+    </message>
+    <message>
+        <source>Filter rows with a formula, e.g. [Body Mass (g)] &gt; 4000 and Species == &quot;Adelie&quot;</source>
+        <translation>수식으로 행 필터, 예: [Body Mass (g)] &gt; 4000 and Species == &quot;Adelie&quot;</translation>
+    </message>
+    <message>
+        <source>Press Enter to filter; Esc or the clear button shows every row again. Column names with spaces go in [brackets]; text goes in &quot;quotes&quot;.</source>
+        <translation>Enter를 누르면 필터합니다. Esc나 지우기 단추를 누르면 모든 행이 다시 보입니다. 공백이 있는 열 이름은 [대괄호]로, 텍스트는 &quot;따옴표&quot;로 감쌉니다.</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::DataTableModel</name>
+    <message>
+        <source>missing</source>
+        <translation>결측</translation>
+    </message>
+    <message>
+        <source>Missing value</source>
+        <translation>결측값</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2, %n missing</source>
+        <translation>
+            <numerusform>%1: %2, 결측 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::DataTableView</name>
+    <message>
+        <source>%1 cells are selected; copying is limited to %2. Export the table instead.</source>
+        <translation>%1개 셀이 선택되었습니다. 복사는 %2개까지입니다. 대신 표를 내보내세요.</translation>
+    </message>
+    <message>
+        <source>There are no rows to go to.</source>
+        <translation>이동할 행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Row %1 is out of range: enter 1 to %2.</source>
+        <translation>%1행은 범위를 벗어납니다. 1부터 %2 사이로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Row %1 is not in this view (it is filtered out).</source>
+        <translation>%1행은 이 보기에 없습니다(필터로 제외됨).</translation>
+    </message>
+    <message>
+        <source>Go to Row</source>
+        <translation>행으로 이동</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a row number.</source>
+        <translation>&quot;%1&quot;은(는) 행 번호가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Row (1 to %1):</source>
+        <translation>행 (1~%1):</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::FeatureTargetChart</name>
+    <message>
+        <source>Choose a feature and a target to see how they relate.</source>
+        <translation>관계를 볼 특성과 타깃을 고르세요.</translation>
+    </message>
+    <message>
+        <source>No row has both %1 and %2 present.</source>
+        <translation>%1과(와) %2이(가) 모두 있는 행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation>클래스 %1</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(빈 값)</translation>
+    </message>
+    <message>
+        <source>Share of rows (%)</source>
+        <translation>행 비율 (%)</translation>
+    </message>
+    <message>
+        <source>%1: %2 to %3</source>
+        <translation>%1: %2 ~ %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 (%4%)</source>
+        <translation>%1: %3 중 %2 (%4%)</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::HistogramChart</name>
+    <message>
+        <source>Select a column to see its distribution.</source>
+        <translation>열을 선택하면 분포를 봅니다.</translation>
+    </message>
+    <message>
+        <source>The column has no rows.</source>
+        <translation>열에 행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>All %1 values are missing.</source>
+        <translation>값 %1개가 모두 결측입니다.</translation>
+    </message>
+    <message>
+        <source>No finite values to draw.</source>
+        <translation>그릴 유한한 값이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No values to draw.</source>
+        <translation>그릴 값이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>a histogram bin: from, to</comment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(빈 값)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>기타</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>결측 %1</translation>
+    </message>
+    <message>
+        <source>%1 infinite, not drawn</source>
+        <translation>무한대 %1개, 그리지 않음</translation>
+    </message>
+    <message>
+        <source>Other (%1 more values)</source>
+        <translation>기타 (값 %1개 더)</translation>
+    </message>
+    <message>
+        <source>%1 rows (%2%3 of the values present)</source>
+        <translation>%1행 (있는 값의 %2%3)</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::InsightsPanel</name>
+    <message>
+        <source>Analysing…</source>
+        <translation>분석 중…</translation>
+    </message>
+    <message>
+        <source>Checking every column; on millions of rows this takes a few seconds.</source>
+        <translation>모든 열을 확인하는 중입니다. 수백만 행이면 몇 초 걸립니다.</translation>
+    </message>
+    <message>
+        <source>No insights yet</source>
+        <translation>아직 인사이트가 없습니다</translation>
+    </message>
+    <message>
+        <source>Open a dataset to check it for missing values, duplicate rows and constant or identifier columns. Pick a target to check class balance and leakage too.</source>
+        <translation>데이터셋을 열면 결측값, 중복 행, 상수 열이나 식별자 열을 확인합니다. 타깃을 고르면 클래스 균형과 누수도 확인합니다.</translation>
+    </message>
+    <message>
+        <source>No problems found</source>
+        <translation>문제를 찾지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Pick a target to check class balance and leakage too.</source>
+        <translation>타깃을 고르면 클래스 균형과 누수도 확인합니다.</translation>
+    </message>
+    <message>
+        <source>No missing values, duplicates, imbalance or leakage in these rows.</source>
+        <translation>이 행들에는 결측값, 중복, 불균형, 누수가 없습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>타깃(&amp;T):</translation>
+    </message>
+    <message>
+        <source>(no target)</source>
+        <translation>(타깃 없음)</translation>
+    </message>
+    <message>
+        <source>The column a model will predict: class imbalance and target leakage are checked against it</source>
+        <translation>모델이 예측할 열입니다. 클래스 불균형과 타깃 누수를 이 열에 대해 확인합니다</translation>
+    </message>
+    <message>
+        <source>Adds this step to the recipe; Undo takes it back</source>
+        <translation>이 단계를 레시피에 추가합니다. 실행 취소로 되돌릴 수 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 has the same value in every row: “%2”</source>
+        <translation>%1은(는) 모든 행의 값이 같습니다: “%2”</translation>
+    </message>
+    <message>
+        <source>%1: %2 of values are “%3”</source>
+        <translation>%1: 값의 %2가 “%3”입니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %Ln distinct values (%2 of the rows with a value)</source>
+        <translation>
+            <numerusform>%1에 고유값이 %Ln개 있습니다 (값이 있는 행의 %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows repeat an earlier row (%1 of all rows)</source>
+        <translation>
+            <numerusform>%Ln행이 앞의 행과 같습니다 (전체 행의 %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of values are missing (%Ln rows)</source>
+        <translation>
+            <numerusform>%1: 값의 %2가 결측입니다 (%Ln행)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is imbalanced: its rarest class “%2” has %3 of the rows (%Ln rows)</source>
+        <translation>
+            <numerusform>%1이(가) 불균형합니다: 가장 드문 클래스 “%2”가 행의 %3입니다 (%Ln행)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 predicts %2 almost perfectly (score %3): possible target leakage</source>
+        <translation>%1이(가) %2을(를) 거의 완벽하게 예측합니다 (점수 %3): 타깃 누수일 수 있습니다</translation>
+    </message>
+    <message>
+        <source>the target</source>
+        <translation>타깃</translation>
+    </message>
+    <message>
+        <source>A column with one value tells a model nothing; it only costs time and memory.</source>
+        <translation>값이 하나뿐인 열은 모델에 아무것도 알려 주지 않고 시간과 메모리만 씁니다.</translation>
+    </message>
+    <message>
+        <source>Almost every row holds the same value, so the column carries little information and its few other values may be noise.</source>
+        <translation>거의 모든 행의 값이 같아서 열에 정보가 적고, 드문 다른 값은 잡음일 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>A different value in almost every row (an ID, a name, free text) lets a model memorise rows instead of learning, and one-hot encoding it makes thousands of columns.</source>
+        <translation>거의 모든 행의 값이 다르면(ID, 이름, 자유 텍스트) 모델이 학습 대신 행을 외우고, 원-핫 인코딩하면 열이 수천 개 생깁니다.</translation>
+    </message>
+    <message>
+        <source>Repeated rows count some examples twice; split between training and test rows they make scores look better than they are.</source>
+        <translation>중복 행은 일부 예제를 두 번 셉니다. 학습 행과 테스트 행에 나뉘면 점수가 실제보다 좋아 보입니다.</translation>
+    </message>
+    <message>
+        <source>Most models cannot use a missing value. Filling keeps the rows; a column missing in most rows is better dropped.</source>
+        <translation>대부분의 모델은 결측값을 쓰지 못합니다. 채우면 행이 남고, 대부분의 행에서 결측인 열은 버리는 편이 낫습니다.</translation>
+    </message>
+    <message>
+        <source>With a rare class a model can score well by never predicting it. Judge it by balanced accuracy or F1, and sample with stratification.</source>
+        <translation>드문 클래스가 있으면 모델이 그 클래스를 전혀 예측하지 않고도 좋은 점수를 받을 수 있습니다. 균형 정확도나 F1로 평가하고 층화 표본을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>A column that gives the answer away is often recorded after the outcome: a model trained with it fails on new data. Check where the column comes from before training.</source>
+        <translation>답을 알려 주는 열은 결과가 나온 뒤에 기록된 경우가 많아, 그 열로 학습한 모델은 새 데이터에서 실패합니다. 학습 전에 열의 출처를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Drop column</source>
+        <translation>열 삭제</translation>
+    </message>
+    <message>
+        <source>Drop duplicate rows</source>
+        <translation>중복 행 삭제</translation>
+    </message>
+    <message>
+        <source>Drop rows without a value</source>
+        <translation>값이 없는 행 삭제</translation>
+    </message>
+    <message>
+        <source>Fill with median</source>
+        <translation>중앙값으로 채우기</translation>
+    </message>
+    <message>
+        <source>Fill with mean</source>
+        <translation>평균으로 채우기</translation>
+    </message>
+    <message>
+        <source>Fill with most frequent</source>
+        <translation>최빈값으로 채우기</translation>
+    </message>
+    <message>
+        <source>Fill missing values</source>
+        <translation>결측값 채우기</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>고치기</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::JobLogView</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>소요 시간</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>세부 정보</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>시작됨</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>완료됨</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패함</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::JobStatusWidget</name>
+    <message>
+        <source>Ready</source>
+        <translation>준비</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>(외 %n개)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel all running jobs</source>
+        <translation>실행 중인 모든 작업 취소</translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation>%1 취소</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::KpiEditor</name>
+    <message>
+        <source>Metric:</source>
+        <translation>지표:</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>방향:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>목표값:</translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation>높을수록 좋음</translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation>낮을수록 좋음</translation>
+    </message>
+    <message>
+        <source>Choose a metric</source>
+        <translation>지표 선택</translation>
+    </message>
+    <message>
+        <source>The metric every run is judged by, as scikit-learn names it</source>
+        <translation>모든 실행을 평가하는 지표(scikit-learn 이름 그대로)</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>목표값 없음</translation>
+    </message>
+    <message>
+        <source>The value that counts as success, e.g. 0.85; leave empty for none</source>
+        <translation>성공으로 보는 값(예: 0.85). 없으면 비워 두세요</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ProjectOverviewPanel</name>
+    <message>
+        <source>This project is read-only.</source>
+        <translation>이 프로젝트는 읽기 전용입니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n versions</source>
+        <translation>
+            <numerusform>버전 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1에서 만듦</translation>
+    </message>
+    <message>
+        <source>from %1 by recipe %2</source>
+        <translation>%1에서 레시피 %2로 만듦</translation>
+    </message>
+    <message>
+        <source>Source file: %1</source>
+        <translation>원본 파일: %1</translation>
+    </message>
+    <message>
+        <source>Recipe: %1</source>
+        <translation>레시피: %1</translation>
+    </message>
+    <message>
+        <source>Content hash (SHA-256): %1</source>
+        <translation>내용 해시(SHA-256): %1</translation>
+    </message>
+    <message>
+        <source>Size in the project: %1</source>
+        <translation>프로젝트 내 크기: %1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>만든 시각: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n datasets</source>
+        <translation>
+            <numerusform>데이터셋 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs</source>
+        <translation>
+            <numerusform>실행 %n회</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n models</source>
+        <translation>
+            <numerusform>모델 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>“%1” 삭제</translation>
+    </message>
+    <message>
+        <source>Delete Dataset</source>
+        <translation>데이터셋 삭제</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>파일:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>설명:</translation>
+    </message>
+    <message>
+        <source>Business goal:</source>
+        <translation>비즈니스 목표:</translation>
+    </message>
+    <message>
+        <source>KPI:</source>
+        <translation>KPI:</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>프로젝트 이름</translation>
+    </message>
+    <message>
+        <source>What this project is about</source>
+        <translation>이 프로젝트에 대한 설명</translation>
+    </message>
+    <message>
+        <source>The business goal in your words, e.g. “Flag 80% of churners a month ahead”</source>
+        <translation>비즈니스 목표를 직접 적어 주세요. 예: “이탈 고객의 80%를 한 달 먼저 찾아내기”</translation>
+    </message>
+    <message>
+        <source>Saved when you leave the field or press Ctrl+Enter</source>
+        <translation>입력란을 벗어나거나 Ctrl+Enter를 누르면 저장됩니다</translation>
+    </message>
+    <message>
+        <source>Decision costs</source>
+        <translation>결정 비용</translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <source>No datasets yet</source>
+        <translation>아직 데이터셋이 없습니다</translation>
+    </message>
+    <message>
+        <source>Import data with File &gt; Import Data (Ctrl+I) or drop a file here.</source>
+        <translation>파일 &gt; 데이터 가져오기(Ctrl+I)로 데이터를 가져오거나 여기에 파일을 끌어다 놓으세요.</translation>
+    </message>
+    <message>
+        <source>Show in Data</source>
+        <translation>데이터에서 보기</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <comment>a dataset version</comment>
+        <translation>v%1</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::RecipePanel</name>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>적용</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>단계 추가</translation>
+    </message>
+    <message>
+        <source>Run the recipe on all rows and store the result as a new version</source>
+        <translation>모든 행에 레시피를 실행하고 결과를 새 버전으로 저장합니다</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1. %2 — %3</source>
+        <translation>%1. %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ScatterChart</name>
+    <message>
+        <source>Show Density</source>
+        <translation>밀도 보기</translation>
+    </message>
+    <message>
+        <source>Colour a grid by how many rows fall in each cell, instead of drawing a sample of points</source>
+        <translation>점 표본을 그리는 대신 각 칸에 들어가는 행 수로 격자를 칠합니다</translation>
+    </message>
+    <message>
+        <source>Choose two numeric columns to see how they relate.</source>
+        <translation>관계를 볼 숫자 열 두 개를 고르세요.</translation>
+    </message>
+    <message>
+        <source>No row has both %1 and %2 present.</source>
+        <translation>%1과(와) %2이(가) 모두 있는 행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No point has finite values to plot.</source>
+        <translation>그릴 유한한 값을 가진 점이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Density</source>
+        <translation>밀도</translation>
+    </message>
+    <message>
+        <source>Rows per cell</source>
+        <translation>칸당 행 수</translation>
+    </message>
+    <message>
+        <source>Density of all %1 points</source>
+        <translation>점 %1개 전체의 밀도</translation>
+    </message>
+    <message>
+        <source>Rows: %1</source>
+        <translation>행: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 to %3</source>
+        <translation>%1: %2 ~ %3</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>(결측)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 points shown</source>
+        <translation>점 %2개 중 %1개 표시</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::StepParameterForm</name>
+    <message>
+        <source>Column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>새 이름</translation>
+    </message>
+    <message>
+        <source>Used by min–max scaling only</source>
+        <translation>최소–최대 스케일링에서만 씁니다</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>~</translation>
+    </message>
+    <message>
+        <source>Choose the keys first</source>
+        <translation>먼저 키를 고르세요</translation>
+    </message>
+    <message>
+        <source>Same name</source>
+        <translation>같은 이름</translation>
+    </message>
+</context>
 </TS>

@@ -203,7 +203,7 @@ bool FeatureTargetChart::drawClassHistograms() {
     bars->setWidth(width);
     bars->setPen(QPen(edge, 1));
     bars->setBrush(fill);
-    bars->setData(keys, values, true);
+    bars->setData(keys, values);  // sorts: edges from a bad struct need not ascend
     bars->addToLegend();
   }
   legend->setVisible(true);
