@@ -1,0 +1,25 @@
+#pragma once
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/ml/Estimator.h"
+
+namespace lathe::ml {
+
+// Every algorithm by its CLI name. Parameters are validated by each factory: an unknown
+// parameter or a bad value is lathe::Error(InvalidArgument) naming the algorithm and the
+// parameter ("logistic: parameter 'C' must be a positive number, got -1").
+class EstimatorRegistry {
+ public:
+  using Factory = std::function<std::unique_ptr<Estimator>(const nlohmann::json& parameters)>;
+
+  static std::unique_ptr<Estimator> create(const std::string& algorithm, const nlohmann::json& parameters = {});
+  static std::vector<std::string> algorithms();
+  static void add(const std::string& algorithm, Factory factory);
+};
+
+}  // namespace lathe::ml

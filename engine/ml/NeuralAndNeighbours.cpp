@@ -1,0 +1,8 @@
+#include "engine/ml/AlgorithmCatalog.h"
+
+namespace lathe::ml {
+
+// Filled in as the family's algorithms land.
+void registerNeuralAndNeighbours() {}
+
+}  // namespace lathe::ml
