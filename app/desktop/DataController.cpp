@@ -47,12 +47,19 @@ void DataController::cancel(JobManager::JobId& id) {
 void DataController::show(std::shared_ptr<const data::Table> table, const QString& name) {
   cancel(profileJob_);
   cancel(filterJob_);
+  // A filter stays while the table still has the columns it reads: the recipe's preview changes
+  // with every edit, and the user's filter should not vanish with it.
+  const QString keptFilter = filter_;
   table_ = std::move(table);
   sortOrder_.reset();
   filter_.clear();
   profiles_->dropExpired();
   docks_->showData(table_, name);
   docks_->dataFilter->reset();
+  if (!keptFilter.isEmpty() && table_ && filterFits(keptFilter)) {
+    filter_ = keptFilter;
+    docks_->dataFilter->setFormula(filter_);
+  }
   QStringList names;
   if (table_)
     for (const auto& column : table_->columns()) names << QString::fromStdString(column->name());
@@ -64,6 +71,15 @@ void DataController::show(std::shared_ptr<const data::Table> table, const QStrin
   if (!table_ || table_->columnCount() == 0) return;
   runSketches();
   runProfiles();
+  if (!filter_.isEmpty()) runFilter();
+}
+
+bool DataController::filterFits(const QString& formula) const {
+  try {
+    return expr::Formula::parse(formula.toStdString()).resultType(*table_) == data::ColumnType::Bool;
+  } catch (const Error&) {
+    return false;
+  }
 }
 
 void DataController::runSketches() {

@@ -23,8 +23,9 @@ class DataController : public QObject {
  public:
   DataController(JobManager* jobs, StudioDocks* docks, QObject* parent = nullptr);
 
-  // Shows a table (null: the Data dock's empty state); `name` goes into the dock's title. Any
-  // sort, filter and profiling of the table shown before is dropped.
+  // Shows a table (null: the Data dock's empty state); `name` goes into the dock's title. The
+  // sort and profiling of the table shown before are dropped; its filter is kept when the new
+  // table has the columns the formula reads.
   void show(std::shared_ptr<const data::Table> table, const QString& name = {});
   const std::shared_ptr<const data::Table>& table() const noexcept { return table_; }
   // The rows shown, in the order shown (sorted and filtered).
@@ -44,6 +45,8 @@ class DataController : public QObject {
   void runSketches();
   void runProfiles();
   void runFilter();
+  // The formula parses and gives true/false on the table shown.
+  bool filterFits(const QString& formula) const;
   void showRows(std::shared_ptr<const std::vector<std::uint32_t>> rows);
   void cancel(JobManager::JobId& id);
 

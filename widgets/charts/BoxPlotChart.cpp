@@ -1,13 +1,9 @@
 #include "widgets/charts/BoxPlotChart.h"
 
-#include <QHelpEvent>
-#include <QLocale>
-#include <QToolTip>
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "widgets/charts/ChartExport.h"
 #include "widgets/charts/ChartStyle.h"
 
 namespace lathe::widgets {
@@ -17,15 +13,6 @@ namespace {
 constexpr double kBoxWidth = 0.6;
 constexpr double kOutlierHitPixels = 6.0;
 constexpr int kLongLabel = 18;  // characters; longer level names are elided on the axis
-
-QLocale numberLocale() {
-  QLocale locale;
-  locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
-  return locale;
-}
-
-QString number(double value) { return numberLocale().toString(value, 'g', 6); }
-QString count(std::uint64_t value) { return numberLocale().toString(static_cast<qulonglong>(value)); }
 
 bool finiteBox(const explore::BoxStats& box) {
   return std::isfinite(box.q1) && std::isfinite(box.median) && std::isfinite(box.q3) &&
@@ -38,23 +25,16 @@ QString elided(const QString& label) {
 
 }  // namespace
 
-BoxPlotChart::BoxPlotChart(QWidget* parent) : QCustomPlot(parent) {
-  setObjectName(QStringLiteral("boxPlotChart"));
-  setAutoAddPlottableToLegend(false);
-  setNoAntialiasingOnDrag(true);
-  ChartStyle::apply(this);
-  ChartExport::installContextMenu(this);
-  rebuild();
-}
+BoxPlotChart::BoxPlotChart(QWidget* parent) : ChartView(QStringLiteral("boxPlotChart"), parent) { redraw(); }
 
 void BoxPlotChart::setData(const explore::BoxPlotData& data) {
   data_ = data;
-  rebuild();
+  redraw();
 }
 
 void BoxPlotChart::clear() {
   data_.reset();
-  rebuild();
+  redraw();
 }
 
 int BoxPlotChart::boxCount() const {
@@ -70,55 +50,12 @@ QString BoxPlotChart::toolTipAt(const QPointF& pos) const {
   return data_ ? boxToolTip(this, *data_, pos) : QString();
 }
 
-QString BoxPlotChart::emptyStateText() const {
-  const auto* text = findChild<QCPItemText*>(QStringLiteral("emptyState"));
-  return text ? text->text() : QString();
-}
-
-bool BoxPlotChart::event(QEvent* event) {
-  if (event->type() == QEvent::ToolTip) {
-    auto* help = static_cast<QHelpEvent*>(event);
-    const QString text = toolTipAt(help->pos());
-    if (text.isEmpty()) {
-      QToolTip::hideText();
-      event->ignore();
-    } else {
-      QToolTip::showText(help->globalPos(), text, this);
-    }
-    return true;
-  }
-  return QCustomPlot::event(event);
-}
-
-void BoxPlotChart::changeEvent(QEvent* event) {
-  QCustomPlot::changeEvent(event);
-  if (event->type() == QEvent::PaletteChange) ChartStyle::apply(this);
-  if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange) rebuild();
-}
-
-void BoxPlotChart::rebuild() {
+void BoxPlotChart::redraw() {
   clearPlottables();
   clearItems();
   setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   if (!data_) return showEmptyState(tr("Choose a numeric column to see its spread."));
   if (drawBoxes(this, *data_) == 0) return showEmptyState(tr("%1 has no values to plot.").arg(QString::fromStdString(data_->column)));
-  replot(rpQueuedReplot);
-}
-
-void BoxPlotChart::showEmptyState(const QString& text) {
-  clearPlottables();
-  for (QCPAxis* axis : {xAxis, yAxis}) {
-    axis->setVisible(false);
-    axis->grid()->setVisible(false);
-  }
-  auto* item = new QCPItemText(this);
-  item->setObjectName(QStringLiteral("emptyState"));
-  item->position->setType(QCPItemPosition::ptAxisRectRatio);
-  item->position->setAxisRect(axisRect());
-  item->position->setCoords(0.5, 0.5);
-  item->setPositionAlignment(Qt::AlignCenter);
-  item->setText(text);
-  item->setColor(palette().color(QPalette::PlaceholderText));
   replot(rpQueuedReplot);
 }
 
@@ -209,19 +146,19 @@ QString BoxPlotChart::boxToolTip(const QCustomPlot* plot, const explore::BoxPlot
   QStringList lines;
   for (double v : stats.outliers) {
     if (std::isfinite(v) && std::abs(plot->yAxis->coordToPixel(v) - pos.y()) <= kOutlierHitPixels) {
-      lines << tr("Outlier: %1").arg(number(v));
+      lines << tr("Outlier: %1").arg(numberText(v));
       break;
     }
   }
-  lines << labelOf(data, index) << tr("n = %1").arg(count(stats.count)) << tr("Median: %1").arg(number(stats.median))
-        << tr("Quartiles: %1 to %2").arg(number(stats.q1), number(stats.q3))
-        << tr("Whiskers: %1 to %2").arg(number(stats.lowerWhisker), number(stats.upperWhisker));
+  lines << labelOf(data, index) << tr("n = %1").arg(countText(stats.count)) << tr("Median: %1").arg(numberText(stats.median))
+        << tr("Quartiles: %1 to %2").arg(numberText(stats.q1), numberText(stats.q3))
+        << tr("Whiskers: %1 to %2").arg(numberText(stats.lowerWhisker), numberText(stats.upperWhisker));
   if (std::isfinite(stats.min) && std::isfinite(stats.max))
-    lines << tr("Range: %1 to %2").arg(number(stats.min), number(stats.max));
+    lines << tr("Range: %1 to %2").arg(numberText(stats.min), numberText(stats.max));
   if (stats.outlierCount > stats.outliers.size())
-    lines << tr("Outliers: %1 (the %2 most extreme shown)").arg(count(stats.outlierCount), count(stats.outliers.size()));
+    lines << tr("Outliers: %1 (the %2 most extreme shown)").arg(countText(stats.outlierCount), countText(stats.outliers.size()));
   else if (stats.outlierCount > 0)
-    lines << tr("Outliers: %1").arg(count(stats.outlierCount));
+    lines << tr("Outliers: %1").arg(countText(stats.outlierCount));
   return lines.join(QLatin1Char('\n'));
 }
 

@@ -3,9 +3,8 @@
 #include <cstddef>
 #include <optional>
 
-#include <qcustomplot.h>
-
 #include "engine/explore/BoxPlotData.h"
+#include "widgets/charts/ChartView.h"
 
 namespace lathe::widgets {
 
@@ -13,7 +12,7 @@ namespace lathe::widgets {
 // 1.5 IQR, the outliers beyond as points, the levels on the x axis and each box's numbers in its
 // tooltip. It draws the explore::BoxPlotData it is given and computes nothing. Drag and the wheel
 // pan and zoom the values; "Export Chart…" is in the context menu.
-class BoxPlotChart : public QCustomPlot {
+class BoxPlotChart : public ChartView {
   Q_OBJECT
  public:
   explicit BoxPlotChart(QWidget* parent = nullptr);
@@ -26,10 +25,7 @@ class BoxPlotChart : public QCustomPlot {
   int boxCount() const;
   // The x-axis label of box `box` (in the data's order), empty when there is none.
   QString boxLabel(int box) const;
-  // The hover text at a widget position, empty when nothing is under it.
-  QString toolTipAt(const QPointF& pos) const;
-  // The text shown while there is nothing to draw, empty while boxes are shown.
-  QString emptyStateText() const;
+  QString toolTipAt(const QPointF& pos) const override;
 
   // The drawing, shared with FeatureTargetChart so both show boxes alike: adds one
   // QCPStatisticalBox per box of `data` to the plot's main axes, labels the x axis with the levels
@@ -41,13 +37,9 @@ class BoxPlotChart : public QCustomPlot {
   static QString boxToolTip(const QCustomPlot* plot, const explore::BoxPlotData& data, const QPointF& pos);
 
  protected:
-  bool event(QEvent* event) override;
-  void changeEvent(QEvent* event) override;
+  void redraw() override;
 
  private:
-  void rebuild();
-  void showEmptyState(const QString& text);
-
   std::optional<explore::BoxPlotData> data_;
 };
 

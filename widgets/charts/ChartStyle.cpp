@@ -6,6 +6,20 @@
 
 namespace lathe::widgets {
 
+namespace {
+
+// Five colours at 0, 0.25, 0.5, 0.75 and 1, blended in RGB over 256 levels.
+QCPColorGradient gradientThrough(const std::array<QRgb, 5>& stops) {
+  QCPColorGradient gradient;
+  gradient.clearColorStops();
+  for (std::size_t i = 0; i < stops.size(); ++i) gradient.setColorStopAt(0.25 * static_cast<double>(i), QColor(stops[i]));
+  gradient.setColorInterpolation(QCPColorGradient::ciRGB);
+  gradient.setLevelCount(256);
+  return gradient;
+}
+
+}  // namespace
+
 QColor ChartStyle::seriesColor(int index) {
   // Okabe & Ito (2008), in an order where neighbours contrast; black left out for dark themes.
   static constexpr std::array<QRgb, kSeriesColors> kColors = {0x0072B2, 0xE69F00, 0x009E73, 0xD55E00,
@@ -53,6 +67,19 @@ void ChartStyle::apply(QCustomPlot* plot) {
     plot->legend->setBorderPen(QPen(grid, 1));
     plot->legend->setFont(small);
   }
+}
+
+QCPColorGradient ChartStyle::densityGradient() {
+  QCPColorGradient gradient = gradientThrough({0x440154, 0x3B528B, 0x21908C, 0x5DC863, 0xFDE725});
+  gradient.setNanHandling(QCPColorGradient::nhTransparent);
+  return gradient;
+}
+
+QCPColorGradient ChartStyle::divergingGradient(const QColor& undefined) {
+  QCPColorGradient gradient = gradientThrough({0x2166AC, 0x67A9CF, 0xF7F7F7, 0xEF8A62, 0xB2182B});
+  gradient.setNanHandling(QCPColorGradient::nhNanColor);
+  gradient.setNanColor(undefined);
+  return gradient;
 }
 
 }  // namespace lathe::widgets

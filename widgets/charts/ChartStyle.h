@@ -2,6 +2,7 @@
 #include <QColor>
 
 class QCustomPlot;
+class QCPColorGradient;
 
 namespace lathe::widgets {
 
@@ -18,6 +19,13 @@ class ChartStyle {
   // Applies fonts, background, axis, tick and grid colours from the plot's palette to every
   // axis rect, colour scale and legend of the plot. Call again after adding axes or scales.
   static void apply(QCustomPlot* plot);
+
+  // Counts, light to dark (a viridis-like ramp, colour-blind safe) and readable on both palettes;
+  // NaN is transparent, so an empty cell shows the background.
+  static QCPColorGradient densityGradient();
+  // Values from -1 to 1 (ColorBrewer's RdBu): a light middle, so values near 0 recede and strong
+  // ones stand out on a light or a dark background alike; NaN in `undefined`.
+  static QCPColorGradient divergingGradient(const QColor& undefined);
 };
 
 }  // namespace lathe::widgets

@@ -1,12 +1,9 @@
 #include "widgets/charts/CorrelationHeatmap.h"
 
-#include <QHelpEvent>
 #include <QLocale>
-#include <QToolTip>
 #include <cmath>
 #include <limits>
 
-#include "widgets/charts/ChartExport.h"
 #include "widgets/charts/ChartStyle.h"
 
 namespace lathe::widgets {
@@ -24,33 +21,11 @@ QString correlation(double value) { return QLocale().toString(value, 'f', 2); }
 
 QString cellName(int row, int column) { return QStringLiteral("cell_%1_%2").arg(row).arg(column); }
 
-// ColorBrewer's RdBu: a light middle, so "no correlation" recedes and strong ones stand out on a
-// light or a dark background alike.
-QCPColorGradient divergingGradient() {
-  QCPColorGradient gradient;
-  gradient.clearColorStops();
-  gradient.setColorStopAt(0.0, QColor(0x21, 0x66, 0xAC));
-  gradient.setColorStopAt(0.25, QColor(0x67, 0xA9, 0xCF));
-  gradient.setColorStopAt(0.5, QColor(0xF7, 0xF7, 0xF7));
-  gradient.setColorStopAt(0.75, QColor(0xEF, 0x8A, 0x62));
-  gradient.setColorStopAt(1.0, QColor(0xB2, 0x18, 0x2B));
-  gradient.setColorInterpolation(QCPColorGradient::ciRGB);
-  gradient.setNanHandling(QCPColorGradient::nhNanColor);
-  gradient.setNanColor(CorrelationHeatmap::undefinedColor());
-  gradient.setLevelCount(256);
-  return gradient;
-}
-
 }  // namespace
 
 QColor CorrelationHeatmap::undefinedColor() { return QColor(0x9E, 0x9E, 0x9E); }
 
-CorrelationHeatmap::CorrelationHeatmap(QWidget* parent) : QCustomPlot(parent), marginGroup_(new QCPMarginGroup(this)) {
-  setObjectName(QStringLiteral("correlationHeatmap"));
-  setAutoAddPlottableToLegend(false);
-  setNoAntialiasingOnDrag(true);
-  ChartStyle::apply(this);
-  ChartExport::installContextMenu(this);
+CorrelationHeatmap::CorrelationHeatmap(QWidget* parent) : ChartView(QStringLiteral("correlationHeatmap"), parent) {
   rebuild(false);
 }
 
@@ -83,11 +58,6 @@ QString CorrelationHeatmap::cellText(int row, int column) const {
   return label ? label->text() : QString();
 }
 
-QString CorrelationHeatmap::emptyStateText() const {
-  const auto* text = findChild<QCPItemText*>(QStringLiteral("emptyState"));
-  return text ? text->text() : QString();
-}
-
 QString CorrelationHeatmap::noteText() const {
   const auto* note = findChild<QCPTextElement*>(QStringLiteral("chartNote"));
   return note ? note->text() : QString();
@@ -109,26 +79,7 @@ QString CorrelationHeatmap::toolTipAt(const QPointF& pos) const {
   return tr("%1 × %2: %3").arg(a, b, correlation(value));
 }
 
-bool CorrelationHeatmap::event(QEvent* event) {
-  if (event->type() == QEvent::ToolTip) {
-    auto* help = static_cast<QHelpEvent*>(event);
-    const QString text = toolTipAt(help->pos());
-    if (text.isEmpty()) {
-      QToolTip::hideText();
-      event->ignore();
-    } else {
-      QToolTip::showText(help->globalPos(), text, this);
-    }
-    return true;
-  }
-  return QCustomPlot::event(event);
-}
-
-void CorrelationHeatmap::changeEvent(QEvent* event) {
-  QCustomPlot::changeEvent(event);
-  if (event->type() == QEvent::PaletteChange) ChartStyle::apply(this);
-  if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange) rebuild(true);
-}
+void CorrelationHeatmap::redraw() { rebuild(true); }
 
 void CorrelationHeatmap::rebuild(bool keepView) {
   const QCPRange xView = xAxis->range();
@@ -136,6 +87,7 @@ void CorrelationHeatmap::rebuild(bool keepView) {
   const bool hadData = cellCount() > 0;
   clearPlottables();
   clearItems();
+  if (auto* note = findChild<QCPTextElement*>(QStringLiteral("chartNote"))) plotLayout()->remove(note);
   removeColorScale();
   setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   if (!matrix_) return showEmptyState(tr("Correlations between the numeric columns appear here."));
@@ -151,7 +103,7 @@ void CorrelationHeatmap::rebuild(bool keepView) {
 
 void CorrelationHeatmap::draw() {
   const int n = columns();
-  QCPColorGradient gradient = divergingGradient();  // color() caches, so not const
+  QCPColorGradient gradient = ChartStyle::divergingGradient(undefinedColor());  // color() caches, so not const
   const QCPRange scale(-1.0, 1.0);
 
   auto* map = new QCPColorMap(xAxis, yAxis);
@@ -166,16 +118,11 @@ void CorrelationHeatmap::draw() {
     for (int column = 0; column < side; ++column)
       map->data()->setCell(column, row, cellValue(n == 1 ? 0 : row, n == 1 ? 0 : column));
 
-  colorScale_ = new QCPColorScale(this);
-  colorScale_->setObjectName(QStringLiteral("correlationScale"));
-  plotLayout()->addElement(0, 1, colorScale_);
-  colorScale_->setType(QCPAxis::atRight);
-  colorScale_->setRangeDrag(false);  // the scale stays [-1, 1], whatever the user drags
-  colorScale_->setRangeZoom(false);
-  colorScale_->setMarginGroup(QCP::msTop | QCP::msBottom, marginGroup_);
-  axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, marginGroup_);
-  colorScale_->axis()->setLabel(tr("Correlation"));
-  map->setColorScale(colorScale_);
+  QCPColorScale* colorScale = addColorScale(QStringLiteral("correlationScale"));
+  colorScale->setRangeDrag(false);  // the scale stays [-1, 1], whatever the user drags
+  colorScale->setRangeZoom(false);
+  colorScale->axis()->setLabel(tr("Correlation"));
+  map->setColorScale(colorScale);
   map->setGradient(gradient);
   map->setDataRange(scale);
   map->setInterpolate(false);
@@ -221,30 +168,6 @@ void CorrelationHeatmap::draw() {
     note->setTextColor(palette().color(QPalette::WindowText));
     plotLayout()->addElement(0, 0, note);
   }
-}
-
-void CorrelationHeatmap::removeColorScale() {
-  if (auto* note = findChild<QCPTextElement*>(QStringLiteral("chartNote"))) plotLayout()->remove(note);
-  if (colorScale_) plotLayout()->remove(colorScale_);  // remove() deletes
-  colorScale_ = nullptr;
-  plotLayout()->simplify();
-  axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, nullptr);
-}
-
-void CorrelationHeatmap::showEmptyState(const QString& text) {
-  for (QCPAxis* axis : {xAxis, yAxis}) {
-    axis->setVisible(false);
-    axis->grid()->setVisible(false);
-  }
-  auto* item = new QCPItemText(this);
-  item->setObjectName(QStringLiteral("emptyState"));
-  item->position->setType(QCPItemPosition::ptAxisRectRatio);
-  item->position->setAxisRect(axisRect());
-  item->position->setCoords(0.5, 0.5);
-  item->setPositionAlignment(Qt::AlignCenter);
-  item->setText(text);
-  item->setColor(palette().color(QPalette::PlaceholderText));
-  replot(rpQueuedReplot);
 }
 
 }  // namespace lathe::widgets

@@ -2,9 +2,8 @@
 #include <QString>
 #include <optional>
 
-#include <qcustomplot.h>
-
 #include "engine/explore/CorrelationMatrix.h"
+#include "widgets/charts/ChartView.h"
 
 namespace lathe::widgets {
 
@@ -12,7 +11,7 @@ namespace lathe::widgets {
 // none, red for positive, always on the scale [-1, 1] so two tables compare at a glance; the
 // columns on both axes, the value in each cell while there are few columns, undefined (NaN)
 // correlations in grey. It draws the explore::CorrelationMatrix it is given and computes nothing.
-class CorrelationHeatmap : public QCustomPlot {
+class CorrelationHeatmap : public ChartView {
   Q_OBJECT
  public:
   // Up to this many columns, each cell prints its value.
@@ -33,26 +32,19 @@ class CorrelationHeatmap : public QCustomPlot {
   // The value printed in the cell, empty when the cells are not labelled.
   QString cellText(int row, int column) const;
   // The hover text at a widget position ("a × b: 0.87"), empty when no cell is under it.
-  QString toolTipAt(const QPointF& pos) const;
-  // The text shown while there is nothing to draw, empty while the heatmap shows data.
-  QString emptyStateText() const;
+  QString toolTipAt(const QPointF& pos) const override;
   // The note under the cells (when the columns were cut at CorrelationMatrix::kMaxColumns).
   QString noteText() const;
 
  protected:
-  bool event(QEvent* event) override;
-  void changeEvent(QEvent* event) override;
+  void redraw() override;
 
  private:
   void rebuild(bool keepView);
   void draw();
-  void removeColorScale();
-  void showEmptyState(const QString& text);
   int columns() const;
 
   std::optional<explore::CorrelationMatrix> matrix_;
-  QCPColorScale* colorScale_ = nullptr;
-  QCPMarginGroup* marginGroup_;
 };
 
 }  // namespace lathe::widgets

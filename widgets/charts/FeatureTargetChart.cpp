@@ -1,13 +1,10 @@
 #include "widgets/charts/FeatureTargetChart.h"
 
-#include <QHelpEvent>
 #include <QLocale>
-#include <QToolTip>
 #include <algorithm>
 #include <cmath>
 
 #include "widgets/charts/BoxPlotChart.h"
-#include "widgets/charts/ChartExport.h"
 #include "widgets/charts/ChartStyle.h"
 #include "widgets/charts/ScatterChart.h"
 
@@ -18,15 +15,6 @@ namespace {
 using Kind = explore::FeatureTargetData::Kind;
 
 constexpr double kShareBarWidth = 0.7;
-
-QLocale numberLocale() {
-  QLocale locale;
-  locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
-  return locale;
-}
-
-QString number(double value) { return numberLocale().toString(value, 'g', 6); }
-QString count(std::uint64_t value) { return numberLocale().toString(static_cast<qulonglong>(value)); }
 
 // classCounts[series][slot], 0 where a short row leaves it out.
 std::uint64_t countAt(const explore::FeatureTargetData& data, std::size_t series, std::size_t slot) {
@@ -40,39 +28,29 @@ bool finiteBin(const std::vector<double>& edges, std::size_t bin) {
 
 }  // namespace
 
-FeatureTargetChart::FeatureTargetChart(QWidget* parent) : QCustomPlot(parent) {
-  setObjectName(QStringLiteral("featureTargetChart"));
-  setAutoAddPlottableToLegend(false);
-  setNoAntialiasingOnDrag(true);
+FeatureTargetChart::FeatureTargetChart(QWidget* parent) : ChartView(QStringLiteral("featureTargetChart"), parent) {
   // The legend sits in a row above the plot (placeLegend): inside, it would hide the top of the
   // stacked shares.
   axisRect()->insetLayout()->take(legend);
   legend->setVisible(false);
   legend->setFillOrder(QCPLegend::foColumnsFirst);
   legend->setWrap(6);
-  ChartStyle::apply(this);
-  ChartExport::installContextMenu(this);
-  rebuild();
+  redraw();
 }
 
 void FeatureTargetChart::setData(const explore::FeatureTargetData& data) {
   data_ = data;
-  rebuild();
+  redraw();
 }
 
 void FeatureTargetChart::clear() {
   data_.reset();
-  rebuild();
+  redraw();
 }
 
 explore::FeatureTargetData::Kind FeatureTargetChart::kind() const { return data_ ? data_->kind : Kind::ClassHistograms; }
 
 int FeatureTargetChart::seriesCount() const { return plottableCount(); }
-
-QString FeatureTargetChart::emptyStateText() const {
-  const auto* text = findChild<QCPItemText*>(QStringLiteral("emptyState"));
-  return text ? text->text() : QString();
-}
 
 QString FeatureTargetChart::toolTipAt(const QPointF& pos) const {
   if (!data_ || plottableCount() == 0 || !axisRect()->rect().contains(pos.toPoint())) return {};
@@ -83,27 +61,6 @@ QString FeatureTargetChart::toolTipAt(const QPointF& pos) const {
     case Kind::Scatter: return ScatterChart::pointToolTip(this, data_->scatter, pos);
   }
   return {};
-}
-
-bool FeatureTargetChart::event(QEvent* event) {
-  if (event->type() == QEvent::ToolTip) {
-    auto* help = static_cast<QHelpEvent*>(event);
-    const QString text = toolTipAt(help->pos());
-    if (text.isEmpty()) {
-      QToolTip::hideText();
-      event->ignore();
-    } else {
-      QToolTip::showText(help->globalPos(), text, this);
-    }
-    return true;
-  }
-  return QCustomPlot::event(event);
-}
-
-void FeatureTargetChart::changeEvent(QEvent* event) {
-  QCustomPlot::changeEvent(event);
-  if (event->type() == QEvent::PaletteChange) ChartStyle::apply(this);
-  if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange) rebuild();
 }
 
 void FeatureTargetChart::resetAxes() {
@@ -121,12 +78,12 @@ void FeatureTargetChart::resetAxes() {
   setNotAntialiasedElement(QCP::aeScatters, false);
 }
 
-void FeatureTargetChart::rebuild() {
+void FeatureTargetChart::redraw() {
   clearPlottables();
   clearItems();
   legend->setVisible(false);
   resetAxes();
-  if (!data_) return showEmptyState(tr("Choose a feature and a target to see how they relate."));
+  if (!data_) return showNothing(tr("Choose a feature and a target to see how they relate."));
   bool drawn = false;
   switch (data_->kind) {
     case Kind::ClassHistograms: drawn = drawClassHistograms(); break;
@@ -136,7 +93,7 @@ void FeatureTargetChart::rebuild() {
   }
   const QString feature = QString::fromStdString(data_->feature);
   const QString target = QString::fromStdString(data_->target);
-  if (!drawn) return showEmptyState(tr("No row has both %1 and %2 present.").arg(feature, target));
+  if (!drawn) return showNothing(tr("No row has both %1 and %2 present.").arg(feature, target));
   // The shared drawings label their axes after their own columns; here they are the pair's.
   if (!feature.isEmpty()) xAxis->setLabel(feature);
   if (!target.isEmpty() && (data_->kind == Kind::Boxes || data_->kind == Kind::Scatter)) yAxis->setLabel(target);
@@ -275,9 +232,9 @@ QString FeatureTargetChart::histogramToolTip(const QPointF& pos) const {
   }
   if (bin == edges.size()) return {};
   QStringList lines;
-  lines << tr("%1: %2 to %3").arg(QString::fromStdString(data.feature), number(edges[bin]), number(edges[bin + 1]));
+  lines << tr("%1: %2 to %3").arg(QString::fromStdString(data.feature), numberText(edges[bin]), numberText(edges[bin + 1]));
   for (std::size_t c = 0; c < data.classCounts.size(); ++c)
-    lines << tr("%1: %2").arg(className(c), count(countAt(data, c, bin)));
+    lines << tr("%1: %2").arg(className(c), countText(countAt(data, c, bin)));
   return lines.join(QLatin1Char('\n'));
 }
 
@@ -296,27 +253,14 @@ QString FeatureTargetChart::sharesToolTip(const QPointF& pos) const {
   for (std::size_t c = 0; c < data.classCounts.size(); ++c) {
     const std::uint64_t rows = countAt(data, c, level);
     const double share = total == 0 ? 0.0 : 100.0 * static_cast<double>(rows) / static_cast<double>(total);
-    lines << tr("%1: %2 of %3 (%4%)").arg(className(c), count(rows), count(total), QLocale().toString(share, 'f', 1));
+    lines << tr("%1: %2 of %3 (%4%)").arg(className(c), countText(rows), countText(total), QLocale().toString(share, 'f', 1));
   }
   return lines.join(QLatin1Char('\n'));
 }
 
-void FeatureTargetChart::showEmptyState(const QString& text) {
-  clearPlottables();
+void FeatureTargetChart::showNothing(const QString& text) {
   placeLegend(false);
-  for (QCPAxis* axis : {xAxis, yAxis}) {
-    axis->setVisible(false);
-    axis->grid()->setVisible(false);
-  }
-  auto* item = new QCPItemText(this);
-  item->setObjectName(QStringLiteral("emptyState"));
-  item->position->setType(QCPItemPosition::ptAxisRectRatio);
-  item->position->setAxisRect(axisRect());
-  item->position->setCoords(0.5, 0.5);
-  item->setPositionAlignment(Qt::AlignCenter);
-  item->setText(text);
-  item->setColor(palette().color(QPalette::PlaceholderText));
-  replot(rpQueuedReplot);
+  showEmptyState(text);
 }
 
 }  // namespace lathe::widgets

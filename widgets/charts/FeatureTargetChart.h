@@ -2,9 +2,8 @@
 #include <QString>
 #include <optional>
 
-#include <qcustomplot.h>
-
 #include "engine/explore/FeatureTargetData.h"
+#include "widgets/charts/ChartView.h"
 
 namespace lathe::widgets {
 
@@ -13,7 +12,7 @@ namespace lathe::widgets {
 // (categorical feature and target), the target's box per level (categorical feature, numeric
 // target), or a scatter (both numeric; drawn as ScatterChart draws it). It draws the
 // explore::FeatureTargetData it is given and computes nothing.
-class FeatureTargetChart : public QCustomPlot {
+class FeatureTargetChart : public ChartView {
   Q_OBJECT
  public:
   explicit FeatureTargetChart(QWidget* parent = nullptr);
@@ -26,22 +25,18 @@ class FeatureTargetChart : public QCustomPlot {
   explore::FeatureTargetData::Kind kind() const;
   // Series drawn: one per class (histograms, shares), per box, or per colour level (scatter).
   int seriesCount() const;
-  // The hover text at a widget position, empty when nothing is under it.
-  QString toolTipAt(const QPointF& pos) const;
-  // The text shown while there is nothing to draw, empty while the chart shows data.
-  QString emptyStateText() const;
+  QString toolTipAt(const QPointF& pos) const override;
 
  protected:
-  bool event(QEvent* event) override;
-  void changeEvent(QEvent* event) override;
+  void redraw() override;
 
  private:
-  void rebuild();
   bool drawClassHistograms();
   bool drawClassShares();
   void resetAxes();
   void placeLegend(bool shown);
-  void showEmptyState(const QString& text);
+  // The empty state, the legend's row taken out of the layout first.
+  void showNothing(const QString& text);
   QString histogramToolTip(const QPointF& pos) const;
   QString sharesToolTip(const QPointF& pos) const;
   QString className(std::size_t index) const;

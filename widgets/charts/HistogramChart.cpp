@@ -1,22 +1,17 @@
 #include "widgets/charts/HistogramChart.h"
 
-#include <QDateTime>
-#include <QHelpEvent>
 #include <QTimeZone>
-#include <QToolTip>
 #include <algorithm>
 #include <cmath>
 
-#include "widgets/charts/ChartExport.h"
 #include "widgets/charts/ChartStyle.h"
+#include "widgets/charts/ValueFormat.h"
 
 namespace lathe::widgets {
 namespace {
 
 using data::ColumnType;
 
-constexpr double kMicrosPerSecond = 1e6;
-constexpr qint64 kMillisPerDay = 86'400'000;
 // Category labels on the axis are cut to this many pixels; the tooltip has the whole value.
 constexpr int kCategoryLabelWidth = 130;
 // A tooltip shows a value up to this many characters: a 10 kB value would cover the screen.
@@ -31,44 +26,6 @@ bool drawsBins(ColumnType type) {
 
 QString number(std::uint64_t n, const QLocale& locale) { return locale.toString(static_cast<qulonglong>(n)); }
 
-QString dateTime(double micros, const QString& format) {
-  if (!std::isfinite(micros) || std::abs(micros) > 1e21) return {};
-  const QDateTime at = QDateTime::fromMSecsSinceEpoch(std::llround(micros / 1000.0), QTimeZone::utc());
-  return at.isValid() ? at.toString(format) : QString();
-}
-
-// The coarsest date format that still tells values `step` microseconds apart.
-QString dateFormatFor(double stepMicros) {
-  if (stepMicros >= 2.0 * 86400 * kMicrosPerSecond) return QStringLiteral("yyyy-MM-dd");
-  if (stepMicros >= 120 * kMicrosPerSecond) return QStringLiteral("yyyy-MM-dd HH:mm");
-  if (stepMicros >= 2 * kMicrosPerSecond) return QStringLiteral("yyyy-MM-dd HH:mm:ss");
-  return QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz");
-}
-
-QString formatNumber(double value, int digits, const QLocale& locale) {
-  if (std::isnan(value)) return QStringLiteral("–");
-  if (std::isinf(value)) return value > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
-  if (value == 0) return locale.toString(0);
-  const double magnitude = std::abs(value);
-  if (magnitude >= 1e15 || magnitude < 1e-4) return locale.toString(value, 'g', digits);
-  if (value == std::trunc(value)) return locale.toString(static_cast<qlonglong>(value));
-  const int integerDigits = static_cast<int>(std::floor(std::log10(magnitude))) + 1;
-  const int decimals = std::clamp(digits - integerDigits, 0, 15);
-  QString text = locale.toString(value, 'f', decimals);
-  if (decimals > 0) {  // "0.500000" -> "0.5": the digits shown are the digits that matter
-    while (text.endsWith(locale.zeroDigit())) text.chop(locale.zeroDigit().size());
-    if (text.endsWith(locale.decimalPoint())) text.chop(locale.decimalPoint().size());
-  }
-  return text;
-}
-
-// Labels and tooltips are one line each: a value holding newlines or tabs would break them.
-QString oneLine(QString text) {
-  for (QChar& c : text)
-    if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator) c = u' ';
-  return text;
-}
-
 bool placeable(const std::vector<data::HistogramBin>& bins, double scale) {
   for (const auto& bin : bins) {
     const double low = bin.low * scale, high = bin.high * scale;
@@ -82,33 +39,26 @@ bool placeable(const std::vector<data::HistogramBin>& bins, double scale) {
 }  // namespace
 
 HistogramChart::HistogramChart(QWidget* parent)
-    : QCustomPlot(parent), note_(new QCPItemText(this)), emptyText_(new QCPItemText(this)) {
-  setObjectName(QStringLiteral("histogramChart"));
+    : ChartView(QStringLiteral("histogramChart"), parent), note_(new QCPItemText(this)) {
   setMinimumSize(160, 120);
-  for (QCPItemText* text : {note_, emptyText_}) {
-    text->setLayer(QStringLiteral("legend"));  // above the bars
-    text->setClipToAxisRect(false);
-    text->position->setType(QCPItemPosition::ptAxisRectRatio);
-    text->setPadding(QMargins(4, 2, 4, 2));
-  }
+  note_->setLayer(QStringLiteral("legend"));  // above the bars
+  note_->setClipToAxisRect(false);
+  note_->position->setType(QCPItemPosition::ptAxisRectRatio);
+  note_->setPadding(QMargins(4, 2, 4, 2));
   note_->position->setCoords(1.0, 0.0);
   note_->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
   note_->setTextAlignment(Qt::AlignRight);
-  emptyText_->position->setCoords(0.5, 0.5);
-  emptyText_->setPositionAlignment(Qt::AlignCenter);
-  emptyText_->setTextAlignment(Qt::AlignCenter);
-  ChartExport::installContextMenu(this);
-  rebuild();
+  redraw();
 }
 
 void HistogramChart::setProfile(const data::ColumnProfile& profile) {
   profile_ = profile;
-  rebuild();
+  redraw();
 }
 
 void HistogramChart::clear() {
   profile_.reset();
-  rebuild();
+  redraw();
 }
 
 QString HistogramChart::barLabel(int index) const {
@@ -123,22 +73,11 @@ double HistogramChart::barValue(int index) const {
 
 QString HistogramChart::noteText() const { return note_->visible() ? note_->text() : QString(); }
 
-QString HistogramChart::emptyStateText() const { return emptyText_->visible() ? emptyText_->text() : QString(); }
-
 QString HistogramChart::formatValue(double value, data::ColumnType type, int digits, const QLocale& locale) {
-  if (type == ColumnType::Datetime && std::isfinite(value)) {
-    const qint64 millis = std::llround(std::clamp(value, -1e21, 1e21) / 1000.0);
-    const qint64 inDay = ((millis % kMillisPerDay) + kMillisPerDay) % kMillisPerDay;
-    const QString format = inDay == 0          ? QStringLiteral("yyyy-MM-dd")
-                           : millis % 1000 == 0 ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
-                                                : QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz");
-    const QString text = dateTime(value, format);
-    if (!text.isEmpty()) return text;
-  }
-  return formatNumber(value, digits, locale);
+  return ValueFormat::value(value, type, digits, locale);
 }
 
-void HistogramChart::rebuild() {
+void HistogramChart::redraw() {
   clearPlottables();
   for (QCPItemText* label : valueLabels_) removeItem(label);
   valueLabels_.clear();
@@ -155,7 +94,7 @@ void HistogramChart::rebuild() {
     axis->setNumberPrecision(6);
   }
   note_->setVisible(false);
-  emptyText_->setVisible(false);
+  hideEmptyState();
   restyle();
 
   if (!profile_) {
@@ -174,18 +113,9 @@ void HistogramChart::rebuild() {
   replot();
 }
 
-void HistogramChart::showEmptyState(const QString& text) {
-  for (QCPAxis* axis : {xAxis, yAxis}) {
-    axis->setVisible(false);
-    axis->grid()->setVisible(false);
-  }
-  emptyText_->setText(text);
-  emptyText_->setVisible(true);
-}
-
 void HistogramChart::drawBins(const data::ColumnProfile& p) {
   const bool dates = p.type == ColumnType::Datetime;
-  const double scale = dates ? 1.0 / kMicrosPerSecond : 1.0;  // the date ticker counts seconds
+  const double scale = dates ? 1.0 / ValueFormat::kMicrosPerSecond : 1.0;  // the date ticker counts seconds
   const bool onAxis = placeable(p.histogram, scale);
   const double step = p.histogram.front().high - p.histogram.front().low;
   // Enough digits that neighbouring edges read differently.
@@ -195,8 +125,8 @@ void HistogramChart::drawBins(const data::ColumnProfile& p) {
                          : 6;
   const QLocale locale;
   const auto edge = [&](double value) {
-    const QString date = dates ? dateTime(value, dateFormatFor(step)) : QString();
-    return date.isEmpty() ? formatNumber(value, digits, locale) : date;
+    const QString date = dates ? ValueFormat::dateTime(value, ValueFormat::dateFormatFor(step)) : QString();
+    return date.isEmpty() ? ValueFormat::number(value, digits, locale) : date;
   };
   for (std::size_t i = 0; i < p.histogram.size(); ++i) {
     const data::HistogramBin& bin = p.histogram[i];
@@ -252,7 +182,7 @@ void HistogramChart::drawCategories(const data::ColumnProfile& p) {
     bar.value = static_cast<double>(p.topCategories[i].count);
     bar.key = static_cast<double>(i);
     bar.width = 0.7;
-    const QString shown = bar.label.isEmpty() ? tr("(empty)") : oneLine(bar.label);
+    const QString shown = bar.label.isEmpty() ? tr("(empty)") : ValueFormat::oneLine(bar.label);
     ticker->addTick(bar.key, metrics.elidedText(shown, Qt::ElideRight, kCategoryLabelWidth));
     bars_.push_back(bar);
   }
@@ -336,8 +266,8 @@ void HistogramChart::setNote(const data::ColumnProfile& p) {
   note_->setVisible(!lines.isEmpty());
 }
 
-QString HistogramChart::toolTipAt(const QPoint& pos) const {
-  if (bars_.empty() || !axisRect()->rect().contains(pos)) return {};
+QString HistogramChart::toolTipAt(const QPointF& pos) const {
+  if (bars_.empty() || !axisRect()->rect().contains(pos.toPoint())) return {};
   const QCPAxis* keyAxis = horizontal_ ? yAxis : xAxis;
   const double at = keyAxis->pixelToCoord(horizontal_ ? pos.y() : pos.x());
   for (const Bar& bar : bars_) {
@@ -351,39 +281,17 @@ QString HistogramChart::toolTipAt(const QPoint& pos) const {
       label = tr("Other (%1 more values)").arg(number(p.distinct - p.topCategories.size(), locale));
     // Rich text, so a long value wraps instead of running off the screen; a huge one is cut.
     if (label.size() > kToolTipCharacters) label = label.left(kToolTipCharacters) + QStringLiteral("…");
-    return QStringLiteral("<p>%1</p>").arg(oneLine(label).toHtmlEscaped()) +
+    return QStringLiteral("<p>%1</p>").arg(ValueFormat::oneLine(label).toHtmlEscaped()) +
            tr("%1 rows (%2%3 of the values present)")
                .arg(number(static_cast<std::uint64_t>(bar.value), locale), locale.toString(share, 'f', 1), locale.percent());
   }
   return {};
 }
 
-bool HistogramChart::event(QEvent* event) {
-  if (event->type() == QEvent::ToolTip) {
-    auto* help = static_cast<QHelpEvent*>(event);
-    const QString text = toolTipAt(help->pos());
-    if (text.isEmpty()) {
-      QToolTip::hideText();
-      event->ignore();
-    } else {
-      QToolTip::showText(help->globalPos(), text, this);
-    }
-    return true;
-  }
-  return QCustomPlot::event(event);
-}
-
 void HistogramChart::changeEvent(QEvent* event) {
-  QCustomPlot::changeEvent(event);
-  switch (event->type()) {
-    case QEvent::PaletteChange:
-    case QEvent::FontChange:
-    case QEvent::LanguageChange:
-      rebuild();  // colours, elided labels, translated notes and number formats follow
-      break;
-    default:
-      break;
-  }
+  ChartView::changeEvent(event);  // the palette and the language
+  // Elided labels and the note follow the font too.
+  if (event->type() == QEvent::FontChange) redraw();
 }
 
 void HistogramChart::restyle() {
@@ -395,8 +303,6 @@ void HistogramChart::restyle() {
   note_->setBrush(backdrop);
   note_->setPen(Qt::NoPen);
   note_->setFont(yAxis->tickLabelFont());
-  emptyText_->setColor(colours.color(QPalette::PlaceholderText));
-  emptyText_->setFont(font());
 }
 
 }  // namespace lathe::widgets

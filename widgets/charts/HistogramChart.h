@@ -4,9 +4,8 @@
 #include <optional>
 #include <vector>
 
-#include <qcustomplot.h>
-
 #include "engine/data/ColumnProfile.h"
+#include "widgets/charts/ChartView.h"
 
 namespace lathe::widgets {
 
@@ -14,7 +13,7 @@ namespace lathe::widgets {
 // and dates (a date axis for dates), the most frequent values and an "Other" bar for categories,
 // bools and text (horizontal bars, so long labels read). A corner note counts the missing values;
 // hovering a bar tells its range or value and its count. It computes nothing itself.
-class HistogramChart : public QCustomPlot {
+class HistogramChart : public ChartView {
   Q_OBJECT
  public:
   explicit HistogramChart(QWidget* parent = nullptr);
@@ -30,20 +29,17 @@ class HistogramChart : public QCustomPlot {
   // The bar's count; NaN for an index out of range.
   double barValue(int index) const;
   // The tooltip for the bar under `pos` (widget coordinates), empty over no bar.
-  QString toolTipAt(const QPoint& pos) const;
+  QString toolTipAt(const QPointF& pos) const override;
   // The corner note ("12 missing"), empty when there is none.
   QString noteText() const;
-  // The sentence shown instead of bars (after clear(), for an empty or all-missing column),
-  // empty while bars are shown.
-  QString emptyStateText() const;
 
   // A value of a column of `type` as users read it: dates as dates (microseconds since the
   // epoch, UTC), numbers with the locale's separators and about `digits` significant digits,
-  // NaN as a dash. The profile panel writes its statistics the same way.
+  // NaN as a dash (ValueFormat::value). The profile panel writes its statistics the same way.
   static QString formatValue(double value, data::ColumnType type, int digits = 6, const QLocale& locale = QLocale());
 
  protected:
-  bool event(QEvent* event) override;
+  void redraw() override;
   void changeEvent(QEvent* event) override;
 
  private:
@@ -55,8 +51,6 @@ class HistogramChart : public QCustomPlot {
     bool other = false;
   };
 
-  void rebuild();
-  void showEmptyState(const QString& text);
   void drawBins(const data::ColumnProfile& profile);
   void drawCategories(const data::ColumnProfile& profile);
   void addBars(QCPAxis* keyAxis, QCPAxis* valueAxis, bool otherBars, const QColor& colour);
@@ -69,7 +63,6 @@ class HistogramChart : public QCustomPlot {
   std::vector<QCPItemText*> valueLabels_;  // counts beside category bars
   bool horizontal_ = false;
   QCPItemText* note_;
-  QCPItemText* emptyText_;
 };
 
 }  // namespace lathe::widgets

@@ -1,16 +1,12 @@
 #include "widgets/charts/ScatterChart.h"
 
 #include <QAction>
-#include <QHelpEvent>
-#include <QLocale>
-#include <QToolTip>
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <utility>
 #include <vector>
 
-#include "widgets/charts/ChartExport.h"
 #include "widgets/charts/ChartStyle.h"
 
 namespace lathe::widgets {
@@ -18,15 +14,6 @@ namespace lathe::widgets {
 namespace {
 
 constexpr double kPointHitPixels = 8.0;
-
-QLocale numberLocale() {
-  QLocale locale;
-  locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
-  return locale;
-}
-
-QString number(double value) { return numberLocale().toString(value, 'g', 6); }
-QString count(std::uint64_t value) { return numberLocale().toString(static_cast<qulonglong>(value)); }
 
 // The side of the square density grid, or 0 when the sample has none that can be drawn.
 std::size_t densityGridSide(const explore::ScatterSample& sample) {
@@ -53,37 +40,16 @@ QCPRange padded(double low, double high) {
   return {low - pad, high + pad};
 }
 
-// Light to dark stays readable on both palettes: empty cells are transparent, so the background
-// shows where there is nothing (a viridis-like ramp, colour-blind safe).
-QCPColorGradient densityGradient() {
-  QCPColorGradient gradient;
-  gradient.clearColorStops();
-  gradient.setColorStopAt(0.0, QColor(0x44, 0x01, 0x54));
-  gradient.setColorStopAt(0.25, QColor(0x3B, 0x52, 0x8B));
-  gradient.setColorStopAt(0.5, QColor(0x21, 0x90, 0x8C));
-  gradient.setColorStopAt(0.75, QColor(0x5D, 0xC8, 0x63));
-  gradient.setColorStopAt(1.0, QColor(0xFD, 0xE7, 0x25));
-  gradient.setColorInterpolation(QCPColorGradient::ciRGB);
-  gradient.setNanHandling(QCPColorGradient::nhTransparent);
-  gradient.setLevelCount(256);
-  return gradient;
-}
-
 }  // namespace
 
 ScatterChart::ScatterChart(QWidget* parent)
-    : QCustomPlot(parent), densityAction_(new QAction(this)), marginGroup_(new QCPMarginGroup(this)) {
-  setObjectName(QStringLiteral("scatterChart"));
-  setAutoAddPlottableToLegend(false);
-  setNoAntialiasingOnDrag(true);
+    : ChartView(QStringLiteral("scatterChart"), parent), densityAction_(new QAction(this)) {
   densityAction_->setObjectName(QStringLiteral("showDensityAction"));
   densityAction_->setCheckable(true);
   densityAction_->setEnabled(false);
   addAction(densityAction_);  // ChartExport's context menu lists the chart's own actions
   connect(densityAction_, &QAction::toggled, this, &ScatterChart::setDensityMode);
   retranslate();
-  ChartStyle::apply(this);
-  ChartExport::installContextMenu(this);
   rebuild(false);
 }
 
@@ -123,37 +89,15 @@ QString ScatterChart::noteText() const {
   return note ? note->text() : QString();
 }
 
-QString ScatterChart::emptyStateText() const {
-  const auto* text = findChild<QCPItemText*>(QStringLiteral("emptyState"));
-  return text ? text->text() : QString();
-}
-
 QString ScatterChart::toolTipAt(const QPointF& pos) const {
   if (!sample_) return {};
   if (findChild<QCPColorMap*>()) return densityToolTip(pos);
   return pointToolTip(this, *sample_, pos);
 }
 
-bool ScatterChart::event(QEvent* event) {
-  if (event->type() == QEvent::ToolTip) {
-    auto* help = static_cast<QHelpEvent*>(event);
-    const QString text = toolTipAt(help->pos());
-    if (text.isEmpty()) {
-      QToolTip::hideText();
-      event->ignore();
-    } else {
-      QToolTip::showText(help->globalPos(), text, this);
-    }
-    return true;
-  }
-  return QCustomPlot::event(event);
-}
-
-void ScatterChart::changeEvent(QEvent* event) {
-  QCustomPlot::changeEvent(event);
-  if (event->type() == QEvent::LanguageChange) retranslate();
-  if (event->type() == QEvent::PaletteChange) ChartStyle::apply(this);
-  if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange) rebuild(true);
+void ScatterChart::redraw() {
+  retranslate();
+  rebuild(true);
 }
 
 void ScatterChart::retranslate() {
@@ -214,16 +158,11 @@ bool ScatterChart::drawDensity() {
                            rows == 0 ? std::numeric_limits<double>::quiet_NaN() : static_cast<double>(rows));
     }
   }
-  colorScale_ = new QCPColorScale(this);
-  colorScale_->setObjectName(QStringLiteral("densityScale"));
-  plotLayout()->addElement(0, 1, colorScale_);
-  colorScale_->setType(QCPAxis::atRight);
-  colorScale_->setMarginGroup(QCP::msTop | QCP::msBottom, marginGroup_);
-  axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, marginGroup_);
-  colorScale_->axis()->setLabel(tr("Rows per cell"));
-  colorScale_->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-  map->setColorScale(colorScale_);
-  map->setGradient(densityGradient());
+  QCPColorScale* scale = addColorScale(QStringLiteral("densityScale"));
+  scale->axis()->setLabel(tr("Rows per cell"));
+  scale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+  map->setColorScale(scale);
+  map->setGradient(ChartStyle::densityGradient());
   map->setDataScaleType(QCPAxis::stLogarithmic);
   map->setDataRange(QCPRange(1.0, std::max(2.0, static_cast<double>(largest))));
   map->setInterpolate(false);
@@ -236,33 +175,8 @@ bool ScatterChart::drawDensity() {
   yAxis->setLabel(QString::fromStdString(sample.yColumn));
   xAxis->setRange(padded(xRange.lower, xRange.upper));
   yAxis->setRange(padded(yRange.lower, yRange.upper));
-  addNote(this, tr("Density of all %1 points").arg(count(sample.totalPoints)));
+  addNote(this, tr("Density of all %1 points").arg(countText(sample.totalPoints)));
   return true;
-}
-
-void ScatterChart::removeColorScale() {
-  if (!colorScale_) return;
-  plotLayout()->remove(colorScale_);  // deletes it
-  plotLayout()->simplify();
-  colorScale_ = nullptr;
-  axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, nullptr);
-}
-
-void ScatterChart::showEmptyState(const QString& text) {
-  clearPlottables();
-  for (QCPAxis* axis : {xAxis, yAxis}) {
-    axis->setVisible(false);
-    axis->grid()->setVisible(false);
-  }
-  auto* item = new QCPItemText(this);
-  item->setObjectName(QStringLiteral("emptyState"));
-  item->position->setType(QCPItemPosition::ptAxisRectRatio);
-  item->position->setAxisRect(axisRect());
-  item->position->setCoords(0.5, 0.5);
-  item->setPositionAlignment(Qt::AlignCenter);
-  item->setText(text);
-  item->setColor(palette().color(QPalette::PlaceholderText));
-  replot(rpQueuedReplot);
 }
 
 QString ScatterChart::densityToolTip(const QPointF& pos) const {
@@ -280,11 +194,11 @@ QString ScatterChart::densityToolTip(const QPointF& pos) const {
   const auto j = std::min(side - 1, static_cast<std::size_t>((y - yRange.lower) / cellHeight));
   const double left = xRange.lower + static_cast<double>(i) * cellWidth;
   const double bottom = yRange.lower + static_cast<double>(j) * cellHeight;
-  return tr("Rows: %1").arg(count(sample.density[j * side + i])) +
+  return tr("Rows: %1").arg(countText(sample.density[j * side + i])) +
          QLatin1Char('\n') +
-         tr("%1: %2 to %3").arg(QString::fromStdString(sample.xColumn), number(left), number(left + cellWidth)) +
+         tr("%1: %2 to %3").arg(QString::fromStdString(sample.xColumn), numberText(left), numberText(left + cellWidth)) +
          QLatin1Char('\n') +
-         tr("%1: %2 to %3").arg(QString::fromStdString(sample.yColumn), number(bottom), number(bottom + cellHeight));
+         tr("%1: %2 to %3").arg(QString::fromStdString(sample.yColumn), numberText(bottom), numberText(bottom + cellHeight));
 }
 
 int ScatterChart::drawPoints(QCustomPlot* plot, const explore::ScatterSample& sample) {
@@ -377,8 +291,8 @@ QString ScatterChart::pointToolTip(const QCustomPlot* plot, const explore::Scatt
   }
   if (nearest == points) return {};
   QStringList lines;
-  lines << tr("%1: %2").arg(QString::fromStdString(sample.xColumn), number(sample.x[nearest]))
-        << tr("%1: %2").arg(QString::fromStdString(sample.yColumn), number(sample.y[nearest]));
+  lines << tr("%1: %2").arg(QString::fromStdString(sample.xColumn), numberText(sample.x[nearest]))
+        << tr("%1: %2").arg(QString::fromStdString(sample.yColumn), numberText(sample.y[nearest]));
   if (!sample.colorColumn.empty()) {
     const std::int32_t level = nearest < sample.category.size() ? sample.category[nearest] : -1;
     const QString name = level >= 0 && static_cast<std::size_t>(level) < sample.categoryNames.size()
@@ -391,25 +305,7 @@ QString ScatterChart::pointToolTip(const QCustomPlot* plot, const explore::Scatt
 
 QString ScatterChart::samplingNote(const explore::ScatterSample& sample) {
   if (!sample.sampled()) return {};
-  return tr("%1 of %2 points shown").arg(count(sample.x.size()), count(sample.totalPoints));
-}
-
-void ScatterChart::addNote(QCustomPlot* plot, const QString& text) {
-  auto* note = new QCPItemText(plot);
-  note->setObjectName(QStringLiteral("chartNote"));
-  note->position->setType(QCPItemPosition::ptAxisRectRatio);
-  note->position->setAxisRect(plot->axisRect());
-  note->position->setCoords(1.0, 1.0);
-  note->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
-  note->setPadding(QMargins(4, 2, 6, 4));
-  QColor background = plot->palette().color(QPalette::Base);
-  background.setAlpha(200);
-  note->setBrush(background);
-  note->setColor(plot->palette().color(QPalette::WindowText));
-  QFont font = plot->font();
-  font.setPointSizeF(font.pointSizeF() > 0 ? font.pointSizeF() * 0.85 : 8.0);
-  note->setFont(font);
-  note->setText(text);
+  return tr("%1 of %2 points shown").arg(countText(sample.x.size()), countText(sample.totalPoints));
 }
 
 }  // namespace lathe::widgets

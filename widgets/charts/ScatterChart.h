@@ -2,9 +2,8 @@
 #include <QString>
 #include <optional>
 
-#include <qcustomplot.h>
-
 #include "engine/explore/ScatterSample.h"
+#include "widgets/charts/ChartView.h"
 
 class QAction;
 
@@ -15,7 +14,7 @@ namespace lathe::widgets {
 // rows) and says when the points are a sample. "Show Density" (context menu, densityAction())
 // draws the density grid of every row instead, on a logarithmic colour scale. Drag and the
 // wheel pan and zoom; hovering a point shows its values.
-class ScatterChart : public QCustomPlot {
+class ScatterChart : public ChartView {
   Q_OBJECT
  public:
   // Above this many points, scatters are drawn without antialiasing so panning stays fluid.
@@ -40,10 +39,7 @@ class ScatterChart : public QCustomPlot {
   int seriesCount() const;
   // The note in the corner ("20,000 of 1,000,000 points shown"), empty when there is none.
   QString noteText() const;
-  // The text shown while there is nothing to draw, empty while the chart shows data.
-  QString emptyStateText() const;
-  // The hover text at a widget position, empty when nothing is under it.
-  QString toolTipAt(const QPointF& pos) const;
+  QString toolTipAt(const QPointF& pos) const override;
 
   // The drawing, shared with FeatureTargetChart so both show points alike: one QCPGraph per
   // colour level on the plot's main axes, the legend, the ranges and the sampling note.
@@ -53,29 +49,22 @@ class ScatterChart : public QCustomPlot {
   static QString pointToolTip(const QCustomPlot* plot, const explore::ScatterSample& sample, const QPointF& pos);
   // "20,000 of 1,000,000 points shown" when the sample holds fewer points than rows, else empty.
   static QString samplingNote(const explore::ScatterSample& sample);
-  // Adds a small note in the bottom-right corner of the plot's axis rect.
-  static void addNote(QCustomPlot* plot, const QString& text);
 
  signals:
   void densityModeChanged(bool on);
 
  protected:
-  bool event(QEvent* event) override;
-  void changeEvent(QEvent* event) override;
+  void redraw() override;
 
  private:
   void rebuild(bool keepView);
   bool drawDensity();
-  void removeColorScale();
-  void showEmptyState(const QString& text);
   void retranslate();
   QString densityToolTip(const QPointF& pos) const;
 
   std::optional<explore::ScatterSample> sample_;
   bool densityMode_ = false;
   QAction* densityAction_;
-  QCPColorScale* colorScale_ = nullptr;
-  QCPMarginGroup* marginGroup_;
 };
 
 }  // namespace lathe::widgets

@@ -42,6 +42,12 @@ void DataFilterBar::reset() {
   showStatus(QString(), false);
 }
 
+void DataFilterBar::setFormula(const QString& formula) {
+  applied_ = formula.trimmed();
+  const QSignalBlocker blocker(edit_);
+  edit_->setText(applied_);
+}
+
 void DataFilterBar::setColumns(const QStringList& names) {
   QStringList references;
   for (const QString& name : names) references << QLatin1Char('[') + name + QLatin1Char(']');

@@ -17,6 +17,8 @@ class DataFilterBar : public QWidget {
   QString formula() const;
   // A new table: an empty line, no status.
   void reset();
+  // Shows `formula` as the filter in force (the app kept it for a new table), without asking.
+  void setFormula(const QString& formula);
   // Column names offered as completions, written as [name] references.
   void setColumns(const QStringList& names);
   void setBusy(bool busy);

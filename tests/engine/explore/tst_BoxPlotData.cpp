@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "../DatasetFiles.h"
 #include "StoppingSink.h"
 #include "engine/core/Error.h"
-#include "engine/data/DataImporter.h"
 #include "engine/explore/BoxPlotData.h"
 #include "engine/jobs/JobCancelled.h"
 
@@ -25,14 +25,6 @@ BoxPlotData boxes(const Table& table, const std::string& column, const std::stri
   lathe::jobs::NullProgressSink sink;
   std::stop_source stop;
   return BoxPlotData::of(table, column, groupBy, lathe::jobs::JobContext(stop.get_token(), sink));
-}
-
-Table importDataset(const std::string& name) {
-  lathe::jobs::NullProgressSink sink;
-  std::stop_source stop;
-  lathe::data::ImportRequest request;
-  request.path = std::string(LATHE_DATASETS_DIR) + "/" + name;
-  return lathe::data::DataImporter::import(request, lathe::jobs::JobContext(stop.get_token(), sink)).table;
 }
 
 Table single(std::shared_ptr<const Column> column) { return Table({std::move(column)}); }

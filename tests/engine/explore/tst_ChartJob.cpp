@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "../DatasetFiles.h"
 #include "StoppingSink.h"
 #include "engine/core/Error.h"
-#include "engine/data/DataImporter.h"
 #include "engine/explore/ChartJob.h"
 #include "engine/jobs/JobCancelled.h"
 
@@ -19,14 +19,7 @@ using lathe::explore::ChartRequest;
 namespace {
 
 std::shared_ptr<const Table> penguins() {
-  static const auto table = [] {
-    lathe::jobs::NullProgressSink sink;
-    std::stop_source stop;
-    lathe::data::ImportRequest request;
-    request.path = std::string(LATHE_DATASETS_DIR) + "/penguins.csv";
-    return std::make_shared<const Table>(
-        lathe::data::DataImporter::import(request, lathe::jobs::JobContext(stop.get_token(), sink)).table);
-  }();
+  static const auto table = std::make_shared<const Table>(importDataset("penguins.csv"));
   return table;
 }
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "../DatasetFiles.h"
 #include "StoppingSink.h"
-#include "engine/data/DataImporter.h"
 #include "engine/explore/CorrelationMatrix.h"
 #include "engine/jobs/JobCancelled.h"
 
@@ -24,14 +24,6 @@ CorrelationMatrix correlate(const Table& table) {
   lathe::jobs::NullProgressSink sink;
   std::stop_source stop;
   return CorrelationMatrix::of(table, lathe::jobs::JobContext(stop.get_token(), sink));
-}
-
-Table importDataset(const std::string& name) {
-  lathe::jobs::NullProgressSink sink;
-  std::stop_source stop;
-  lathe::data::ImportRequest request;
-  request.path = std::string(LATHE_DATASETS_DIR) + "/" + name;
-  return lathe::data::DataImporter::import(request, lathe::jobs::JobContext(stop.get_token(), sink)).table;
 }
 
 std::size_t indexOf(const CorrelationMatrix& m, const std::string& name) {

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "../DatasetFiles.h"
 #include "StoppingSink.h"
 #include "engine/core/Error.h"
-#include "engine/data/DataImporter.h"
 #include "engine/explore/FeatureTargetData.h"
 #include "engine/jobs/JobCancelled.h"
 
@@ -26,14 +26,6 @@ FeatureTargetData relate(const Table& table, const std::string& feature, const s
   lathe::jobs::NullProgressSink sink;
   std::stop_source stop;
   return FeatureTargetData::of(table, feature, target, lathe::jobs::JobContext(stop.get_token(), sink));
-}
-
-Table importDataset(const std::string& name) {
-  lathe::jobs::NullProgressSink sink;
-  std::stop_source stop;
-  lathe::data::ImportRequest request;
-  request.path = std::string(LATHE_DATASETS_DIR) + "/" + name;
-  return lathe::data::DataImporter::import(request, lathe::jobs::JobContext(stop.get_token(), sink)).table;
 }
 
 void compareEdges(const std::vector<double>& actual, const std::vector<double>& expected) {

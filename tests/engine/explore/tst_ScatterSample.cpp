@@ -10,9 +10,9 @@
 #include <utility>
 #include <vector>
 
+#include "../DatasetFiles.h"
 #include "StoppingSink.h"
 #include "engine/core/Error.h"
-#include "engine/data/DataImporter.h"
 #include "engine/explore/ScatterSample.h"
 #include "engine/jobs/JobCancelled.h"
 
@@ -30,14 +30,6 @@ ScatterSample scatter(const Table& table, const std::string& x, const std::strin
   lathe::jobs::NullProgressSink sink;
   std::stop_source stop;
   return ScatterSample::of(table, x, y, colour, lathe::jobs::JobContext(stop.get_token(), sink), maxPoints, seed);
-}
-
-Table importDataset(const std::string& name) {
-  lathe::jobs::NullProgressSink sink;
-  std::stop_source stop;
-  lathe::data::ImportRequest request;
-  request.path = std::string(LATHE_DATASETS_DIR) + "/" + name;
-  return lathe::data::DataImporter::import(request, lathe::jobs::JobContext(stop.get_token(), sink)).table;
 }
 
 std::uint64_t densityTotal(const ScatterSample& s) {
@@ -93,8 +85,8 @@ class ScatterSampleTest : public QObject {
     QCOMPARE(densityTotal(s), s.totalPoints);
     // Every drawn point is a real row, and no row is drawn twice more often than the file holds it.
     std::multiset<std::pair<double, double>> rows;
-    const auto& distance = flights.column(*flights.indexOf("distance"));
-    const auto& delay = flights.column(*flights.indexOf("delay"));
+    const auto& distance = columnNamed(flights, "distance");
+    const auto& delay = columnNamed(flights, "delay");
     for (std::size_t row = 0; row < flights.rowCount(); ++row) rows.emplace(distance.numericAt(row), delay.numericAt(row));
     for (std::size_t i = 0; i < s.x.size(); ++i) {
       const auto found = rows.find({s.x[i], s.y[i]});

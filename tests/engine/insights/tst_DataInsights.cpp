@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "../DatasetFiles.h"
 #include "StoppingSink.h"
 #include "engine/data/ColumnGather.h"
-#include "engine/data/DataImporter.h"
 #include "engine/data/Table.h"
 #include "engine/insights/DataInsights.h"
 #include "engine/insights/InsightsJob.h"
@@ -39,14 +39,6 @@ std::vector<DataInsight> insightsOf(const Table& table, const std::string& targe
   lathe::jobs::NullProgressSink sink;
   std::stop_source stop;
   return DataInsights::of(table, target, lathe::jobs::JobContext(stop.get_token(), sink));
-}
-
-Table importDataset(const std::string& name) {
-  lathe::jobs::NullProgressSink sink;
-  std::stop_source stop;
-  lathe::data::ImportRequest request;
-  request.path = std::string(LATHE_DATASETS_DIR) + "/" + name;
-  return lathe::data::DataImporter::import(request, lathe::jobs::JobContext(stop.get_token(), sink)).table;
 }
 
 const Table& penguins() {
@@ -112,7 +104,7 @@ Table messyPenguins() {
     sparse[row] = double(row);
     if (row % 3 != 0) sparseMissing.setMissing(row, rows);  // two thirds missing
   }
-  const auto& species = p.column(*p.indexOf("Species"));
+  const auto& species = columnNamed(p, "Species");
   const Table wide = withColumns(p, {textColumn("Id", ids), textColumn("Source", source),
                                      Column::categorical("Flag", flagCodes, {"no", "yes"}),
                                      species.renamed("Species copy"),
@@ -307,7 +299,7 @@ class tst_DataInsights : public QObject {
     // crosstab(copy, Species), each row predicted by the majority of the other rows of its level:
     // 339 of 344 = 0.98547, reported; 335 of 344 = 0.97384, below 0.98, not reported.
     const Table& p = penguins();
-    const Column& species = p.column(*p.indexOf("Species"));
+    const Column& species = columnNamed(p, "Species");
     auto noisyCopy = [&](std::size_t step) {
       std::vector<std::string> cells;
       for (std::size_t row = 0; row < p.rowCount(); ++row) cells.push_back(row % step == 0 ? "Gentoo" : species.displayText(row));
@@ -334,7 +326,7 @@ class tst_DataInsights : public QObject {
     // alone (pandas: bmi's r^2 = 0.344), a noisy copy explains almost all.
     const Table d = importDataset("diabetes_progression.csv");
     QVERIFY(only(insightsOf(d, "progression"), InsightKind::TargetLeakage).empty());
-    const Column& y = d.column(*d.indexOf("progression"));
+    const Column& y = columnNamed(d, "progression");
     std::vector<double> copy(y.size());
     for (std::size_t row = 0; row < y.size(); ++row) copy[row] = y.numericAt(row) * 2.0 + (row % 3 == 0 ? 0.5 : -0.5);
     const Table t = withColumns(d, {Column::float64("progression score", copy)});

@@ -1,21 +1,18 @@
 #include <QHelpEvent>
-#include <QTemporaryDir>
 #include <QToolTip>
-#include <QWheelEvent>
 #include <QtTest>
 #include <cmath>
 #include <limits>
 
 #include <qcustomplot.h>
 
+#include "ChartTestSupport.h"
 #include "widgets/charts/BoxPlotChart.h"
-#include "widgets/charts/ChartExport.h"
 #include "widgets/charts/ChartStyle.h"
 
 using lathe::explore::BoxPlotData;
 using lathe::explore::BoxStats;
 using lathe::widgets::BoxPlotChart;
-using lathe::widgets::ChartExport;
 
 namespace {
 
@@ -165,10 +162,7 @@ class tst_BoxPlotChart : public QObject {
     QCOMPARE(chart.axisRect()->rangeZoom(), Qt::Orientations(Qt::Vertical));
     const QCPRange keys = chart.xAxis->range();
     const QCPRange values = chart.yAxis->range();
-    const QPointF centre = chart.axisRect()->center();
-    QWheelEvent wheel(centre, chart.mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
-                      Qt::NoScrollPhase, false);
-    QCoreApplication::sendEvent(&chart, &wheel);
+    wheelInAtCentre(chart);
     QVERIFY(chart.yAxis->range().size() < values.size());  // zoomed into the values
     QCOMPARE(chart.xAxis->range().lower, keys.lower);       // the levels stay put
     QCOMPARE(chart.xAxis->range().upper, keys.upper);
@@ -242,22 +236,13 @@ class tst_BoxPlotChart : public QObject {
     QVERIFY(!chart.toPixmap(500, 300).isNull());
   }
 
-  void exportsToEachFormat_data() {
-    QTest::addColumn<QString>("suffix");
-    QTest::newRow("png") << QStringLiteral("png");
-    QTest::newRow("svg") << QStringLiteral("svg");
-    QTest::newRow("pdf") << QStringLiteral("pdf");
-  }
+  void exportsToEachFormat_data() { addExportFormats(); }
   void exportsToEachFormat() {
     QFETCH(QString, suffix);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
     BoxPlotChart chart;
     chart.resize(640, 400);
     chart.setData(penguinsBodyMassBySpecies());
-    const QString path = dir.filePath(QStringLiteral("body-mass.") + suffix);
-    QCOMPARE(ChartExport::save(&chart, path), QString());
-    QVERIFY(QFileInfo(path).size() > 1000);
+    verifyExport(chart, QStringLiteral("body-mass.") + suffix);
   }
 };
 

@@ -4,8 +4,7 @@
 
 #include <QtTest>
 
-#include "engine/data/ColumnProfile.h"
-#include "engine/data/DataImporter.h"
+#include "ChartTestSupport.h"
 #include "widgets/charts/ChartExport.h"
 #include "widgets/charts/HistogramChart.h"
 
@@ -13,10 +12,6 @@ using lathe::widgets::ChartExport;
 using lathe::widgets::HistogramChart;
 
 namespace {
-
-lathe::jobs::NullProgressSink nullSink;
-std::stop_source noStop;
-lathe::jobs::JobContext context() { return lathe::jobs::JobContext(noStop.get_token(), nullSink); }
 
 QByteArray head(const QString& path, qint64 bytes) {
   QFile file(path);
@@ -44,10 +39,7 @@ class tst_ChartExport : public QObject {
 
  private slots:
   void initTestCase() {
-    lathe::data::ImportRequest request;
-    request.path = LATHE_DATASETS_DIR "/penguins.csv";
-    const auto table = lathe::data::DataImporter::import(request, context()).table;
-    chart_.setProfile(lathe::data::profileColumn(table.column(*table.indexOf("Body Mass (g)")), context()));
+    chart_.setProfile(profileOf(importDataset("penguins.csv"), "Body Mass (g)"));
     chart_.resize(420, 300);
     chart_.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart_));

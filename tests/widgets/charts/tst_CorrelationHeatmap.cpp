@@ -1,16 +1,13 @@
-#include <QTemporaryDir>
-#include <QWheelEvent>
 #include <QtTest>
 #include <cmath>
 #include <limits>
 
 #include <qcustomplot.h>
 
-#include "widgets/charts/ChartExport.h"
+#include "ChartTestSupport.h"
 #include "widgets/charts/CorrelationHeatmap.h"
 
 using lathe::explore::CorrelationMatrix;
-using lathe::widgets::ChartExport;
 using lathe::widgets::CorrelationHeatmap;
 
 namespace {
@@ -196,10 +193,7 @@ class tst_CorrelationHeatmap : public QObject {
     chart.setData(penguinsWithConstantYear());
     chart.replot();
     const QCPRange before = chart.xAxis->range();
-    const QPointF centre = chart.axisRect()->center();
-    QWheelEvent wheel(centre, chart.mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
-                      Qt::NoScrollPhase, false);
-    QCoreApplication::sendEvent(&chart, &wheel);
+    wheelInAtCentre(chart);
     QVERIFY(chart.xAxis->range().size() < before.size());
     // The colour scale is not zoomed with it.
     QCOMPARE(chart.findChild<QCPColorScale*>()->dataRange().upper, 1.0);
@@ -244,22 +238,13 @@ class tst_CorrelationHeatmap : public QObject {
     chart.replot();
   }
 
-  void exportsToEachFormat_data() {
-    QTest::addColumn<QString>("suffix");
-    QTest::newRow("png") << QStringLiteral("png");
-    QTest::newRow("svg") << QStringLiteral("svg");
-    QTest::newRow("pdf") << QStringLiteral("pdf");
-  }
+  void exportsToEachFormat_data() { addExportFormats(); }
   void exportsToEachFormat() {
     QFETCH(QString, suffix);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
     CorrelationHeatmap chart;
     chart.resize(640, 560);
     chart.setData(penguinsWithConstantYear());
-    const QString path = dir.filePath(QStringLiteral("correlations.") + suffix);
-    QCOMPARE(ChartExport::save(&chart, path), QString());
-    QVERIFY(QFileInfo(path).size() > 1000);
+    verifyExport(chart, QStringLiteral("correlations.") + suffix);
   }
 };
 

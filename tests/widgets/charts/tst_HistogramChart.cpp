@@ -6,8 +6,8 @@
 #include <cmath>
 #include <limits>
 
+#include "ChartTestSupport.h"
 #include "engine/data/ColumnProfile.h"
-#include "engine/data/DataImporter.h"
 #include "widgets/charts/HistogramChart.h"
 
 using lathe::data::Column;
@@ -16,25 +16,6 @@ using lathe::data::ColumnType;
 using lathe::widgets::HistogramChart;
 
 namespace {
-
-lathe::jobs::NullProgressSink nullSink;
-std::stop_source noStop;
-lathe::jobs::JobContext context() { return lathe::jobs::JobContext(noStop.get_token(), nullSink); }
-
-ColumnProfile profileOf(const Column& column) { return lathe::data::profileColumn(column, context()); }
-
-// A real file through the engine's importer, as the studio reads it.
-lathe::data::Table imported(const char* file) {
-  lathe::data::ImportRequest request;
-  request.path = std::string(LATHE_DATASETS_DIR "/") + file;
-  return lathe::data::DataImporter::import(request, context()).table;
-}
-
-ColumnProfile profileOf(const lathe::data::Table& table, const char* name) {
-  const auto index = table.indexOf(name);
-  if (!index) qFatal("no column %s", name);
-  return profileOf(table.column(*index));
-}
 
 lathe::data::Validity allMissing(std::size_t rows) {
   lathe::data::Validity validity;
@@ -71,8 +52,8 @@ class tst_HistogramChart : public QObject {
  private slots:
   void initTestCase() {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    penguins_ = imported("penguins.csv");
-    seattle_ = imported("seattle-weather.csv");
+    penguins_ = importDataset("penguins.csv");
+    seattle_ = importDataset("seattle-weather.csv");
     QCOMPARE(penguins_.rowCount(), std::size_t(344));
     QCOMPARE(seattle_.rowCount(), std::size_t(1461));
   }
@@ -143,7 +124,7 @@ class tst_HistogramChart : public QObject {
 
   void longTextValuesAreElidedWithOtherBar() {
     // Reuters articles: a text column of long, mostly distinct values. Ten bars and Other.
-    const lathe::data::Table reuters = imported("ReutersCorn-train.arff");
+    const lathe::data::Table reuters = importDataset("ReutersCorn-train.arff");
     const ColumnProfile p = profileOf(reuters, "Text");
     QCOMPARE(p.type, ColumnType::Text);
     QCOMPARE(p.topCategories.size(), ColumnProfile::kTopCategories);

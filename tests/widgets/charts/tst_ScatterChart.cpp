@@ -2,12 +2,9 @@
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QMenu>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTimer>
-#include <QWheelEvent>
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
@@ -16,12 +13,11 @@
 
 #include <qcustomplot.h>
 
-#include "widgets/charts/ChartExport.h"
+#include "ChartTestSupport.h"
 #include "widgets/charts/ChartStyle.h"
 #include "widgets/charts/ScatterChart.h"
 
 using lathe::explore::ScatterSample;
-using lathe::widgets::ChartExport;
 using lathe::widgets::ScatterChart;
 
 namespace {
@@ -34,15 +30,10 @@ ScatterSample penguins() {
   sample.yColumn = "Body Mass (g)";
   sample.colorColumn = "Sex";
   sample.categoryNames = {"MALE", "FEMALE", "."};
-  QFile file(QStringLiteral(LATHE_DATASETS_DIR "/penguins.csv"));
-  if (!file.open(QIODevice::ReadOnly)) qFatal("cannot read penguins.csv");
-  file.readLine();  // header
-  while (!file.atEnd()) {
-    const QStringList cells = QString::fromUtf8(file.readLine()).trimmed().split(QLatin1Char(','));
-    if (cells.size() != 7 || cells[4].isEmpty() || cells[5].isEmpty()) continue;
-    sample.x.push_back(cells[4].toDouble());
-    sample.y.push_back(cells[5].toDouble());
-    const auto level = std::find(sample.categoryNames.begin(), sample.categoryNames.end(), cells[6].toStdString());
+  for (const Penguin& penguin : penguinsWithFlipperAndMass()) {
+    sample.x.push_back(penguin.flipperLength);
+    sample.y.push_back(penguin.bodyMass);
+    const auto level = std::find(sample.categoryNames.begin(), sample.categoryNames.end(), penguin.sex);
     sample.category.push_back(level == sample.categoryNames.end() ? -1
                                                                   : static_cast<std::int32_t>(level - sample.categoryNames.begin()));
   }
@@ -263,10 +254,7 @@ class tst_ScatterChart : public QObject {
     chart.setData(penguins());
     chart.replot();
     const QCPRange before = chart.xAxis->range();
-    const QPointF centre = chart.axisRect()->center();
-    QWheelEvent wheel(centre, chart.mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
-                      Qt::NoScrollPhase, false);
-    QCoreApplication::sendEvent(&chart, &wheel);
+    wheelInAtCentre(chart);
     QVERIFY(chart.xAxis->range().size() < before.size());
   }
 
@@ -351,15 +339,11 @@ class tst_ScatterChart : public QObject {
   void exportsToEachFormat() {
     QFETCH(QString, suffix);
     QFETCH(bool, density);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
     ScatterChart chart;
     chart.resize(640, 400);
     chart.setData(million_);
     chart.setDensityMode(density);
-    const QString path = dir.filePath(QStringLiteral("scatter.") + suffix);
-    QCOMPARE(ChartExport::save(&chart, path), QString());
-    QVERIFY(QFileInfo(path).size() > 1000);
+    verifyExport(chart, QStringLiteral("scatter.") + suffix);
   }
 };
 
