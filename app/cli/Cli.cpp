@@ -7,6 +7,7 @@
 #include "app/cli/ImportOptions.h"
 #include "app/cli/ProjectCommand.h"
 #include "app/cli/RunsCommand.h"
+#include "app/cli/TrainCommand.h"
 #include "engine/core/Error.h"
 #include "engine/core/LinkedLibraries.h"
 #include "engine/jobs/JobCancelled.h"
@@ -27,7 +28,14 @@ void printHelp(std::ostream& out) {
          "                   Read a CSV/TSV, ARFF, JSON, JSON Lines or SQLite file and print its\n"
          "                   rows, column types, missing values, warnings and a profile.\n"
       << ImportOptions::help()
-      << "  project new PATH (--name N | --demo) [--goal TEXT] [--kpi METRIC] [--target VALUE]\n"
+      << "  train FILE --target COL --algo NAME [--cv K | --holdout F] [--seed S]\n"
+         "              [--param K=V]... [import options] [--json]\n"
+         "                   Estimate a model's scores on FILE by k-fold cross-validation (5 folds\n"
+         "                   unless told) or a holdout of fraction F. NAME: logistic, linear, tree,\n"
+         "                   forest, xgboost, knn, naive_bayes, mlp, kmeans, pca, dbscan,\n"
+         "                   isolation_forest; --param sets the algorithm's parameters\n"
+         "                   (C=0.5, max_depth=4, hidden_layer_sizes=[50,50]).\n"
+         "  project new PATH (--name N | --demo) [--goal TEXT] [--kpi METRIC] [--target VALUE]\n"
          "                   Create a project file (*.lathe). --demo adds a generated dataset and\n"
          "                   a goal; --kpi: the metric the project is judged by (roc_auc, f1,\n"
          "                   rmse, ... as scikit-learn spells it); --target: the value that counts\n"
@@ -94,6 +102,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (first == "import") return guarded(runImport, args, out, err);
   if (first == "project") return guarded(runProject, args, out, err);
   if (first == "runs") return guarded(runRuns, args, out, err);
+  if (first == "train") return guarded(runTrain, args, out, err);
   if (!first.empty() && first.front() == '-')
     err << "lathe: unknown option '" << first << "' (see lathe --help)\n";
   else

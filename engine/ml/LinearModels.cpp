@@ -1,8 +1,13 @@
 #include "engine/ml/AlgorithmCatalog.h"
+#include "engine/ml/EstimatorRegistry.h"
+#include "engine/ml/LinearRegression.h"
+#include "engine/ml/LogisticRegression.h"
 
 namespace lathe::ml {
 
-// Filled in as the family's algorithms land.
-void registerLinearModels() {}
+void registerLinearModels() {
+  EstimatorRegistry::add("linear", &LinearRegression::create);
+  EstimatorRegistry::add("logistic", &LogisticRegression::create);
+}
 
 }  // namespace lathe::ml

@@ -1,0 +1,115 @@
+#include "engine/ml/XgboostBooster.h"
+
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/core/Error.h"
+#include "engine/ml/XgboostCall.h"
+
+namespace lathe::ml {
+
+XgboostBooster::XgboostBooster(std::span<const DMatrixHandle> cache) {
+  xgboostCall(XGBoosterCreate(cache.data(), cache.size(), &handle_), "XGBoosterCreate");
+}
+
+XgboostBooster::~XgboostBooster() {
+  if (handle_) XGBoosterFree(handle_);
+}
+
+XgboostBooster& XgboostBooster::operator=(XgboostBooster&& other) noexcept {
+  if (this != &other) {
+    if (handle_) XGBoosterFree(handle_);
+    handle_ = std::exchange(other.handle_, nullptr);
+  }
+  return *this;
+}
+
+void XgboostBooster::setParam(const std::string& name, const std::string& value) {
+  xgboostCall(XGBoosterSetParam(handle_, name.c_str(), value.c_str()), "XGBoosterSetParam(" + name + ")",
+              ErrorCode::InvalidArgument);
+}
+
+void XgboostBooster::updateOneIter(int iteration, DMatrixHandle train) {
+  xgboostCall(XGBoosterUpdateOneIter(handle_, iteration, train), "XGBoosterUpdateOneIter");
+}
+
+double XgboostBooster::evaluate(int iteration, DMatrixHandle data) {
+  DMatrixHandle matrices[] = {data};
+  const char* names[] = {"valid"};
+  const char* result = nullptr;
+  xgboostCall(XGBoosterEvalOneIter(handle_, iteration, matrices, names, 1, &result), "XGBoosterEvalOneIter");
+  // "[3]\tvalid-logloss:0.123": the number after the first metric's colon.
+  const std::string_view text = result ? result : "";
+  const auto colon = text.find(':');
+  double score = 0.0;
+  if (colon == std::string_view::npos)
+    throw Error(ErrorCode::Internal, "xgboost: unexpected evaluation result '" + std::string(text) + "'");
+  const std::string number(text.substr(colon + 1, text.find_first_of("\t \n", colon + 1) - colon - 1));
+  char* end = nullptr;
+  score = std::strtod(number.c_str(), &end);
+  if (end == number.c_str())
+    throw Error(ErrorCode::Internal, "xgboost: unexpected evaluation result '" + std::string(text) + "'");
+  return score;
+}
+
+std::vector<float> XgboostBooster::predict(DMatrixHandle data) const {
+  static constexpr const char* kConfig =
+      R"({"type": 0, "training": false, "iteration_begin": 0, "iteration_end": 0, "strict_shape": false})";
+  const bst_ulong* shape = nullptr;
+  bst_ulong dims = 0;
+  const float* result = nullptr;
+  xgboostCall(XGBoosterPredictFromDMatrix(handle_, data, kConfig, &shape, &dims, &result),
+              "XGBoosterPredictFromDMatrix");
+  std::size_t size = dims == 0 ? 0 : 1;
+  for (bst_ulong d = 0; d < dims; ++d) size *= shape[d];
+  return std::vector<float>(result, result + size);
+}
+
+XgboostBooster XgboostBooster::slice(int rounds) const {
+  XgboostBooster out;
+  xgboostCall(XGBoosterSlice(handle_, 0, rounds, 1, &out.handle_), "XGBoosterSlice");
+  return out;
+}
+
+std::string XgboostBooster::save(std::string_view format) const {
+  const std::string config = nlohmann::json{{"format", format}}.dump();
+  bst_ulong length = 0;
+  const char* bytes = nullptr;
+  xgboostCall(XGBoosterSaveModelToBuffer(handle_, config.c_str(), &length, &bytes), "XGBoosterSaveModelToBuffer");
+  return std::string(bytes, length);
+}
+
+void XgboostBooster::load(std::string_view bytes) {
+  xgboostCall(XGBoosterLoadModelFromBuffer(handle_, bytes.data(), bytes.size()), "XGBoosterLoadModelFromBuffer",
+              ErrorCode::Parse);
+}
+
+std::size_t XgboostBooster::featureCount() const {
+  bst_ulong count = 0;
+  xgboostCall(XGBoosterGetNumFeature(handle_, &count), "XGBoosterGetNumFeature");
+  return count;
+}
+
+int XgboostBooster::boostedRounds() const {
+  int rounds = 0;
+  xgboostCall(XGBoosterBoostedRounds(handle_, &rounds), "XGBoosterBoostedRounds");
+  return rounds;
+}
+
+std::vector<std::pair<std::string, double>> XgboostBooster::featureScores(std::string_view importanceType) const {
+  const std::string config = nlohmann::json{{"importance_type", importanceType}, {"feature_map", ""}}.dump();
+  bst_ulong features = 0;
+  const char** names = nullptr;
+  bst_ulong dims = 0;
+  const bst_ulong* shape = nullptr;
+  const float* scores = nullptr;
+  xgboostCall(XGBoosterFeatureScore(handle_, config.c_str(), &features, &names, &dims, &shape, &scores),
+              "XGBoosterFeatureScore");
+  std::vector<std::pair<std::string, double>> out;
+  out.reserve(features);
+  for (bst_ulong i = 0; i < features; ++i) out.emplace_back(names[i], scores[i]);
+  return out;
+}
+
+}  // namespace lathe::ml
