@@ -1656,10 +1656,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export Chart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Histogram</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1653,10 +1653,6 @@
         <translation>차트를 그리는 중…</translation>
     </message>
     <message>
-        <source>Export Chart</source>
-        <translation>차트 내보내기</translation>
-    </message>
-    <message>
         <source>Histogram</source>
         <translation>히스토그램</translation>
     </message>

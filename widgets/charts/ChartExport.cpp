@@ -72,6 +72,18 @@ QString ChartExport::save(QCustomPlot* plot, const QString& path, int width, int
   return {};
 }
 
+void ChartExport::exportWithDialog(QCustomPlot* plot, QWidget* parent) {
+  QSettings settings;
+  const QString folder = settings.value(QStringLiteral("charts/exportFolder")).toString();
+  const QString name = plot->objectName().isEmpty() ? QStringLiteral("chart") : plot->objectName();
+  const QString path = QFileDialog::getSaveFileName(parent, tr("Export Chart"),
+                                                    QDir(folder).filePath(name + QLatin1String(".png")), fileFilter());
+  if (path.isEmpty()) return;
+  settings.setValue(QStringLiteral("charts/exportFolder"), QFileInfo(path).absolutePath());
+  const QString problem = save(plot, path);
+  if (!problem.isEmpty()) QMessageBox::warning(parent, tr("Export Chart"), problem);
+}
+
 void ChartExport::installContextMenu(QCustomPlot* plot) {
   plot->setContextMenuPolicy(Qt::CustomContextMenu);
   QObject::connect(plot, &QWidget::customContextMenuRequested, plot, [plot](const QPoint& at) {
@@ -83,16 +95,7 @@ void ChartExport::installContextMenu(QCustomPlot* plot) {
     }
     QAction* exportAction = menu.addAction(tr("Export Chart…"));
     if (menu.exec(plot->mapToGlobal(at)) != exportAction) return;
-    QSettings settings;
-    const QString folder = settings.value(QStringLiteral("charts/exportFolder")).toString();
-    QString suffixName = plot->objectName().isEmpty() ? QStringLiteral("chart") : plot->objectName();
-    const QString path = QFileDialog::getSaveFileName(plot, tr("Export Chart"),
-                                                      QDir(folder).filePath(suffixName + QLatin1String(".png")),
-                                                      fileFilter());
-    if (path.isEmpty()) return;
-    settings.setValue(QStringLiteral("charts/exportFolder"), QFileInfo(path).absolutePath());
-    const QString problem = save(plot, path);
-    if (!problem.isEmpty()) QMessageBox::warning(plot, tr("Export Chart"), problem);
+    exportWithDialog(plot, plot);
   });
 }
 

@@ -4,6 +4,7 @@
 #include <optional>
 
 class QCustomPlot;
+class QWidget;
 
 namespace lathe::widgets {
 
@@ -26,6 +27,8 @@ class ChartExport {
   // Adds "Export Chart…" to the plot's context menu, below the plot's own actions (those added
   // with QWidget::addAction); the dialog starts in the last folder used.
   static void installContextMenu(QCustomPlot* plot);
+  // Asks where (starting in the last folder used), saves, and says so if it could not.
+  static void exportWithDialog(QCustomPlot* plot, QWidget* parent);
 };
 
 }  // namespace lathe::widgets

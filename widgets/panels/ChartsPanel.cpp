@@ -2,11 +2,8 @@
 
 #include <QComboBox>
 #include <QEvent>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMessageBox>
-#include <QSettings>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -241,17 +238,7 @@ void ChartsPanel::showPage(QWidget* page) {
 }
 
 void ChartsPanel::exportChart() {
-  QCustomPlot* chart = currentChart();
-  if (!chart) return;
-  QSettings settings;
-  const QString folder = settings.value(QStringLiteral("charts/exportFolder")).toString();
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"),
-                                                    QDir(folder).filePath(chart->objectName() + QLatin1String(".png")),
-                                                    ChartExport::fileFilter());
-  if (path.isEmpty()) return;
-  settings.setValue(QStringLiteral("charts/exportFolder"), QFileInfo(path).absolutePath());
-  const QString problem = ChartExport::save(chart, path);
-  if (!problem.isEmpty()) QMessageBox::warning(this, tr("Export Chart"), problem);
+  if (QCustomPlot* chart = currentChart()) ChartExport::exportWithDialog(chart, this);
 }
 
 void ChartsPanel::changeEvent(QEvent* event) {
