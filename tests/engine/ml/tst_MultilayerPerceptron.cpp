@@ -3,7 +3,8 @@
 // model file, cancel and the bad inputs of issue 6 and BAD_INPUTS case 33.
 #include <QtTest>
 
-#include <set>
+#include "MlTestSupport.h"
+
 
 #include "StoppingSink.h"
 #include "engine/core/Error.h"
@@ -23,33 +24,8 @@ jobs::NullProgressSink nullSink;
 std::stop_source neverStop;
 const jobs::JobContext quiet(neverStop.get_token(), nullSink);
 
-// A dataset's numeric columns as features; the target as sorted class labels (classify) or values.
 TrainingData load(const std::string& file, const std::string& target, bool classify) {
-  data::ImportRequest request;
-  request.path = std::string(LATHE_DATASETS_DIR) + "/" + file;
-  const auto table = data::DataImporter::import(request, quiet).table;
-  std::vector<std::size_t> features;
-  std::vector<std::string> names;
-  for (std::size_t c = 0; c < table.columnCount(); ++c)
-    if (table.column(c).name() != target && table.column(c).isNumeric()) {
-      features.push_back(c);
-      names.push_back(table.column(c).name());
-    }
-  TrainingData data{FeatureMatrix(table.rowCount(), names), {}, Task::Regression, {}, target};
-  for (std::size_t f = 0; f < features.size(); ++f)
-    for (std::size_t r = 0; r < table.rowCount(); ++r) data.x.at(r, f) = table.column(features[f]).numericAt(r);
-  const auto& y = table.column(*table.indexOf(target));
-  if (classify) {
-    std::set<std::string> labels;
-    for (std::size_t r = 0; r < table.rowCount(); ++r) labels.insert(y.displayText(r));
-    data.classes.assign(labels.begin(), labels.end());
-    data.task = labels.size() > 2 ? Task::Multiclass : Task::Binary;
-    for (std::size_t r = 0; r < table.rowCount(); ++r)
-      data.y.push_back(static_cast<double>(std::distance(labels.begin(), labels.find(y.displayText(r)))));
-  } else {
-    for (std::size_t r = 0; r < table.rowCount(); ++r) data.y.push_back(y.numericAt(r));
-  }
-  return data;
+  return mltest::numericTraining(file, target, classify);
 }
 
 std::pair<TrainingData, TrainingData> fold(const TrainingData& data, std::size_t k) {
