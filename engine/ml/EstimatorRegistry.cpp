@@ -5,6 +5,7 @@
 
 #include "engine/core/Error.h"
 #include "engine/ml/AlgorithmCatalog.h"
+#include "engine/ml/ImputedEstimator.h"
 
 namespace lathe::ml {
 
@@ -66,7 +67,19 @@ std::unique_ptr<Estimator> EstimatorRegistry::create(const std::string& algorith
   }
   if (!parameters.is_null() && !parameters.is_object())
     throw Error(ErrorCode::InvalidArgument, algorithm + ": parameters must be a JSON object");
-  return factory(parameters.is_null() ? nlohmann::json::object() : parameters);
+  nlohmann::json own = parameters.is_null() ? nlohmann::json::object() : parameters;
+  // impute applies to every algorithm, so it is taken here rather than by each factory.
+  bool impute = false;
+  if (const auto it = own.find(ImputedEstimator::kParameter); it != own.end()) {
+    if (*it != ImputedEstimator::kMedian && *it != "none")
+      throw Error(ErrorCode::InvalidArgument,
+                  algorithm + ": parameter 'impute' must be \"median\" or \"none\", got " + it->dump(), {}, it->dump());
+    impute = *it == ImputedEstimator::kMedian;
+    own.erase(it);
+  }
+  auto estimator = factory(own);
+  if (impute) return std::make_unique<ImputedEstimator>(std::move(estimator));
+  return estimator;
 }
 
 }  // namespace lathe::ml

@@ -12,7 +12,9 @@ namespace lathe::ml {
 
 // Every algorithm by its CLI name. Parameters are validated by each factory: an unknown
 // parameter or a bad value is lathe::Error(InvalidArgument) naming the algorithm and the
-// parameter ("logistic: parameter 'C' must be a positive number, got -1").
+// parameter ("logistic: parameter 'C' must be a positive number, got -1"). Every algorithm also
+// takes impute = "median" | "none": "median" wraps it in an ImputedEstimator, which fills
+// missing values from the training rows (median / most frequent) before the algorithm sees them.
 class EstimatorRegistry {
  public:
   using Factory = std::function<std::unique_ptr<Estimator>(const nlohmann::json& parameters)>;

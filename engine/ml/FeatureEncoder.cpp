@@ -229,7 +229,23 @@ TrainingData FeatureEncoder::encodeTraining(const data::Table& table) const {
   data.task = task_;
   data.classes = classes_;
   data.target = target_;
+  data.origins = origins();
   return data;
+}
+
+std::vector<FeatureOrigin> FeatureEncoder::origins() const {
+  std::vector<FeatureOrigin> out;
+  out.reserve(outputNames_.size());
+  for (std::size_t f = 0; f < features_.size(); ++f) {
+    const auto& feature = features_[f];
+    if (feature.type != ColumnType::Categorical)
+      out.push_back({f, FeatureOrigin::Kind::Number});
+    else if (categories_ == Categories::Codes)
+      out.push_back({f, FeatureOrigin::Kind::CategoryCode});
+    else
+      out.insert(out.end(), feature.levels.size(), FeatureOrigin{f, FeatureOrigin::Kind::CategoryIndicator});
+  }
+  return out;
 }
 
 nlohmann::json FeatureEncoder::state() const {

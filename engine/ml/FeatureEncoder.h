@@ -39,6 +39,8 @@ class FeatureEncoder {
   Task task() const noexcept { return task_; }
   const std::vector<std::string>& classes() const noexcept { return classes_; }
   const std::vector<std::string>& outputNames() const noexcept { return outputNames_; }
+  // Per output column, the table column it came from and how (TrainingData::origins).
+  std::vector<FeatureOrigin> origins() const;
   nlohmann::json state() const;
   static FeatureEncoder fromState(const nlohmann::json& state);
 

@@ -14,7 +14,7 @@ void LinearInputs::requireFinite(const FeatureMatrix& x, const std::string& algo
         throw Error(ErrorCode::InvalidArgument,
                     algorithm + ": feature '" + x.names()[c] + "' has " +
                         (std::isnan(values[r]) ? "a missing value" : "an infinite value") + " in row " +
-                        std::to_string(r + 1) + "; add a fill step to the recipe (or drop those rows)",
+                        std::to_string(r + 1) + "; add a fill step to the recipe, drop those rows, or train with impute=median",
                     {}, x.names()[c]);
   }
 }

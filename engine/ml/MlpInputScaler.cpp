@@ -17,7 +17,7 @@ void MlpInputScaler::requireFinite(const FeatureMatrix& x, const std::string& al
         throw Error(ErrorCode::InvalidArgument,
                     algorithm + ": feature '" + x.names()[c] + "' has a " +
                         (std::isnan(values[r]) ? "missing" : "infinite") + " value at row " + std::to_string(r + 1) +
-                        "; " + algorithm + " needs numbers everywhere (add a fill-missing step to the recipe)",
+                        "; " + algorithm + " needs numbers everywhere (add a fill-missing step to the recipe, or train with impute=median)",
                     {}, x.names()[c]);
     }
   }

@@ -23,14 +23,14 @@ class MlpNetwork;
 // (sklearn's "auto": min(200, rows)); learning_rate_init 0.001; beta_1 0.9; beta_2 0.999;
 // epsilon 1e-8; max_iter 200 (epochs); tol 1e-4; early_stopping false; validation_fraction
 // 0.1 (stratified for classifiers); n_iter_no_change 10; shuffle true; random_state 0 (sklearn:
-// None; Lathe is reproducible by default). Lathe adds scale (default true): inputs are
-// standardised internally (sklearn needs a StandardScaler in a pipeline for the same).
+// None; Lathe is reproducible by default). Lathe adds scale (default true): inputs, and a
+// regression target, are standardised internally (sklearn needs a StandardScaler in a pipeline
+// and a TransformedTargetRegressor for the same); the loss curve is then in standardised units.
 // The random numbers differ from numpy's, so individual weights differ from sklearn's; the
 // accuracy reached is the same (tests: within 0.02 under the same 5-fold split).
 //
 // Missing values: not handled; NaN or inf in a feature is lathe::Error(InvalidArgument) naming
-// it. More columns than rows is allowed (the L2 penalty regularises). The regression target is
-// not rescaled (as sklearn): a target in the hundreds needs more epochs or a larger rate.
+// it. More columns than rows is allowed (the L2 penalty regularises).
 class MultilayerPerceptron final : public Estimator {
  public:
   struct Parameters {
@@ -83,6 +83,8 @@ class MultilayerPerceptron final : public Estimator {
   Task task_ = Task::Regression;
   std::size_t classes_ = 0;
   MlpInputScaler scaler_;
+  double targetMean_ = 0.0;  // regression with scale: the network learns (y - mean) / scale
+  double targetScale_ = 1.0;
   std::unique_ptr<MlpNetwork> network_;  // null until fitted; Eigen stays out of this header
   std::vector<double> lossCurve_;
   std::vector<double> validationScores_;

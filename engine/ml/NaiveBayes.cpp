@@ -90,7 +90,7 @@ void NaiveBayes::checkValues(const FeatureMatrix& x, const char* what) const {
     for (std::size_t r = 0; r < column.size(); ++r) {
       const double v = column[r];
       const char* problem = nullptr;
-      if (std::isnan(v)) problem = "a missing value (naive Bayes needs them filled)";
+      if (std::isnan(v)) problem = "a missing value (naive Bayes needs them filled: a fill step in the recipe, or impute=median)";
       else if (std::isinf(v)) problem = "an infinite value";
       else if (variant_ == Variant::Multinomial && v < 0) problem = "a negative value (multinomial needs counts or weights)";
       else if (variant_ == Variant::Categorical && (v < 0 || v != std::floor(v) || v >= kMaxLevels))
