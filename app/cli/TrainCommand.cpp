@@ -46,13 +46,6 @@ Number parseNumber(const std::string& option, const std::string& text) {
   return value;
 }
 
-// Trees split on level codes as well as on one-hot columns, with far fewer columns.
-ml::FeatureEncoder::Categories categoriesFor(const std::string& algorithm) {
-  return algorithm == "tree" || algorithm == "forest" || algorithm == "xgboost" || algorithm == "isolation_forest"
-             ? ml::FeatureEncoder::Categories::Codes
-             : ml::FeatureEncoder::Categories::OneHot;
-}
-
 // The evaluation as a job, so the console shows progress and Ctrl-C stops it.
 class TrainJob final : public jobs::Job {
  public:
@@ -122,7 +115,7 @@ int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (!table.indexOf(*target))
     throw Error(ErrorCode::InvalidArgument, "no column '" + *target + "' to predict",
                 {line.positionals().front()}, *target);
-  const auto encoder = ml::FeatureEncoder::fit(table, *target, {}, categoriesFor(*algorithm));
+  const auto encoder = ml::FeatureEncoder::fit(table, *target, {}, ml::EstimatorRegistry::categoriesFor(*algorithm));
   const ml::TrainingData data = encoder.encodeTraining(table);
   if (!estimator->supports(data.task))
     throw Error(ErrorCode::InvalidArgument, *algorithm + " cannot learn a " + std::string(ml::taskName(data.task)) +

@@ -50,6 +50,12 @@ std::vector<std::string> EstimatorRegistry::algorithms() {
   return names;
 }
 
+FeatureEncoder::Categories EstimatorRegistry::categoriesFor(const std::string& algorithm) {
+  return algorithm == "tree" || algorithm == "forest" || algorithm == "xgboost" || algorithm == "isolation_forest"
+             ? FeatureEncoder::Categories::Codes
+             : FeatureEncoder::Categories::OneHot;
+}
+
 std::unique_ptr<Estimator> EstimatorRegistry::create(const std::string& algorithm, const nlohmann::json& parameters) {
   ensureRegistered();
   Factory factory;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/ml/Estimator.h"
+#include "engine/ml/FeatureEncoder.h"
 
 namespace lathe::ml {
 
@@ -21,6 +22,9 @@ class EstimatorRegistry {
 
   static std::unique_ptr<Estimator> create(const std::string& algorithm, const nlohmann::json& parameters = {});
   static std::vector<std::string> algorithms();
+  // How `algorithm` wants categories: trees split on level codes as well as on one-hot columns,
+  // with far fewer columns; the others need one-hot columns.
+  static FeatureEncoder::Categories categoriesFor(const std::string& algorithm);
   static void add(const std::string& algorithm, Factory factory);
 };
 

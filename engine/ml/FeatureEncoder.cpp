@@ -88,7 +88,7 @@ bool isNumericType(ColumnType type) {
 }  // namespace
 
 FeatureEncoder FeatureEncoder::fit(const data::Table& table, const std::string& target,
-                                   std::vector<std::string> features, Categories categories) {
+                                   std::vector<std::string> features, Categories categories, TargetKind kind) {
   FeatureEncoder encoder;
   encoder.target_ = target;
   encoder.categories_ = categories;
@@ -122,18 +122,28 @@ FeatureEncoder FeatureEncoder::fit(const data::Table& table, const std::string& 
   if (y.type() == ColumnType::Datetime)
     invalid("target column '" + target + "' holds dates; predict a number or a category instead", target);
   bool classes = !y.isNumeric() || y.type() == ColumnType::Bool;
+  if (kind == TargetKind::Values && classes)
+    invalid("target column '" + target + "' holds categories; it can be predicted as classes, not as a value", target);
   if (!classes) {
-    std::set<double> distinct;
-    classes = true;
-    for (std::size_t r = 0; r < y.size() && classes; ++r) {
-      const double v = y.numericAt(r);
-      if (std::isnan(v)) continue;
-      if (!std::isfinite(v) || v != std::floor(v)) classes = false;
-      else if (distinct.insert(v).second && distinct.size() > kMaxNumericClasses) classes = false;
-    }
-    if (classes) {
-      if (distinct.empty()) invalid("target column '" + target + "' has no values", target);
-      for (double v : distinct) encoder.classes_.push_back(numberLabel(v));  // numeric order
+    if (kind != TargetKind::Values) {
+      // Detect: whole numbers with few distinct values are classes. Classes (the user's choice):
+      // any distinct numbers are, up to the class limit below.
+      const std::size_t limit = kind == TargetKind::Classes ? kMaxOneHotLevels : kMaxNumericClasses;
+      std::set<double> distinct;
+      classes = true;
+      for (std::size_t r = 0; r < y.size() && classes; ++r) {
+        const double v = y.numericAt(r);
+        if (std::isnan(v)) continue;
+        if (!std::isfinite(v) || (kind == TargetKind::Detect && v != std::floor(v))) classes = false;
+        else if (distinct.insert(v).second && distinct.size() > limit) classes = false;
+      }
+      if (!classes && kind == TargetKind::Classes)
+        invalid("target column '" + target + "' has more than " + std::to_string(limit) +
+                    " distinct values (or infinite ones); it cannot be learned as classes", target);
+      if (classes) {
+        if (distinct.empty()) invalid("target column '" + target + "' has no values", target);
+        for (double v : distinct) encoder.classes_.push_back(numberLabel(v));  // numeric order
+      }
     }
   } else if (y.type() == ColumnType::Categorical) {
     encoder.classes_ = levelsPresent(y);

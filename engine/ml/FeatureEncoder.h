@@ -20,6 +20,9 @@ namespace lathe::ml {
 class FeatureEncoder {
  public:
   enum class Categories { OneHot, Codes };
+  // What the target is: detected (below), or as the user chose: classes (any numeric target
+  // with at most kMaxOneHotLevels distinct values) or values (regression; a numeric target only).
+  enum class TargetKind { Detect, Classes, Values };
   // More levels than this in one categorical feature is refused with a message suggesting
   // ordinal encoding or dropping the column (BAD_INPUTS: 10,000 categories).
   static constexpr std::size_t kMaxOneHotLevels = 1000;
@@ -27,7 +30,7 @@ class FeatureEncoder {
   // `features` empty: every column but the target. Throws lathe::Error(InvalidArgument) naming
   // the column for a missing column, a text feature, or a target it cannot use.
   static FeatureEncoder fit(const data::Table& table, const std::string& target, std::vector<std::string> features = {},
-                            Categories categories = Categories::OneHot);
+                            Categories categories = Categories::OneHot, TargetKind kind = TargetKind::Detect);
 
   // The encoded features of any table holding the feature columns (extra columns ignored).
   FeatureMatrix encode(const data::Table& table) const;
