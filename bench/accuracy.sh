@@ -32,6 +32,7 @@ params() {
     forest) echo "--param n_estimators=300" ;;
     xgboost) echo "--param n_estimators=200" ;;
     tree) echo "" ;;
+    linear) echo "--param penalty=l2 --param impute=median" ;;  # scikit-learn runs Ridge()
     *) echo "--param impute=median" ;;
   esac
 }

@@ -23,6 +23,8 @@
 #include "app/commands/RenameDatasetCommand.h"
 #include "app/desktop/AboutDialog.h"
 #include "app/desktop/ChartsController.h"
+#include "app/desktop/ExperimentsController.h"
+#include "app/desktop/TrainingController.h"
 #include "app/desktop/DataController.h"
 #include "app/desktop/FileRouter.h"
 #include "app/desktop/InsightsController.h"
@@ -88,9 +90,19 @@ MainWindow::MainWindow(QWidget* parent)
   connect(data_, &DataController::tableShown, insights_, &InsightsController::setTable);
   charts_ = new ChartsController(jobs_, docks_->chartsPanel, this);
   connect(data_, &DataController::tableShown, charts_, &ChartsController::setTable);
+  training_ = new TrainingController(document_, jobs_, docks_->trainingPanel, this);
+  connect(training_, &TrainingController::datasetRequested, projects_, &ProjectController::showDatasetVersion);
+  experiments_ = new ExperimentsController(document_, docks_->experimentsPanel, docks_->comparisonPanel, this);
+  connect(experiments_, &ExperimentsController::compared, this, [this] {
+    docks_->showComparison(true);
+    docks_->comparison->raise();
+  });
+  connect(training_, &TrainingController::trained, this, [this] { docks_->experiments->raise(); });
   connect(projects_, &ProjectController::versionShown, this,
           [this](std::shared_ptr<const data::Table> table, qint64 versionId) {
             docks_->showRecipe(table != nullptr);
+            docks_->showTraining(table != nullptr);
+            training_->setSource(table, versionId);
             recipes_->setSource(std::move(table), versionId);
           });
   // The recipe's preview shows in the Data dock; setSource is fed only by versionShown, so a
@@ -117,7 +129,8 @@ MainWindow::~MainWindow() {
   for (QObject* source : {static_cast<QObject*>(jobs_), static_cast<QObject*>(document_),
                           static_cast<QObject*>(document_->undoStack()), static_cast<QObject*>(projects_),
                           static_cast<QObject*>(recipes_), static_cast<QObject*>(data_), static_cast<QObject*>(insights_),
-                          static_cast<QObject*>(charts_)})
+                          static_cast<QObject*>(charts_), static_cast<QObject*>(training_),
+                          static_cast<QObject*>(experiments_)})
     source->disconnect(this);
 }
 
@@ -501,6 +514,7 @@ void MainWindow::connectProjectPanel() {
 
 void MainWindow::refreshProjectPanel() {
   docks_->showProject(document_->hasProject());
+  docks_->showExperiments(document_->hasProject());
   if (!document_->hasProject()) return;
   widgets::ProjectOverview overview;
   try {

@@ -17,6 +17,8 @@ class PipelineCanvasView;
 namespace lathe::app {
 
 class ChartsController;
+class ExperimentsController;
+class TrainingController;
 class DataController;
 class InsightsController;
 class JobManager;
@@ -38,6 +40,8 @@ class MainWindow : public QMainWindow {
   ProjectDocument* document() const { return document_; }
   ProjectController* projects() const { return projects_; }
   RecipeController* recipes() const { return recipes_; }
+  TrainingController* training() const { return training_; }
+  ExperimentsController* experiments() const { return experiments_; }
   DataController* data() const { return data_; }
   const StudioDocks& docks() const { return *docks_; }
   widgets::PipelineCanvasView* canvas() const { return canvas_; }
@@ -52,7 +56,7 @@ class MainWindow : public QMainWindow {
   void exportData(const QString& path, bool forExcel);
 
   // Bumped when the dock layout changes shape, so an old saved layout is ignored.
-  static constexpr int kLayoutVersion = 2;
+  static constexpr int kLayoutVersion = 3;
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -92,6 +96,8 @@ class MainWindow : public QMainWindow {
   DataController* data_ = nullptr;
   InsightsController* insights_ = nullptr;
   ChartsController* charts_ = nullptr;
+  TrainingController* training_ = nullptr;
+  ExperimentsController* experiments_ = nullptr;
   widgets::PipelineCanvasView* canvas_;
   widgets::JobStatusWidget* jobStatus_;
   QLabel* savedStateLabel_;

@@ -15,7 +15,10 @@
 #include "widgets/panels/EmptyStatePanel.h"
 #include "widgets/panels/PlaceholderStack.h"
 #include "widgets/panels/ProjectOverviewPanel.h"
+#include "widgets/panels/ExperimentsPanel.h"
 #include "widgets/panels/RecipePanel.h"
+#include "widgets/panels/RunComparisonPanel.h"
+#include "widgets/panels/TrainingPanel.h"
 
 namespace lathe::app {
 namespace {
@@ -33,8 +36,9 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
     : project(nullptr),
       data(nullptr),
       recipe(nullptr),
-      training(makeDock(window, "dock.training")),
-      experiments(makeDock(window, "dock.experiments")),
+      training(nullptr),
+      experiments(nullptr),
+      comparison(nullptr),
       charts(nullptr),
       profile(nullptr),
       insights(nullptr),
@@ -46,7 +50,13 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
       insightsPanel(new widgets::InsightsPanel),
       chartsPanel(new widgets::ChartsPanel),
       projectPanel(new widgets::ProjectOverviewPanel),
-      recipePanel(new widgets::RecipePanel) {
+      recipePanel(new widgets::RecipePanel),
+      trainingPanel(new widgets::TrainingPanel),
+      experimentsPanel(new widgets::ExperimentsPanel),
+      comparisonPanel(new widgets::RunComparisonPanel) {
+  training = makeDock(window, "dock.training", trainingPanel);
+  experiments = makeDock(window, "dock.experiments", experimentsPanel);
+  comparison = makeDock(window, "dock.comparison", comparisonPanel);
   project = makeDock(window, "dock.project", projectPanel);
   recipe = makeDock(window, "dock.recipe", recipePanel);
   // The filter line sits on top of the table it filters.
@@ -75,7 +85,8 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
   window->tabifyDockWidget(insights, training);
   window->addDockWidget(Qt::BottomDockWidgetArea, data);
   window->tabifyDockWidget(data, experiments);
-  window->tabifyDockWidget(experiments, charts);
+  window->tabifyDockWidget(experiments, comparison);
+  window->tabifyDockWidget(comparison, charts);
   window->tabifyDockWidget(charts, jobLog);
   window->resizeDocks({project, recipe}, {260, 300}, Qt::Horizontal);
   window->resizeDocks({data}, {260}, Qt::Vertical);
@@ -106,8 +117,14 @@ void StudioDocks::showProfile(bool any) {
 
 void StudioDocks::showRecipe(bool any) { pane(recipe)->showContent(any); }
 
+void StudioDocks::showTraining(bool any) { pane(training)->showContent(any); }
+
+void StudioDocks::showExperiments(bool any) { pane(experiments)->showContent(any); }
+
+void StudioDocks::showComparison(bool any) { pane(comparison)->showContent(any); }
+
 QList<QDockWidget*> StudioDocks::all() const {
-  return {project, data, recipe, profile, insights, training, experiments, charts, jobLog};
+  return {project, data, recipe, profile, insights, training, experiments, comparison, charts, jobLog};
 }
 
 widgets::PlaceholderStack* StudioDocks::pane(QDockWidget* dock) const {
@@ -144,6 +161,9 @@ void StudioDocks::retranslate() {
       {experiments, tr("Experiments"), tr("No runs yet"),
        tr("Every training run is recorded here with its parameters and metrics, "
                        "so you can compare runs side by side.")},
+      {comparison, tr("Comparison"), tr("Nothing to compare yet"),
+       tr("Select two or more runs in Experiments and click Compare: their metrics, parameters, ROC "
+          "and precision–recall curves, confusion matrices and learning curves appear side by side.")},
       {charts, tr("Charts"), tr("No chart yet"),
        tr("Import or open a dataset to draw histograms, box plots, scatter plots, a "
           "correlation heatmap or a feature against the target.")},

@@ -19,13 +19,16 @@ class JobLogView;
 class PlaceholderStack;
 class ProjectOverviewPanel;
 class RecipePanel;
+class TrainingPanel;
+class ExperimentsPanel;
+class RunComparisonPanel;
 }  // namespace lathe::widgets
 
 namespace lathe::app {
 
 // The dock panes around the canvas, each starting with an empty state that says what to do
-// next: Project (left), Recipe, Profile, Insights and Training (right), Data, Experiments, Charts
-// and Job log (bottom). The panes' real content arrives with the features that fill them.
+// next: Project (left), Recipe, Profile, Insights and Training (right), Data, Experiments,
+// Comparison, Charts and Job log (bottom). The panes' real content arrives with the features that fill them.
 class StudioDocks {
   Q_DECLARE_TR_FUNCTIONS(StudioDocks)
 
@@ -40,6 +43,7 @@ class StudioDocks {
   QDockWidget* recipe;
   QDockWidget* training;
   QDockWidget* experiments;
+  QDockWidget* comparison;
   QDockWidget* charts;
   QDockWidget* profile;
   QDockWidget* insights;
@@ -52,6 +56,9 @@ class StudioDocks {
   widgets::ChartsPanel* chartsPanel;
   widgets::ProjectOverviewPanel* projectPanel;
   widgets::RecipePanel* recipePanel;
+  widgets::TrainingPanel* trainingPanel;
+  widgets::ExperimentsPanel* experimentsPanel;
+  widgets::RunComparisonPanel* comparisonPanel;
 
   // Shows the table's rows in the Data dock (or its empty state again for a null table).
   // `name` (the dataset and version shown) goes into the dock's title; empty: just "Data".
@@ -62,6 +69,11 @@ class StudioDocks {
   void showProfile(bool any);
   // Shows the recipe panel, or the dock's empty state when no stored dataset is shown.
   void showRecipe(bool any);
+  // The training panel once there is a dataset to train on; the runs once there are any; the
+  // comparison once runs are compared.
+  void showTraining(bool any);
+  void showExperiments(bool any);
+  void showComparison(bool any);
 
  private:
   widgets::PlaceholderStack* pane(QDockWidget* dock) const;

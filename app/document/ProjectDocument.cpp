@@ -117,6 +117,28 @@ void ProjectDocument::renameRun(qint64 runId, const QString& name) {
   emit contentChanged();
 }
 
+std::vector<store::RunSummary> ProjectDocument::runs() const {
+  return project_ ? store::RunRepository(db()).list() : std::vector<store::RunSummary>{};
+}
+
+std::optional<store::ExperimentRun> ProjectDocument::run(qint64 runId) const {
+  return project_ ? store::RunRepository(db()).get(runId) : std::nullopt;
+}
+
+void ProjectDocument::setRunTags(qint64 runId, const QStringList& tags) {
+  project_->requireWritable();
+  std::vector<std::string> values;
+  for (const QString& tag : tags) values.push_back(tag.toStdString());
+  store::RunRepository(db()).setTags(runId, values);
+  emit contentChanged();
+}
+
+void ProjectDocument::setRunCandidate(qint64 runId, bool candidate) {
+  project_->requireWritable();
+  store::RunRepository(db()).setCandidate(runId, candidate);
+  emit contentChanged();
+}
+
 void ProjectDocument::setRunDeleted(qint64 runId, bool deleted) {
   project_->requireWritable();
   store::RunRepository(db()).setDeleted(runId, deleted);

@@ -1,11 +1,13 @@
 #pragma once
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <memory>
 #include <optional>
 #include <vector>
 
 #include "engine/store/DatasetVersionInfo.h"
+#include "engine/store/ExperimentRun.h"
 #include "engine/store/Project.h"
 #include "engine/store/ProjectInfo.h"
 
@@ -48,6 +50,9 @@ class ProjectDocument : public QObject {
   store::ProjectInfo info() const;
   std::vector<store::DatasetInfo> datasets() const;
   qint64 runCount() const;
+  // The runs not deleted (the experiments table), and one run whole, deleted or not.
+  std::vector<store::RunSummary> runs() const;
+  std::optional<store::ExperimentRun> run(qint64 runId) const;
   qint64 modelCount() const;
   std::optional<QString> viewState(const QString& key) const;
 
@@ -57,6 +62,9 @@ class ProjectDocument : public QObject {
   void setDatasetDeleted(qint64 datasetId, bool deleted);
   void renameRun(qint64 runId, const QString& name);
   void setRunDeleted(qint64 runId, bool deleted);
+  void setRunTags(qint64 runId, const QStringList& tags);
+  // Marking a run clears the mark of every other: a project has at most one candidate.
+  void setRunCandidate(qint64 runId, bool candidate);
   // Remembers what the window shows; failures are ignored (a read-only project, say).
   void setViewState(const QString& key, const QString& value);
 

@@ -120,6 +120,7 @@ void JobManager::pollProgress() {
     if (!entry.sink.take(entry.fraction, entry.message)) continue;
     any = true;
     emit jobProgress(it.key(), entry.fraction, entry.message);
+    if (auto points = entry.sink.takePoints(); !points.isEmpty()) emit jobCurvePoints(it.key(), points);
   }
   if (any) emit activeJobsChanged();
 }

@@ -9,6 +9,7 @@
 #include <memory>
 #include <stop_token>
 
+#include "app/jobs/QtProgressSink.h"
 #include "engine/jobs/Job.h"
 #include "widgets/jobs/JobStatus.h"
 
@@ -55,6 +56,8 @@ class JobManager : public QObject {
  signals:
   void jobStarted(lathe::app::JobManager::JobId id, const QString& title);
   void jobProgress(lathe::app::JobManager::JobId id, double fraction, const QString& message);
+  // Live-curve points the job reported since the last poll (see JobContext::point).
+  void jobCurvePoints(lathe::app::JobManager::JobId id, const QVector<lathe::app::JobCurvePoint>& points);
   void jobFinished(lathe::app::JobManager::JobId id, const QString& title, double seconds);
   void jobCancelled(lathe::app::JobManager::JobId id, const QString& title, double seconds);
   void jobFailed(lathe::app::JobManager::JobId id, const QString& title, const QString& error,

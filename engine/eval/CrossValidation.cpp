@@ -126,6 +126,8 @@ CrossValidationResult CrossValidation::run(const ml::Estimator& prototype, const
     const Predictions predicted = predict(*model, data.selectRows(fold.test));
     for (auto& summary : result.metrics)
       summary.perFold.push_back(score(summary.name, predicted, result.warnings, "fold " + std::to_string(f + 1)));
+    // The headline metric of each fold as it ends: the studio draws it live.
+    context.point("fold " + result.metrics.front().name, static_cast<double>(f + 1), result.metrics.front().perFold.back());
     for (std::size_t i = 0; i < fold.test.size(); ++i) result.outOfFold.yPred[fold.test[i]] = predicted.yPred[i];
     if (probabilities && predicted.probabilities.values.empty()) {
       probabilities = false;

@@ -10,6 +10,7 @@
 #include "engine/ml/EstimatorRegistry.h"
 #include "engine/ml/ImputedEstimator.h"
 #include "engine/ml/MultilayerPerceptron.h"
+#include "engine/store/DatasetRepository.h"
 #include "engine/store/Project.h"
 #include "engine/store/RunRepository.h"
 
@@ -46,14 +47,21 @@ std::string TrainModelJob::name() const { return "Train " + request_.algorithm +
 
 void TrainModelJob::run(jobs::JobContext& context) {
   const auto started = Clock::now();
-  if (!request_.table) throw Error(ErrorCode::InvalidArgument, "there is no data to train on");
   if (request_.target.empty()) throw Error(ErrorCode::InvalidArgument, "choose the target column to predict");
   if (project_) project_->requireWritable();
   auto prototype = ml::EstimatorRegistry::create(request_.algorithm, request_.parameters);
-  const auto encoder = ml::FeatureEncoder::fit(*request_.table, request_.target, request_.features,
+  std::shared_ptr<const data::Table> table = request_.table;
+  if (!table && project_ && request_.datasetVersionId) {
+    // The version is read here, on the job's thread and connection, never on the GUI's.
+    store::Database db = project_->connect();
+    const auto loading = context.subRange(0.0, 0.05);
+    table = std::make_shared<const data::Table>(store::DatasetRepository(db).loadTable(*request_.datasetVersionId, {}, &loading));
+  }
+  if (!table) throw Error(ErrorCode::InvalidArgument, "there is no data to train on");
+  const auto encoder = ml::FeatureEncoder::fit(*table, request_.target, request_.features,
                                                ml::EstimatorRegistry::categoriesFor(request_.algorithm),
                                                request_.targetKind);
-  const ml::TrainingData data = encoder.encodeTraining(*request_.table);
+  const ml::TrainingData data = encoder.encodeTraining(*table);
   if (!prototype->supports(data.task))
     throw Error(ErrorCode::InvalidArgument, request_.algorithm + " cannot learn a " + std::string(ml::taskName(data.task)) +
                                                 " task (target '" + request_.target + "')");
@@ -78,14 +86,14 @@ void TrainModelJob::run(jobs::JobContext& context) {
   if (scheme.kind == ValidationScheme::Kind::CrossValidation) {
     eval::CrossValidationOptions options;
     options.split = {scheme.folds, true, scheme.seed};
-    const auto cv = eval::CrossValidation::run(*prototype, data, options, context.subRange(0.0, 0.6));
+    const auto cv = eval::CrossValidation::run(*prototype, data, options, context.subRange(0.05, 0.6));
     RunRecord::addMetrics(run, cv.metrics, "cv");
     RunRecord::addPooledMetrics(run, cv.outOfFold, "out_of_fold");
     RunRecord::addCharts(run, cv.outOfFold, data.classes, "cv");
     warnings_.insert(warnings_.end(), cv.warnings.begin(), cv.warnings.end());
   } else {
     eval::HoldoutOptions options{scheme.validationFraction, scheme.testFraction, scheme.seed};
-    const auto holdout = eval::CrossValidation::holdout(*prototype, data, options, {}, context.subRange(0.0, 0.6));
+    const auto holdout = eval::CrossValidation::holdout(*prototype, data, options, {}, context.subRange(0.05, 0.6));
     RunRecord::addMetrics(run, holdout.testMetrics, "test");
     RunRecord::addMetrics(run, holdout.validationMetrics, "validation");
     RunRecord::addCharts(run, holdout.test, data.classes, "test");

@@ -26,8 +26,8 @@ struct ValidationScheme {
   nlohmann::json toJson() const;
 };
 
-// Everything one training needs; the table is the immutable snapshot the user sees (a dataset
-// version with its recipe applied), shared, never copied.
+// Everything one training needs. The data: `table` (an immutable snapshot, shared, never
+// copied) or, without one, the stored dataset version `datasetVersionId`, loaded by the job.
 struct TrainingRequest {
   std::shared_ptr<const data::Table> table;
   std::string target;

@@ -18,6 +18,8 @@ class JobContext {
   void throwIfStopped() const;
   // fraction in [0, 1] of this context's range; clamped.
   void progress(double fraction, std::string_view message = {}) const;
+  // A point of a live curve (ProgressSink::point).
+  void point(std::string_view series, double x, double y) const { sink_->point(series, x, y); }
   // A context for a part of this job covering [from, to) of its progress.
   JobContext subRange(double from, double to) const;
   const std::stop_token& stopToken() const noexcept { return stop_; }

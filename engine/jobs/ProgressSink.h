@@ -10,6 +10,9 @@ class ProgressSink {
   virtual ~ProgressSink() = default;
   // fraction in [0, 1]; message says what is being done ("Reading rows", "Fold 2 of 5").
   virtual void report(double fraction, std::string_view message) = 0;
+  // A point of a live curve the job draws as it learns ("loss" per epoch, "fold score" per
+  // fold); a sink that does not draw ignores it.
+  virtual void point(std::string_view /*series*/, double /*x*/, double /*y*/) {}
 };
 
 // A sink that drops everything, for callers that do not watch progress.

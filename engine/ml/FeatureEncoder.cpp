@@ -92,7 +92,7 @@ FeatureEncoder FeatureEncoder::fit(const data::Table& table, const std::string& 
   FeatureEncoder encoder;
   encoder.target_ = target;
   encoder.categories_ = categories;
-  const Column& y = columnNamed(table, target, "target");
+  encoder.fitTarget(table, kind);
   if (features.empty())
     for (const auto& column : table.columns())
       if (column->name() != target) features.push_back(column->name());
@@ -118,6 +118,13 @@ FeatureEncoder FeatureEncoder::fit(const data::Table& table, const std::string& 
     encoder.features_.push_back(std::move(feature));
   }
 
+  return encoder;
+}
+
+void FeatureEncoder::fitTarget(const data::Table& table, TargetKind kind) {
+  const std::string& target = target_;
+  FeatureEncoder& encoder = *this;
+  const Column& y = columnNamed(table, target, "target");
   // The task, from the target's type and values.
   if (y.type() == ColumnType::Datetime)
     invalid("target column '" + target + "' holds dates; predict a number or a category instead", target);
@@ -163,7 +170,13 @@ FeatureEncoder FeatureEncoder::fit(const data::Table& table, const std::string& 
     invalid("target column '" + target + "' has " + std::to_string(encoder.classes_.size()) +
                 " classes, more than " + std::to_string(kMaxOneHotLevels), target);
   encoder.task_ = !classes ? Task::Regression : encoder.classes_.size() <= 2 ? Task::Binary : Task::Multiclass;
-  return encoder;
+}
+
+Task FeatureEncoder::taskOf(const data::Table& table, const std::string& target, TargetKind kind) {
+  FeatureEncoder encoder;
+  encoder.target_ = target;
+  encoder.fitTarget(table, kind);
+  return encoder.task_;
 }
 
 FeatureMatrix FeatureEncoder::encode(const data::Table& table) const {

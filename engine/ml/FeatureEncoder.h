@@ -32,6 +32,10 @@ class FeatureEncoder {
   static FeatureEncoder fit(const data::Table& table, const std::string& target, std::vector<std::string> features = {},
                             Categories categories = Categories::OneHot, TargetKind kind = TargetKind::Detect);
 
+  // The task fit() would give `target`, without looking at the features (cheap enough to call
+  // whenever the user picks a target). Throws as fit() does for a target it cannot use.
+  static Task taskOf(const data::Table& table, const std::string& target, TargetKind kind = TargetKind::Detect);
+
   // The encoded features of any table holding the feature columns (extra columns ignored).
   FeatureMatrix encode(const data::Table& table) const;
   // Features and target; `task` empty-optional: detected (bool/categorical/text target, or a
@@ -48,6 +52,9 @@ class FeatureEncoder {
   static FeatureEncoder fromState(const nlohmann::json& state);
 
  private:
+  // Detects (or applies `kind` to) the target: task_ and classes_.
+  void fitTarget(const data::Table& table, TargetKind kind);
+
   struct Feature {
     std::string column;
     data::ColumnType type = data::ColumnType::Float64;

@@ -263,6 +263,7 @@ void MultilayerPerceptron::fit(const TrainingData& data, const jobs::JobContext&
       accumulated += loss * static_cast<double>(m);
     }
     losses.push_back(accumulated / static_cast<double>(trainRows));
+    context.point("loss", epoch + 1, losses.back());
     if (parameters_.earlyStopping) {
       scores.push_back(score(network.predict(validationX), validationY, output));
       noImprovement = scores.back() < bestScore + parameters_.tol ? noImprovement + 1 : 0;

@@ -223,6 +223,7 @@ void XgboostModel::fit(const TrainingData& data, const jobs::JobContext& context
                      "xgboost: round " + std::to_string(trained) + " of " + std::to_string(p.nEstimators));
     if (!validMatrix) continue;
     const double score = booster.evaluate(round, validMatrix->handle());
+    context.point("validation " + evalMetricOf(data.task), trained, score);
     if (score < bestScore) {  // XGBoost's EarlyStopping: a strict improvement
       bestScore = score;
       best = round;

@@ -38,7 +38,7 @@ class tst_MainWindowSmoke : public QObject {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const auto docks = window.docks().all();
-    QCOMPARE(docks.size(), 9);
+    QCOMPARE(docks.size(), 10);
     QStringList titles;
     for (QDockWidget* dock : docks) {
       dock->show();
@@ -49,7 +49,8 @@ class tst_MainWindowSmoke : public QObject {
       QVERIFY2(empty, qPrintable(dock->windowTitle()));
       QVERIFY2(empty->text().size() > 40, qPrintable(dock->windowTitle()));
     }
-    for (const char* required : {"Data", "Recipe", "Profile", "Insights", "Training", "Experiments", "Charts"})
+    for (const char* required :
+         {"Data", "Recipe", "Profile", "Insights", "Training", "Experiments", "Comparison", "Charts"})
       QVERIFY2(titles.contains(QLatin1String(required)), required);
     QVERIFY(window.windowTitle().endsWith(QStringLiteral("Lathe Studio")));
     QVERIFY(window.statusBar()->isVisible());

@@ -1,0 +1,65 @@
+#pragma once
+#include <QWidget>
+#include <vector>
+
+#include "engine/experiments/RunComparison.h"
+#include "engine/store/ExperimentRun.h"
+
+class QHBoxLayout;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace lathe::widgets {
+
+class ConfusionMatrixChart;
+class LearningCurveChart;
+class PrCurveChart;
+class RocCurveChart;
+
+// Two or more runs side by side: the metrics (the best of each marked ★ and bold, the KPI row on
+// top), the parameters (those that differ first, in bold), overlaid ROC and PR curves, the
+// confusion matrices next to each other and the learning curves. It draws the RunComparison and
+// the runs it is given and computes nothing.
+class RunComparisonPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit RunComparisonPanel(QWidget* parent = nullptr);
+
+  void setComparison(const experiments::RunComparison& comparison, const std::vector<store::ExperimentRun>& runs);
+  void clear();
+  int runCount() const { return static_cast<int>(runNames_.size()); }
+
+  RocCurveChart* rocChart() const { return roc_; }
+  PrCurveChart* prChart() const { return pr_; }
+  LearningCurveChart* learningChart() const { return learning_; }
+  QList<ConfusionMatrixChart*> confusionCharts() const;
+  QTableWidget* metricsTable() const { return metrics_; }
+  QTableWidget* parametersTable() const { return parameters_; }
+
+ signals:
+  void reportRequested();
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void retranslate();
+  void fillTables();
+
+  QLabel* title_;
+  QPushButton* report_;
+  QTableWidget* metrics_;
+  QTableWidget* parameters_;
+  RocCurveChart* roc_;
+  PrCurveChart* pr_;
+  LearningCurveChart* learning_;
+  QWidget* confusionBox_;
+  QHBoxLayout* confusions_;
+  QList<QLabel*> headings_;
+  experiments::RunComparison comparison_;
+  QStringList runNames_;
+  std::vector<store::ExperimentRun> runs_;
+};
+
+}  // namespace lathe::widgets
