@@ -111,9 +111,299 @@
     </message>
 </context>
 <context>
+    <name>HyperparameterHints</name>
+    <message>
+        <source>Inverse of the regularisation strength: smaller values keep the weights smaller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: ordinary least squares; l2: ridge; l1: lasso; elasticnet: both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>l2 shrinks every weight; l1 sets weak ones to exactly zero; none: no penalty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Additive smoothing of category counts (categorical and multinomial variants).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strength of the L2 (or elastic-net) penalty on the weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elastic net only: the share of L1 in the penalty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most iterations (or epochs) the solver may run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training stops when an iteration improves by less than this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learn a constant term as well as the weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boosting rounds: one tree is added per round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of trees; more trees are steadier but slower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deepest a tree may grow; empty: until the leaves are pure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deepest each boosted tree may grow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewest training rows a leaf may hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewest rows a node needs to be split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features tried at each split: auto (all for a tree, the square root for a forest&apos;s classifier), sqrt, log2, or a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How a split is judged: gini or entropy for classes, squared_error for values; auto picks by task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each tree learns from a resample of the rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score each row with the trees that did not see it (out-of-bag).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker threads; 0 uses every core.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the random numbers: the same seed gives the same model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much each new tree corrects the previous ones; smaller needs more rounds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of rows each tree sees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of features each tree sees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smallest total weight (hessian) a leaf may hold; larger is more conservative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L2 penalty on the leaf values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop when the validation score has not improved for this many rounds; empty: never.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the training rows held out to decide early stopping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many nearest rows vote on a prediction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uniform: every neighbour counts the same; distance: nearer ones count more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How distance between rows is measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standardise the inputs (mean 0, standard deviation 1) inside the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gaussian for measurements, multinomial for counts, categorical for category codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to every variance, as a share of the largest, for stability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units in each hidden layer, e.g. [100] or [64, 32].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam&apos;s step size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows per mini-batch; auto: 200, or all rows when fewer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold out validation rows and stop when their score stops improving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs without improvement before training stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam&apos;s decay rate of its running averages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam&apos;s guard against division by zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shuffle the rows before every epoch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many clusters to find.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restarts from different seeds; the best is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest distance between two rows of one neighbourhood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows a neighbourhood needs to form the core of a cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Components to keep; empty: as many as features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected share of anomalies, or auto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows each tree samples, or auto (256).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logistic regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random forest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient-boosted trees (XGBoost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-nearest neighbours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naive Bayes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neural network (multilayer perceptron)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-means clustering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DBSCAN clustering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Principal component analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isolation forest (anomalies)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A linear model of class probabilities; fast and easy to explain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A straight-line model of a value: least squares, ridge, lasso or elastic net.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes/no questions on the features, drawn as a tree you can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Many trees on resampled rows, voting: strong with little tuning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trees added one by one, each fixing the last ones&apos; errors: often the most accurate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicts from the most similar training rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts and averages per class; very fast, a good baseline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers of units trained by gradient descent; needs more data and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportDatasetCommand</name>
     <message>
         <source>Import “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MarkCandidateRunCommand</name>
+    <message>
+        <source>Mark run “%1” as the candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmark run “%1” as the candidate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -818,6 +1108,13 @@
     </message>
 </context>
 <context>
+    <name>SetRunTagsCommand</name>
+    <message>
+        <source>Tag run “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StudioDocks</name>
     <message>
         <source>Project</source>
@@ -931,6 +1228,18 @@
         <source>Import or open a dataset to draw histograms, box plots, scatter plots, a correlation heatmap or a feature against the target.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to compare yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select two or more runs in Experiments and click Compare: their metrics, parameters, ROC and precision–recall curves, confusion matrices and learning curves appear side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::AboutDialog</name>
@@ -974,6 +1283,24 @@
     </message>
     <message>
         <source>Filter rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::ExperimentsController</name>
+    <message numerus="yes">
+        <source>Delete %n run(s)</source>
+        <translation>
+            <numerusform>Delete %n run</numerusform>
+            <numerusform>Delete %n runs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>List runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1591,6 +1918,41 @@
     </message>
 </context>
 <context>
+    <name>lathe::app::TrainingController</name>
+    <message>
+        <source>%1 v%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained %1: %2 in %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training cancelled; nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::BoxPlotChart</name>
     <message>
         <source>Choose a numeric column to see its spread.</source>
@@ -1844,6 +2206,45 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::ConfusionMatrixChart</name>
+    <message>
+        <source>Actual: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 of the actual class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a classification run to see its confusion matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run has no confusion matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the actual class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::CorrelationHeatmap</name>
     <message>
         <source>%1 × %2: undefined (fewer than two rows with both values, or a constant column)</source>
@@ -1982,6 +2383,118 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::ExperimentsPanel</name>
+    <message numerus="yes">
+        <source>%n runs</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n runs</source>
+        <translation>
+            <numerusform>%1 of %n run</numerusform>
+            <numerusform>%1 of %n runs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tags, separated by commas:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search runs by name, algorithm, task or tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the columns the table shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the selected runs side by side (select two or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the tags of the selected run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as Candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The candidate is the run chosen for deployment; a project has at most one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected runs (Undo brings them back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a model in the Training panel; every training is recorded here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::FeatureImportanceChart</name>
+    <message>
+        <source>Importance: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a run to see which features its model relies on most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run has no feature importances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top %1 of %2 features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::FeatureTargetChart</name>
     <message>
         <source>Choose a feature and a target to see how they relate.</source>
@@ -2077,6 +2590,25 @@
     </message>
     <message>
         <source>%1 rows (%2%3 of the values present)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::HyperparameterForm</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a number</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2340,6 +2872,62 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::LearningCurveChart</name>
+    <message>
+        <source>Train with &quot;Draw the learning curve&quot; on to see whether more data would help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (validation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (train)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2 rows: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::PrCurveChart</name>
+    <message>
+        <source>%1 (AP %2)</source>
+        <comment>a run&apos;s name and its average precision</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threshold %1 · precision %2 · recall %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>precision %1 · recall %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected runs have no precision-recall curve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or more classification runs to compare their precision-recall curves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::ProjectOverviewPanel</name>
     <message>
         <source>This project is read-only.</source>
@@ -2527,6 +3115,219 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::RocCurveChart</name>
+    <message>
+        <source>%1 (AUC %2)</source>
+        <comment>a run&apos;s name and its area under the ROC curve</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threshold %1 · TPR %2 · FPR %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TPR %1 · FPR %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected runs have no ROC curve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or more classification runs to compare their ROC curves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False positive rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True positive rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::RunComparisonPanel</name>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROC curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision–recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confusion matrices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select two or more runs in Experiments and click Compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparing %n run(s): %1</source>
+        <translation>
+            <numerusform>Comparing %n run: %1</numerusform>
+            <numerusform>Comparing %n runs: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overfit: it scores much better on the rows it learned from; more data or a simpler model should help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Underfit: it cannot even fit the rows it learned from; try a more flexible model or better features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balanced: training and validation scores are close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meets KPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The best: the highest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The best: the lowest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differs between the runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::RunTableModel</name>
+    <message>
+        <source>The candidate: the run chosen for deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = %2 meets the target %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = %2 misses the target %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run has no %1 score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate: the run chosen for deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the project&apos;s KPI metric and target to judge every run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the run reaches the project&apos;s target: %1 %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on cross-validation where the run has it, else on the test split, else on validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meets KPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiclass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clustering</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::ScatterChart</name>
     <message>
         <source>Show Density</source>
@@ -2605,6 +3406,129 @@
     </message>
     <message>
         <source>Same name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::TrainingPanel</name>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification (classes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regression (values)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5-fold cross-validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10-fold cross-validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-fold cross-validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holdout: 25% test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holdout: 60% train, 20% validation, 20% test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill missing values (median, or the most frequent category)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learned from the training rows of each fold, as scikit-learn&apos;s SimpleImputer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw the learning curve (bias/variance verdict)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fits again on growing shares of the rows: slower, but tells whether more data would help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected: binary classification (two classes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected: multiclass classification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected: regression (predicting a value).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the column to predict first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No algorithm can learn this problem type.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -111,10 +111,300 @@
     </message>
 </context>
 <context>
+    <name>HyperparameterHints</name>
+    <message>
+        <source>Inverse of the regularisation strength: smaller values keep the weights smaller.</source>
+        <translation>정규화 강도의 역수입니다. 값이 작을수록 가중치가 작게 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>none: ordinary least squares; l2: ridge; l1: lasso; elasticnet: both.</source>
+        <translation>none: 일반 최소제곱법, l2: 릿지, l1: 라쏘, elasticnet: 둘 다.</translation>
+    </message>
+    <message>
+        <source>l2 shrinks every weight; l1 sets weak ones to exactly zero; none: no penalty.</source>
+        <translation>l2는 모든 가중치를 줄이고, l1은 약한 가중치를 정확히 0으로 만듭니다. none: 벌점 없음.</translation>
+    </message>
+    <message>
+        <source>Additive smoothing of category counts (categorical and multinomial variants).</source>
+        <translation>범주 개수에 더하는 평활값입니다(범주형·다항 변형).</translation>
+    </message>
+    <message>
+        <source>Strength of the L2 (or elastic-net) penalty on the weights.</source>
+        <translation>가중치에 대한 L2(또는 엘라스틱넷) 벌점의 강도입니다.</translation>
+    </message>
+    <message>
+        <source>Elastic net only: the share of L1 in the penalty.</source>
+        <translation>엘라스틱넷 전용: 벌점에서 L1이 차지하는 비율입니다.</translation>
+    </message>
+    <message>
+        <source>The most iterations (or epochs) the solver may run.</source>
+        <translation>솔버가 실행할 수 있는 최대 반복(또는 에포크) 수입니다.</translation>
+    </message>
+    <message>
+        <source>Training stops when an iteration improves by less than this.</source>
+        <translation>한 번의 반복에서 개선이 이 값보다 작으면 학습을 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>Learn a constant term as well as the weights.</source>
+        <translation>가중치와 함께 상수항도 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Boosting rounds: one tree is added per round.</source>
+        <translation>부스팅 라운드 수: 라운드마다 트리 하나가 추가됩니다.</translation>
+    </message>
+    <message>
+        <source>Number of trees; more trees are steadier but slower.</source>
+        <translation>트리 개수입니다. 많을수록 안정적이지만 느립니다.</translation>
+    </message>
+    <message>
+        <source>Deepest a tree may grow; empty: until the leaves are pure.</source>
+        <translation>트리가 자랄 수 있는 최대 깊이입니다. 비워 두면 잎이 순수해질 때까지 자랍니다.</translation>
+    </message>
+    <message>
+        <source>Deepest each boosted tree may grow.</source>
+        <translation>부스팅된 각 트리의 최대 깊이입니다.</translation>
+    </message>
+    <message>
+        <source>Fewest training rows a leaf may hold.</source>
+        <translation>잎 하나가 가질 수 있는 최소 학습 행 수입니다.</translation>
+    </message>
+    <message>
+        <source>Fewest rows a node needs to be split.</source>
+        <translation>노드를 분할하는 데 필요한 최소 행 수입니다.</translation>
+    </message>
+    <message>
+        <source>Features tried at each split: auto (all for a tree, the square root for a forest&apos;s classifier), sqrt, log2, or a number.</source>
+        <translation>각 분할에서 시도할 특성 수: auto(트리는 전부, 포레스트 분류기는 제곱근), sqrt, log2 또는 숫자.</translation>
+    </message>
+    <message>
+        <source>How a split is judged: gini or entropy for classes, squared_error for values; auto picks by task.</source>
+        <translation>분할을 평가하는 기준: 클래스에는 gini 또는 entropy, 값에는 squared_error. auto는 작업에 맞게 고릅니다.</translation>
+    </message>
+    <message>
+        <source>Each tree learns from a resample of the rows.</source>
+        <translation>각 트리가 행을 다시 표집한 데이터로 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Score each row with the trees that did not see it (out-of-bag).</source>
+        <translation>각 행을 그 행을 보지 않은 트리로 평가합니다(OOB).</translation>
+    </message>
+    <message>
+        <source>Worker threads; 0 uses every core.</source>
+        <translation>작업 스레드 수입니다. 0이면 모든 코어를 씁니다.</translation>
+    </message>
+    <message>
+        <source>Seed of the random numbers: the same seed gives the same model.</source>
+        <translation>난수 시드입니다. 같은 시드는 같은 모델을 만듭니다.</translation>
+    </message>
+    <message>
+        <source>How much each new tree corrects the previous ones; smaller needs more rounds.</source>
+        <translation>새 트리가 이전 트리를 얼마나 보정하는지입니다. 작을수록 라운드가 더 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Share of rows each tree sees.</source>
+        <translation>각 트리가 보는 행의 비율입니다.</translation>
+    </message>
+    <message>
+        <source>Share of features each tree sees.</source>
+        <translation>각 트리가 보는 특성의 비율입니다.</translation>
+    </message>
+    <message>
+        <source>Smallest total weight (hessian) a leaf may hold; larger is more conservative.</source>
+        <translation>잎이 가질 수 있는 최소 가중치 합(헤시안)입니다. 클수록 보수적입니다.</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the leaf values.</source>
+        <translation>잎 값에 대한 L2 벌점입니다.</translation>
+    </message>
+    <message>
+        <source>Stop when the validation score has not improved for this many rounds; empty: never.</source>
+        <translation>검증 점수가 이 라운드 수만큼 개선되지 않으면 멈춥니다. 비워 두면 멈추지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Share of the training rows held out to decide early stopping.</source>
+        <translation>조기 종료 판단을 위해 따로 떼어 두는 학습 행의 비율입니다.</translation>
+    </message>
+    <message>
+        <source>How many nearest rows vote on a prediction.</source>
+        <translation>예측에 투표하는 가장 가까운 행의 개수입니다.</translation>
+    </message>
+    <message>
+        <source>uniform: every neighbour counts the same; distance: nearer ones count more.</source>
+        <translation>uniform: 모든 이웃을 같게 셉니다. distance: 가까운 이웃을 더 크게 셉니다.</translation>
+    </message>
+    <message>
+        <source>How distance between rows is measured.</source>
+        <translation>행 사이의 거리를 재는 방법입니다.</translation>
+    </message>
+    <message>
+        <source>Standardise the inputs (mean 0, standard deviation 1) inside the model.</source>
+        <translation>모델 안에서 입력을 표준화합니다(평균 0, 표준편차 1).</translation>
+    </message>
+    <message>
+        <source>gaussian for measurements, multinomial for counts, categorical for category codes.</source>
+        <translation>측정값에는 gaussian, 개수에는 multinomial, 범주 코드에는 categorical.</translation>
+    </message>
+    <message>
+        <source>Added to every variance, as a share of the largest, for stability.</source>
+        <translation>안정성을 위해 모든 분산에 가장 큰 분산의 일정 비율을 더합니다.</translation>
+    </message>
+    <message>
+        <source>Units in each hidden layer, e.g. [100] or [64, 32].</source>
+        <translation>각 은닉층의 유닛 수입니다. 예: [100] 또는 [64, 32].</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s step size.</source>
+        <translation>Adam의 학습 보폭입니다.</translation>
+    </message>
+    <message>
+        <source>Rows per mini-batch; auto: 200, or all rows when fewer.</source>
+        <translation>미니배치당 행 수입니다. auto: 200, 행이 더 적으면 전체.</translation>
+    </message>
+    <message>
+        <source>Hold out validation rows and stop when their score stops improving.</source>
+        <translation>검증 행을 떼어 두고 그 점수가 더 나아지지 않으면 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>Epochs without improvement before training stops.</source>
+        <translation>학습을 멈추기 전까지 개선 없이 지나갈 에포크 수입니다.</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s decay rate of its running averages.</source>
+        <translation>Adam 이동 평균의 감쇠율입니다.</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s guard against division by zero.</source>
+        <translation>0으로 나누는 것을 막는 Adam의 보호값입니다.</translation>
+    </message>
+    <message>
+        <source>Shuffle the rows before every epoch.</source>
+        <translation>에포크마다 행을 섞습니다.</translation>
+    </message>
+    <message>
+        <source>How many clusters to find.</source>
+        <translation>찾을 군집 개수입니다.</translation>
+    </message>
+    <message>
+        <source>Restarts from different seeds; the best is kept.</source>
+        <translation>서로 다른 시드로 다시 시작하는 횟수입니다. 가장 좋은 결과를 남깁니다.</translation>
+    </message>
+    <message>
+        <source>Largest distance between two rows of one neighbourhood.</source>
+        <translation>한 이웃 안의 두 행 사이 최대 거리입니다.</translation>
+    </message>
+    <message>
+        <source>Rows a neighbourhood needs to form the core of a cluster.</source>
+        <translation>이웃이 군집의 핵심이 되려면 필요한 행 수입니다.</translation>
+    </message>
+    <message>
+        <source>Components to keep; empty: as many as features.</source>
+        <translation>남길 주성분 수입니다. 비워 두면 특성 수만큼 남깁니다.</translation>
+    </message>
+    <message>
+        <source>Expected share of anomalies, or auto.</source>
+        <translation>예상되는 이상치 비율 또는 auto.</translation>
+    </message>
+    <message>
+        <source>Rows each tree samples, or auto (256).</source>
+        <translation>각 트리가 표집하는 행 수 또는 auto(256).</translation>
+    </message>
+    <message>
+        <source>Logistic regression</source>
+        <translation>로지스틱 회귀</translation>
+    </message>
+    <message>
+        <source>Linear regression</source>
+        <translation>선형 회귀</translation>
+    </message>
+    <message>
+        <source>Decision tree</source>
+        <translation>결정 트리</translation>
+    </message>
+    <message>
+        <source>Random forest</source>
+        <translation>랜덤 포레스트</translation>
+    </message>
+    <message>
+        <source>Gradient-boosted trees (XGBoost)</source>
+        <translation>그레이디언트 부스팅 트리(XGBoost)</translation>
+    </message>
+    <message>
+        <source>k-nearest neighbours</source>
+        <translation>k-최근접 이웃</translation>
+    </message>
+    <message>
+        <source>Naive Bayes</source>
+        <translation>나이브 베이즈</translation>
+    </message>
+    <message>
+        <source>Neural network (multilayer perceptron)</source>
+        <translation>신경망(다층 퍼셉트론)</translation>
+    </message>
+    <message>
+        <source>k-means clustering</source>
+        <translation>k-평균 군집화</translation>
+    </message>
+    <message>
+        <source>DBSCAN clustering</source>
+        <translation>DBSCAN 군집화</translation>
+    </message>
+    <message>
+        <source>Principal component analysis</source>
+        <translation>주성분 분석</translation>
+    </message>
+    <message>
+        <source>Isolation forest (anomalies)</source>
+        <translation>아이솔레이션 포레스트(이상치)</translation>
+    </message>
+    <message>
+        <source>A linear model of class probabilities; fast and easy to explain.</source>
+        <translation>클래스 확률의 선형 모델입니다. 빠르고 설명하기 쉽습니다.</translation>
+    </message>
+    <message>
+        <source>A straight-line model of a value: least squares, ridge, lasso or elastic net.</source>
+        <translation>값을 직선으로 모델링합니다: 최소제곱, 릿지, 라쏘 또는 엘라스틱넷.</translation>
+    </message>
+    <message>
+        <source>Yes/no questions on the features, drawn as a tree you can read.</source>
+        <translation>특성에 대한 예/아니요 질문을 읽을 수 있는 트리로 그립니다.</translation>
+    </message>
+    <message>
+        <source>Many trees on resampled rows, voting: strong with little tuning.</source>
+        <translation>다시 표집한 행으로 만든 많은 트리가 투표합니다. 조정이 적어도 강력합니다.</translation>
+    </message>
+    <message>
+        <source>Trees added one by one, each fixing the last ones&apos; errors: often the most accurate.</source>
+        <translation>트리를 하나씩 더하며 앞선 트리의 오류를 고칩니다. 흔히 가장 정확합니다.</translation>
+    </message>
+    <message>
+        <source>Predicts from the most similar training rows.</source>
+        <translation>가장 비슷한 학습 행으로 예측합니다.</translation>
+    </message>
+    <message>
+        <source>Counts and averages per class; very fast, a good baseline.</source>
+        <translation>클래스별 개수와 평균을 씁니다. 매우 빠르고 좋은 기준 모델입니다.</translation>
+    </message>
+    <message>
+        <source>Layers of units trained by gradient descent; needs more data and time.</source>
+        <translation>경사 하강법으로 학습하는 유닛 층입니다. 더 많은 데이터와 시간이 필요합니다.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDatasetCommand</name>
     <message>
         <source>Import “%1”</source>
         <translation>“%1” 가져오기</translation>
+    </message>
+</context>
+<context>
+    <name>MarkCandidateRunCommand</name>
+    <message>
+        <source>Mark run “%1” as the candidate</source>
+        <translation>실행 “%1”을(를) 후보로 지정</translation>
+    </message>
+    <message>
+        <source>Unmark run “%1” as the candidate</source>
+        <translation>실행 “%1”의 후보 지정 해제</translation>
     </message>
 </context>
 <context>
@@ -818,6 +1108,13 @@
     </message>
 </context>
 <context>
+    <name>SetRunTagsCommand</name>
+    <message>
+        <source>Tag run “%1”</source>
+        <translation>실행 “%1”에 태그 지정</translation>
+    </message>
+</context>
+<context>
     <name>StudioDocks</name>
     <message>
         <source>Project</source>
@@ -931,6 +1228,18 @@
         <source>Import or open a dataset to draw histograms, box plots, scatter plots, a correlation heatmap or a feature against the target.</source>
         <translation>데이터셋을 가져오거나 열면 히스토그램, 상자 그림, 산점도, 상관 히트맵, 특성과 타깃의 관계를 그릴 수 있습니다.</translation>
     </message>
+    <message>
+        <source>Comparison</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>Nothing to compare yet</source>
+        <translation>아직 비교할 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>Select two or more runs in Experiments and click Compare: their metrics, parameters, ROC and precision–recall curves, confusion matrices and learning curves appear side by side.</source>
+        <translation>실험에서 실행을 두 개 이상 선택하고 비교를 누르세요. 지표, 매개변수, ROC 및 정밀도–재현율 곡선, 혼동 행렬과 학습 곡선이 나란히 표시됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::AboutDialog</name>
@@ -975,6 +1284,23 @@
     <message>
         <source>Filter rows</source>
         <translation>행 필터</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::ExperimentsController</name>
+    <message numerus="yes">
+        <source>Delete %n run(s)</source>
+        <translation>
+            <numerusform>실행 %n회 삭제</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>List runs</source>
+        <translation>실행 목록 읽기</translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation>실행 비교</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1914,41 @@
     </message>
 </context>
 <context>
+    <name>lathe::app::TrainingController</name>
+    <message>
+        <source>%1 v%2</source>
+        <translation>%1 v%2</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>Training %1…</source>
+        <translation>%1 학습 중…</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Trained %1: %2 in %3 s</source>
+        <translation>%1 학습 완료: %2, %3초</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>학습 실패: %1</translation>
+    </message>
+    <message>
+        <source>Training cancelled; nothing was stored.</source>
+        <translation>학습이 취소되어 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Train %1</source>
+        <translation>%1 학습</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::BoxPlotChart</name>
     <message>
         <source>Choose a numeric column to see its spread.</source>
@@ -1841,6 +2202,45 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::ConfusionMatrixChart</name>
+    <message>
+        <source>Actual: %1</source>
+        <translation>실제: %1</translation>
+    </message>
+    <message>
+        <source>Predicted: %1</source>
+        <translation>예측: %1</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1행</translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 of the actual class</source>
+        <translation>%1행, 실제 클래스의 %2</translation>
+    </message>
+    <message>
+        <source>Select a classification run to see its confusion matrix.</source>
+        <translation>분류 실행을 선택하면 혼동 행렬을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The run has no confusion matrix.</source>
+        <translation>이 실행에는 혼동 행렬이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Share of the actual class</source>
+        <translation>실제 클래스 중 비율</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>실제</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::CorrelationHeatmap</name>
     <message>
         <source>%1 × %2: undefined (fewer than two rows with both values, or a constant column)</source>
@@ -1978,6 +2378,116 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::ExperimentsPanel</name>
+    <message numerus="yes">
+        <source>%n runs</source>
+        <translation>
+            <numerusform>실행 %n회</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n runs</source>
+        <translation>
+            <numerusform>실행 %n회 중 %1회</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename Run</source>
+        <translation>실행 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <source>&amp;Tags, separated by commas:</source>
+        <translation>태그(쉼표로 구분)(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Search runs by name, algorithm, task or tag…</source>
+        <translation>이름, 알고리즘, 작업, 태그로 실행 검색…</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <source>Choose the columns the table shows</source>
+        <translation>표에 보일 열을 고릅니다</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>Compare the selected runs side by side (select two or more)</source>
+        <translation>선택한 실행을 나란히 비교합니다(둘 이상 선택)</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation>태그…</translation>
+    </message>
+    <message>
+        <source>Edit the tags of the selected run</source>
+        <translation>선택한 실행의 태그를 편집합니다</translation>
+    </message>
+    <message>
+        <source>Mark as Candidate</source>
+        <translation>후보로 지정</translation>
+    </message>
+    <message>
+        <source>The candidate is the run chosen for deployment; a project has at most one</source>
+        <translation>후보는 배포하기로 고른 실행이며, 프로젝트마다 하나까지입니다</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Delete the selected runs (Undo brings them back)</source>
+        <translation>선택한 실행을 삭제합니다(실행 취소로 되돌릴 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>No runs yet</source>
+        <translation>아직 실행이 없습니다</translation>
+    </message>
+    <message>
+        <source>Train a model in the Training panel; every training is recorded here.</source>
+        <translation>학습 패널에서 모델을 학습하세요. 모든 학습이 여기에 기록됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::FeatureImportanceChart</name>
+    <message>
+        <source>Importance: %1</source>
+        <translation>중요도: %1</translation>
+    </message>
+    <message>
+        <source>Select a run to see which features its model relies on most.</source>
+        <translation>실행을 선택하면 모델이 가장 많이 의존하는 특성을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The run has no feature importances.</source>
+        <translation>이 실행에는 특성 중요도가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Top %1 of %2 features</source>
+        <translation>특성 %2개 중 상위 %1개</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>중요도</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::FeatureTargetChart</name>
     <message>
         <source>Choose a feature and a target to see how they relate.</source>
@@ -2074,6 +2584,25 @@
     <message>
         <source>%1 rows (%2%3 of the values present)</source>
         <translation>%1행 (있는 값의 %2%3)</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::HyperparameterForm</name>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>From %1 to %2.</source>
+        <translation>%1부터 %2까지.</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>기본값: %1</translation>
+    </message>
+    <message>
+        <source>%1: not a number</source>
+        <translation>%1: 숫자가 아닙니다</translation>
     </message>
 </context>
 <context>
@@ -2331,6 +2860,63 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::LearningCurveChart</name>
+    <message>
+        <source>Train with &quot;Draw the learning curve&quot; on to see whether more data would help.</source>
+        <translation>&quot;학습 곡선 그리기&quot;를 켜고 학습하면 데이터가 더 있으면 도움이 될지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (validation)</source>
+        <translation>%1 (검증)</translation>
+    </message>
+    <message>
+        <source>%1 (train)</source>
+        <translation>%1 (학습)</translation>
+    </message>
+    <message>
+        <source>Training rows</source>
+        <translation>학습 행 수</translation>
+    </message>
+    <message>
+        <source>%1
+%2 rows: %3</source>
+        <translation>%1
+%2행: %3</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::PrCurveChart</name>
+    <message>
+        <source>%1 (AP %2)</source>
+        <comment>a run&apos;s name and its average precision</comment>
+        <translation>%1 (AP %2)</translation>
+    </message>
+    <message>
+        <source>threshold %1 · precision %2 · recall %3</source>
+        <translation>임곗값 %1 · 정밀도 %2 · 재현율 %3</translation>
+    </message>
+    <message>
+        <source>precision %1 · recall %2</source>
+        <translation>정밀도 %1 · 재현율 %2</translation>
+    </message>
+    <message>
+        <source>The selected runs have no precision-recall curve.</source>
+        <translation>선택한 실행에 정밀도-재현율 곡선이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Select one or more classification runs to compare their precision-recall curves.</source>
+        <translation>분류 실행을 하나 이상 선택하면 정밀도-재현율 곡선을 비교할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>재현율</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::ProjectOverviewPanel</name>
     <message>
         <source>This project is read-only.</source>
@@ -2514,6 +3100,218 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::RocCurveChart</name>
+    <message>
+        <source>%1 (AUC %2)</source>
+        <comment>a run&apos;s name and its area under the ROC curve</comment>
+        <translation>%1 (AUC %2)</translation>
+    </message>
+    <message>
+        <source>threshold %1 · TPR %2 · FPR %3</source>
+        <translation>임곗값 %1 · TPR %2 · FPR %3</translation>
+    </message>
+    <message>
+        <source>TPR %1 · FPR %2</source>
+        <translation>TPR %1 · FPR %2</translation>
+    </message>
+    <message>
+        <source>The selected runs have no ROC curve.</source>
+        <translation>선택한 실행에 ROC 곡선이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Select one or more classification runs to compare their ROC curves.</source>
+        <translation>분류 실행을 하나 이상 선택하면 ROC 곡선을 비교할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>False positive rate</source>
+        <translation>거짓 양성률</translation>
+    </message>
+    <message>
+        <source>True positive rate</source>
+        <translation>참 양성률</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::RunComparisonPanel</name>
+    <message>
+        <source>Metrics</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>매개변수</translation>
+    </message>
+    <message>
+        <source>ROC curves</source>
+        <translation>ROC 곡선</translation>
+    </message>
+    <message>
+        <source>Precision–recall</source>
+        <translation>정밀도–재현율</translation>
+    </message>
+    <message>
+        <source>Confusion matrices</source>
+        <translation>혼동 행렬</translation>
+    </message>
+    <message>
+        <source>Learning curves</source>
+        <translation>학습 곡선</translation>
+    </message>
+    <message>
+        <source>Export Report…</source>
+        <translation>보고서 내보내기…</translation>
+    </message>
+    <message>
+        <source>Select two or more runs in Experiments and click Compare.</source>
+        <translation>실험에서 실행을 두 개 이상 선택하고 비교를 누르세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparing %n run(s): %1</source>
+        <translation>
+            <numerusform>실행 %n회 비교: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overfit: it scores much better on the rows it learned from; more data or a simpler model should help.</source>
+        <translation>과적합: 학습한 행에서 점수가 훨씬 높습니다. 데이터를 늘리거나 더 단순한 모델이 도움이 됩니다.</translation>
+    </message>
+    <message>
+        <source>Underfit: it cannot even fit the rows it learned from; try a more flexible model or better features.</source>
+        <translation>과소적합: 학습한 행조차 맞추지 못합니다. 더 유연한 모델이나 더 나은 특성을 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Balanced: training and validation scores are close.</source>
+        <translation>균형: 학습 점수와 검증 점수가 비슷합니다.</translation>
+    </message>
+    <message>
+        <source>Meets KPI</source>
+        <translation>KPI 달성</translation>
+    </message>
+    <message>
+        <source>✓ yes</source>
+        <translation>✓ 예</translation>
+    </message>
+    <message>
+        <source>✗ no</source>
+        <translation>✗ 아니요</translation>
+    </message>
+    <message>
+        <source>The best: the highest</source>
+        <translation>최고: 가장 높은 값</translation>
+    </message>
+    <message>
+        <source>The best: the lowest</source>
+        <translation>최고: 가장 낮은 값</translation>
+    </message>
+    <message>
+        <source>Differs between the runs</source>
+        <translation>실행마다 다릅니다</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::RunTableModel</name>
+    <message>
+        <source>The candidate: the run chosen for deployment</source>
+        <translation>후보: 배포하기로 고른 실행</translation>
+    </message>
+    <message>
+        <source>%1 = %2 meets the target %3 %4</source>
+        <translation>%1 = %2, 목표 %3 %4 달성</translation>
+    </message>
+    <message>
+        <source>%1 = %2 misses the target %3 %4</source>
+        <translation>%1 = %2, 목표 %3 %4 미달</translation>
+    </message>
+    <message>
+        <source>This run has no %1 score</source>
+        <translation>이 실행에는 %1 점수가 없습니다</translation>
+    </message>
+    <message>
+        <source>Candidate: the run chosen for deployment</source>
+        <translation>후보: 배포하기로 고른 실행</translation>
+    </message>
+    <message>
+        <source>Set the project&apos;s KPI metric and target to judge every run</source>
+        <translation>프로젝트의 KPI 지표와 목표를 정하면 모든 실행을 판정합니다</translation>
+    </message>
+    <message>
+        <source>Whether the run reaches the project&apos;s target: %1 %2 %3</source>
+        <translation>실행이 프로젝트 목표에 도달했는지: %1 %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 on cross-validation where the run has it, else on the test split, else on validation</source>
+        <translation>%1: 교차 검증 점수가 있으면 그 값, 없으면 테스트 분할, 그것도 없으면 검증 분할의 값</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>후보</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>알고리즘</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>소요 시간(초)</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <source>Meets KPI</source>
+        <translation>KPI 달성</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Binary</source>
+        <translation>이진 분류</translation>
+    </message>
+    <message>
+        <source>Multiclass</source>
+        <translation>다중 분류</translation>
+    </message>
+    <message>
+        <source>Regression</source>
+        <translation>회귀</translation>
+    </message>
+    <message>
+        <source>Clustering</source>
+        <translation>군집화</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::ScatterChart</name>
     <message>
         <source>Show Density</source>
@@ -2593,6 +3391,129 @@
     <message>
         <source>Same name</source>
         <translation>같은 이름</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::TrainingPanel</name>
+    <message>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>Problem type</source>
+        <translation>문제 유형</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>알고리즘</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Run name</source>
+        <translation>실행 이름</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>자동 감지</translation>
+    </message>
+    <message>
+        <source>Classification (classes)</source>
+        <translation>분류(클래스)</translation>
+    </message>
+    <message>
+        <source>Regression (values)</source>
+        <translation>회귀(값)</translation>
+    </message>
+    <message>
+        <source>5-fold cross-validation</source>
+        <translation>5겹 교차 검증</translation>
+    </message>
+    <message>
+        <source>10-fold cross-validation</source>
+        <translation>10겹 교차 검증</translation>
+    </message>
+    <message>
+        <source>3-fold cross-validation</source>
+        <translation>3겹 교차 검증</translation>
+    </message>
+    <message>
+        <source>Holdout: 25% test</source>
+        <translation>홀드아웃: 테스트 25%</translation>
+    </message>
+    <message>
+        <source>Holdout: 60% train, 20% validation, 20% test</source>
+        <translation>홀드아웃: 학습 60%, 검증 20%, 테스트 20%</translation>
+    </message>
+    <message>
+        <source>Fill missing values (median, or the most frequent category)</source>
+        <translation>결측값 채우기(중앙값 또는 가장 흔한 범주)</translation>
+    </message>
+    <message>
+        <source>Learned from the training rows of each fold, as scikit-learn&apos;s SimpleImputer.</source>
+        <translation>scikit-learn의 SimpleImputer처럼 각 폴드의 학습 행에서 배웁니다.</translation>
+    </message>
+    <message>
+        <source>Draw the learning curve (bias/variance verdict)</source>
+        <translation>학습 곡선 그리기(편향/분산 판정)</translation>
+    </message>
+    <message>
+        <source>Fits again on growing shares of the rows: slower, but tells whether more data would help.</source>
+        <translation>행의 비율을 늘려 가며 다시 학습합니다. 느리지만 데이터가 더 있으면 도움이 될지 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Detected: binary classification (two classes).</source>
+        <translation>감지됨: 이진 분류(클래스 두 개).</translation>
+    </message>
+    <message>
+        <source>Detected: multiclass classification.</source>
+        <translation>감지됨: 다중 클래스 분류.</translation>
+    </message>
+    <message>
+        <source>Detected: regression (predicting a value).</source>
+        <translation>감지됨: 회귀(값 예측).</translation>
+    </message>
+    <message>
+        <source>Choose the column to predict first.</source>
+        <translation>먼저 예측할 열을 고르세요.</translation>
+    </message>
+    <message>
+        <source>No algorithm can learn this problem type.</source>
+        <translation>이 문제 유형을 학습할 수 있는 알고리즘이 없습니다.</translation>
     </message>
 </context>
 </TS>
