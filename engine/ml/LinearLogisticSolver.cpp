@@ -31,12 +31,12 @@ double l1Penalty(const LogisticProblem& problem, const Eigen::VectorXd& theta) {
 
 double LinearLogisticSolver::smooth(const LogisticProblem& problem, const Eigen::VectorXd& theta,
                                     Eigen::VectorXd& gradient, bool l2) {
-  const Eigen::MatrixXd& x = *problem.x;
+  const LogisticDesign& x = *problem.x;
   const auto& y = *problem.y;
   const Eigen::Index n = x.rows(), p = x.cols(), k = static_cast<Eigen::Index>(problem.outputs);
   const Eigen::Map<const Eigen::MatrixXd> w(theta.data(), p + 1, k);
-  Eigen::MatrixXd z = x * w.topRows(p);
-  z.rowwise() += w.row(p);
+  Eigen::MatrixXd z;
+  x.scores(w, z);
   double loss = 0;
   if (k == 1) {
     for (Eigen::Index i = 0; i < n; ++i) {
@@ -59,7 +59,7 @@ double LinearLogisticSolver::smooth(const LogisticProblem& problem, const Eigen:
   const double scale = problem.c / static_cast<double>(n);
   gradient.resize(theta.size());
   Eigen::Map<Eigen::MatrixXd> g(gradient.data(), p + 1, k);
-  g.topRows(p).noalias() = scale * (x.transpose() * z);
+  x.transposeTimes(z, scale, g.topRows(p));
   if (problem.fitIntercept) g.row(p) = scale * z.colwise().sum();
   else g.row(p).setZero();
   double value = scale * loss;

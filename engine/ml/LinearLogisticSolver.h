@@ -4,6 +4,8 @@
 
 #include <Eigen/Dense>
 
+#include "engine/ml/LogisticDesign.h"
+
 namespace lathe::jobs {
 class JobContext;
 }
@@ -16,7 +18,7 @@ namespace lathe::ml {
 //   f = C/n * sum of log losses + 1/n * penalty,
 // with the penalty weighted per feature so that it equals sklearn's on the original scale.
 struct LogisticProblem {
-  const Eigen::MatrixXd* x = nullptr;  // n x p, standardised
+  const LogisticDesign* x = nullptr;   // n x p, standardised
   const std::vector<int>* y = nullptr; // class index per row
   std::size_t outputs = 1;             // 1: binary (sigmoid), else softmax over outputs
   Eigen::VectorXd penaltyWeight;       // per feature

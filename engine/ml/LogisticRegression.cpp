@@ -2,12 +2,14 @@
 
 #include <Eigen/Dense>
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/core/Error.h"
 #include "engine/jobs/JobContext.h"
 #include "engine/ml/LinearInputs.h"
 #include "engine/ml/LinearLogisticSolver.h"
+#include "engine/ml/LogisticDesign.h"
 #include "engine/ml/ModelFile.h"
 
 namespace lathe::ml {
@@ -80,16 +82,14 @@ void LogisticRegression::fit(const TrainingData& data, const jobs::JobContext& c
 
   std::vector<double> mean;
   LinearInputs::meanAndStd(data.x, mean, featureStd_);
-  Eigen::MatrixXd xs(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(p));
   Eigen::VectorXd scale(static_cast<Eigen::Index>(p)), centre(static_cast<Eigen::Index>(p));
   for (std::size_t c = 0; c < p; ++c) {
-    const double sd = featureStd_[c] > 0 ? featureStd_[c] : 1.0;
-    const double m = p_.fitIntercept ? mean[c] : 0.0;  // without an intercept, scale but do not centre
-    scale[static_cast<Eigen::Index>(c)] = sd;
-    centre[static_cast<Eigen::Index>(c)] = m;
-    const auto col = data.x.column(c);
-    for (std::size_t r = 0; r < n; ++r) xs(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = (col[r] - m) / sd;
+    scale[static_cast<Eigen::Index>(c)] = featureStd_[c] > 0 ? featureStd_[c] : 1.0;
+    // without an intercept, scale but do not centre
+    centre[static_cast<Eigen::Index>(c)] = p_.fitIntercept ? mean[c] : 0.0;
   }
+  // One-hot columns stay sparse inside (LogisticDesign): wide one-hot data costs its ones.
+  const LogisticDesign xs(data.x, centre, scale);
   context.throwIfStopped();
 
   classes_ = classes;
@@ -131,17 +131,21 @@ void LogisticRegression::fit(const TrainingData& data, const jobs::JobContext& c
 ClassProbabilities LogisticRegression::predictProba(const FeatureMatrix& x) const {
   if (classes_ == 0) throw Error(ErrorCode::InvalidArgument, kName + ": the model has not been fitted");
   LinearInputs::requireColumns(x, features_, kName);
-  LinearInputs::requireFinite(x, kName);
   const std::size_t n = x.rows(), k = outputs();
   std::vector<double> z(n * k);
-  for (std::size_t o = 0; o < k; ++o) {
+  for (std::size_t o = 0; o < k; ++o)
     for (std::size_t r = 0; r < n; ++r) z[r * k + o] = intercept_[o];
-    for (std::size_t j = 0; j < features_; ++j) {
-      const auto col = x.column(j);
+  // Column by column, every output while the column is in cache: one pass over the data.
+  for (std::size_t j = 0; j < features_; ++j) {
+    const auto col = x.column(j);
+    for (std::size_t o = 0; o < k; ++o) {
       const double w = coef_[o * features_ + j];
       for (std::size_t r = 0; r < n; ++r) z[r * k + o] += w * col[r];
     }
   }
+  // A missing or infinite feature makes its row's scores non-finite (w * NaN, 0 * inf), so the
+  // scores tell whether the (second) pass naming the culprit is needed.
+  if (!std::all_of(z.begin(), z.end(), [](double v) { return std::isfinite(v); })) LinearInputs::requireFinite(x, kName);
   ClassProbabilities out{n, classes_, std::vector<double>(n * classes_)};
   for (std::size_t r = 0; r < n; ++r) {
     if (k == 1) {

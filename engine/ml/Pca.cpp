@@ -23,6 +23,35 @@ void requireFinite(const FeatureMatrix& x, const char* where) {
   }
 }
 
+// Up to this many features (and ten times as many rows), the d x d covariance and its
+// eigenvectors replace the SVD of the n x d data: one pass over the rows instead of a
+// bidiagonalisation of the whole matrix (scikit-learn 1.5's "covariance_eigh" does the same).
+constexpr Eigen::Index kCovarianceFeatures = 64;
+// Squaring the data squares its condition number: below this ratio of smallest to largest
+// eigenvalue the small components would lose digits, and the SVD is used instead.
+constexpr double kCovarianceConditioning = 1e-8;
+
+// The singular values (descending) and right singular vectors (d x min(n, d)) of `centred`.
+void decompose(const Eigen::MatrixXd& centred, Eigen::VectorXd& s, Eigen::MatrixXd& v) {
+  const Eigen::Index n = centred.rows(), d = centred.cols();
+  if (d <= kCovarianceFeatures && n >= 10 * d) {
+    Eigen::MatrixXd covariance = Eigen::MatrixXd::Zero(d, d);
+    covariance.selfadjointView<Eigen::Lower>().rankUpdate(centred.transpose());
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(covariance);  // reads the lower triangle
+    if (eigen.info() == Eigen::Success) {
+      const Eigen::VectorXd values = eigen.eigenvalues();  // ascending
+      if (values(d - 1) > 0.0 && values(0) >= kCovarianceConditioning * values(d - 1)) {
+        s = values.reverse().cwiseSqrt();
+        v = eigen.eigenvectors().rowwise().reverse();
+        return;
+      }
+    }
+  }
+  const Eigen::BDCSVD<Eigen::MatrixXd> svd(centred, Eigen::ComputeThinV);
+  s = svd.singularValues();
+  v = svd.matrixV();
+}
+
 }  // namespace
 
 nlohmann::json Pca::parameters() const {
@@ -51,10 +80,10 @@ void Pca::fit(const TrainingData& data, const jobs::JobContext& context) {
   const Eigen::RowVectorXd mean = centred.colwise().mean();
   centred.rowwise() -= mean;
   context.progress(0.1, "singular value decomposition");
-  const Eigen::BDCSVD<Eigen::MatrixXd> svd(centred, Eigen::ComputeThinV);
+  Eigen::VectorXd s;
+  Eigen::MatrixXd v;  // d x most
+  decompose(centred, s, v);
   context.throwIfStopped();
-  const Eigen::VectorXd s = svd.singularValues();
-  Eigen::MatrixXd v = svd.matrixV();  // d x most
   const Eigen::VectorXd variance = s.array().square() / static_cast<double>(n - 1);
   const double total = variance.sum();
   Eigen::Index keep = params_.components > 0 ? params_.components : most;

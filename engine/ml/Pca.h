@@ -8,7 +8,9 @@
 namespace lathe::ml {
 
 // Principal component analysis ("pca"), as scikit-learn's PCA(svd_solver="full"): the SVD
-// (Eigen's BDCSVD) of the centred features, signs fixed as sklearn's svd_flip does so that
+// (Eigen's BDCSVD) of the centred features, or for at most 64 well-conditioned features and
+// ten rows per feature the eigenvectors of their covariance (the same components, one pass over
+// the rows), signs fixed as sklearn's svd_flip does so that
 // results are reproducible. n_components: null (default, as sklearn) keeps min(rows, features);
 // an integer keeps that many; a number in (0, 1) keeps the fewest components explaining more
 // than that fraction of the variance. Features must be finite (NaN/inf: InvalidArgument).

@@ -4,6 +4,7 @@
 #include <mutex>
 #include <numeric>
 #include <random>
+#include <thread>
 
 #include "engine/core/Error.h"
 #include "engine/jobs/JobContext.h"
@@ -18,7 +19,11 @@ namespace lathe::ml {
 namespace {
 
 constexpr std::uint64_t kMaxTrees = 100'000;
-constexpr std::size_t kPredictChunk = 4096;
+// Prediction splits the rows into this many blocks per thread, each block walked tree by tree:
+// few blocks, so that a tree (often bigger than the cache) is fetched few times over; more
+// than one per thread, so that a thread slowed by other work does not hold the rest up.
+constexpr std::size_t kPredictBlocksPerThread = 2;
+constexpr std::size_t kPredictMinBlock = 256;
 
 [[noreturn]] void badParameter(const std::string& name, const std::string& expected, const nlohmann::json& got) {
   throw Error(ErrorCode::InvalidArgument, "forest: parameter '" + name + "' must be " + expected + ", got " + got.dump(), {},
@@ -154,6 +159,7 @@ void RandomForest::fit(const TrainingData& data, const jobs::JobContext& context
     }
   }
   trees_ = std::move(trees);
+  compact_ = CompactTrees(trees_, valueSize);
   importances_ = std::move(importances);
   task_ = data.task;
   features_ = data.x.names();
@@ -164,14 +170,14 @@ void RandomForest::fit(const TrainingData& data, const jobs::JobContext& context
 std::vector<double> RandomForest::leafValueSums(const FeatureMatrix& x) const {
   const std::size_t valueSize = isClassification(task_) ? classes_.size() : 1;
   std::vector<double> sums(x.rows() * valueSize, 0.0);
-  const std::size_t chunks = (x.rows() + kPredictChunk - 1) / kPredictChunk;
-  jobs::parallelFor(chunks, parameters_.threads, [&](std::size_t c) {
-    const std::size_t end = std::min(x.rows(), (c + 1) * kPredictChunk);
-    for (const TreeStructure& tree : trees_)
-      for (std::size_t r = c * kPredictChunk; r < end; ++r) {
-        const auto value = tree.value(tree.leafOf(x, r));
-        for (std::size_t k = 0; k < valueSize; ++k) sums[r * valueSize + k] += value[k];
-      }
+  const std::size_t threads = parameters_.threads > 0 ? static_cast<std::size_t>(parameters_.threads)
+                                                     : std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t block =
+      std::max(kPredictMinBlock, (x.rows() + threads * kPredictBlocksPerThread - 1) / (threads * kPredictBlocksPerThread));
+  const std::size_t blocks = (x.rows() + block - 1) / block;
+  jobs::parallelFor(blocks, parameters_.threads, [&](std::size_t c) {
+    const std::size_t begin = c * block, end = std::min(x.rows(), begin + block);
+    compact_.addLeafValues(x, begin, end, sums.data() + begin * valueSize);
   });
   return sums;
 }
@@ -221,6 +227,7 @@ void RandomForest::load(ModelReader& in) {
   std::vector<TreeStructure> trees;
   trees.reserve(count);
   for (std::uint64_t t = 0; t < count; ++t) trees.push_back(TreeStructure::read(in, state.features.size(), state.valueSize()));
+  compact_ = CompactTrees(trees, state.valueSize());  // before state's classes move out
   task_ = state.task;
   features_ = std::move(state.features);
   classes_ = std::move(state.classes);

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/ml/CompactTrees.h"
 #include "engine/ml/Estimator.h"
 #include "engine/ml/TreeParameters.h"
 #include "engine/ml/TreeStructure.h"
@@ -59,6 +60,7 @@ class RandomForest final : public Estimator {
   std::vector<std::string> classes_;
   std::vector<double> importances_;
   std::vector<TreeStructure> trees_;
+  CompactTrees compact_;  // trees_ again, laid out for prediction
   std::optional<double> oobScore_;
 };
 

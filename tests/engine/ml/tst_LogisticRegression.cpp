@@ -111,6 +111,27 @@ class tst_LogisticRegression : public QObject {
     QVERIFY(std::abs(lasso->intercepts()[0] - -0.008676224251437846) < 1e-3);
   }
 
+  // credit-g one-hot (61 columns, 23 of them rare indicators): the fit keeps those sparse
+  // (LogisticDesign) and must still reach the exact optimum. Reference: sklearn 1.2.1
+  // LogisticRegression(solver="newton-cg", tol=1e-12) on pd.get_dummies of the unscaled data
+  // (gradient 4e-9): intercept 3.6041265056535763, predict_proba[:5, 1] below, accuracy 0.785.
+  void oneHotDataReachesSklearnOptimum() {
+    const auto credit = mltest::loadTraining("credit-g.arff", "class");
+    QCOMPARE(credit.x.cols(), std::size_t{61});
+    const auto model = fitted({}, credit);
+    QVERIFY2(std::abs(model->intercepts()[0] - 3.6041265056535763) < 1e-4,
+             qPrintable(QString::number(model->intercepts()[0], 'g', 17)));
+    const auto proba = model->predictProba(credit.x);
+    const double expected[] = {0.9625332346305482, 0.37479758246765965, 0.9714086881817477, 0.7075477309508058,
+                               0.2533878535779966};
+    for (std::size_t r = 0; r < 5; ++r)
+      QVERIFY2(std::abs(proba.at(r, 1) - expected[r]) < 1e-6, qPrintable(QString("row %1: %2").arg(r).arg(proba.at(r, 1), 0, 'g', 17)));
+    const auto predicted = model->predict(credit.x);
+    std::size_t correct = 0;
+    for (std::size_t i = 0; i < predicted.size(); ++i) correct += predicted[i] == credit.y[i];
+    QCOMPARE(correct, std::size_t{785});
+  }
+
   void saveLoadGivesIdenticalPredictions() {
     for (const auto* data : {&cancer_, &wine_}) {
       const auto model = fitted({{"C", 0.5}}, *data);

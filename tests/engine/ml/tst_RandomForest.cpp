@@ -160,6 +160,40 @@ class tst_RandomForest : public QObject {
     QVERIFY(accuracy > 0.93);
   }
 
+  // Prediction walks a compact copy of the trees (CompactTrees); it must land in the same
+  // leaves as TreeStructure::leafOf, missing values included, and add the same values in the
+  // same order: identical sums, for classes and numbers, fitted or loaded.
+  void compactWalkMatchesTheTrees() {
+    for (const bool classify : {true, false}) {
+      auto data = classify ? mltest::loadTraining("wine.csv", "cultivar")
+                           : mltest::loadTraining("diabetes_progression.csv", "progression");
+      for (std::size_t c = 0; c < data.x.cols(); ++c)
+        for (std::size_t r = (c * 3) % 7; r < data.x.rows(); r += 7) data.x.at(r, c) = NAN;
+      auto model = EstimatorRegistry::create("forest", {{"n_estimators", 15}});
+      mltest::QuietContext quiet;
+      model->fit(data, quiet.context);
+      const auto loaded = ModelFile::deserialize(ModelFile::serialize(*model));
+      const auto& forest = static_cast<const RandomForest&>(*model);
+      const std::size_t k = classify ? data.classCount() : 1;
+      std::vector<double> sums(data.x.rows() * k, 0.0);
+      for (const TreeStructure& tree : forest.trees())
+        for (std::size_t r = 0; r < data.x.rows(); ++r) {
+          const auto value = tree.value(tree.leafOf(data.x, r));
+          for (std::size_t c = 0; c < k; ++c) sums[r * k + c] += value[c];
+        }
+      const double trees = static_cast<double>(forest.trees().size());
+      for (const Estimator* m : {model.get(), loaded.get()}) {
+        if (classify) {
+          const auto proba = m->predictProba(data.x);
+          for (std::size_t i = 0; i < sums.size(); ++i) QVERIFY(proba.values[i] == sums[i] / trees);
+        } else {
+          const auto predicted = m->predict(data.x);
+          for (std::size_t r = 0; r < predicted.size(); ++r) QVERIFY(predicted[r] == sums[r] / trees);
+        }
+      }
+    }
+  }
+
   void saveAndLoadGiveTheSamePredictions() {
     const auto data = mltest::loadTraining("diabetes_progression.csv", "progression");
     auto forest = EstimatorRegistry::create("forest", {{"n_estimators", 20}, {"oob_score", true}, {"max_depth", 6}});
