@@ -2,8 +2,9 @@
 """Fills translations into a Qt .ts file from a Python dict of source text -> translation.
 
 Usage: scripts/apply-translations.py translations/lathe_ko.ts DICT.py
-DICT.py defines KO = {source: translation}. Entries whose source is in the dict get the
-translation and lose type="unfinished"; numerus entries get the same text for every form
+DICT.py defines KO = {source: translation}. Unfinished entries whose source is in the dict get
+the translation and lose type="unfinished" (finished ones are kept: the same English may read
+differently in another context, "Started" as a column or as a job's state); numerus entries get the same text for every form
 (Korean has one plural form). Prints the sources still untranslated.
 """
 import runpy
@@ -17,9 +18,11 @@ missing = []
 for message in tree.getroot().iter("message"):
     source = message.find("source").text
     translation = message.find("translation")
+    unfinished = translation.get("type") == "unfinished" or not (translation.text or translation.findall("numerusform"))
+    if not unfinished:
+        continue
     if source not in table:
-        if translation.get("type") == "unfinished" or not (translation.text or translation.findall("numerusform")):
-            missing.append(source)
+        missing.append(source)
         continue
     translation.attrib.pop("type", None)
     if message.get("numerus") == "yes":

@@ -20,18 +20,21 @@ cli=$(dirname "$studio")/lathe
 work=$(mktemp -d)
 "$cli" project new "$work/demo.lathe" --demo --goal "Flag customers likely to churn next month" >/dev/null
 "$cli" project add-data "$work/demo.lathe" "$root/../shared/datasets/penguins.csv" >/dev/null
+"$cli" project add-data "$work/demo.lathe" "$root/../shared/datasets/credit-g.arff" >/dev/null
 for lang in en ko; do
   suffix=$([[ $lang == ko ]] && echo "-ko" || true)
   XDG_CONFIG_HOME=$work/config-$lang XDG_DATA_HOME=$work/data bash "$shoot" -w 5 -s 1440x900 \
     "$root/docs/screenshots/project$suffix.png" -- "$studio" --language "$lang" -geometry 1440x900+0+0 "$work/demo.lathe"
 done
 
-# The Data, Profile, Insights and Charts docks at work on penguins: the tour drives the window
+# The Data, Profile, Insights and Charts docks at work on penguins, then Training, Experiments
+# and Comparison on credit-g: the tour drives the window
 # into each state and grabs it (run under Xvfb so the pictures are a real X server's).
 tour=$(dirname "$studio")/lathe-screenshot-tour
 for lang in en ko; do
-  printf 'XDG_CONFIG_HOME=%q XDG_DATA_HOME=%q %q --language %q %q %q; sleep 60\n' "$work/tour-config-$lang" \
-    "$work/data" "$tour" "$lang" "$work/demo.lathe" "$root/docs/screenshots" >"$work/tour-$lang.sh"
-  bash "$shoot" -w 45 -s 1440x900 "$work/tour-$lang.png" -- bash "$work/tour-$lang.sh" >/dev/null
+  cp "$work/demo.lathe" "$work/tour-$lang.lathe"  # each language trains its own two runs
+  printf 'XDG_CONFIG_HOME=%q XDG_DATA_HOME=%q %q --language %q %q %q; sleep 300\n' "$work/tour-config-$lang" \
+    "$work/data" "$tour" "$lang" "$work/tour-$lang.lathe" "$root/docs/screenshots" >"$work/tour-$lang.sh"
+  bash "$shoot" -w 150 -s 1440x900 "$work/tour-$lang.png" -- bash "$work/tour-$lang.sh" >/dev/null
 done
 rm -rf "$work"

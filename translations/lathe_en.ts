@@ -48,6 +48,65 @@
     </message>
 </context>
 <context>
+    <name>ComparisonReport</name>
+    <message>
+        <source>Run comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>★ marks the best run of each metric.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROC curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision–recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confusion matrices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML page (*.html);;PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: choose a file ending in .html or .pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the folder %2 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the PDF could not be drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeleteDatasetCommand</name>
     <message>
         <source>Delete dataset “%1”</source>
@@ -1301,6 +1360,18 @@
     </message>
     <message>
         <source>Compare runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare two or more runs first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -48,6 +48,65 @@
     </message>
 </context>
 <context>
+    <name>ComparisonReport</name>
+    <message>
+        <source>Run comparison</source>
+        <translation>실행 비교</translation>
+    </message>
+    <message>
+        <source>Project: %1 · %2</source>
+        <translation>프로젝트: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <source>★ marks the best run of each metric.</source>
+        <translation>★는 지표마다 가장 좋은 실행을 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>매개변수</translation>
+    </message>
+    <message>
+        <source>ROC curves</source>
+        <translation>ROC 곡선</translation>
+    </message>
+    <message>
+        <source>Precision–recall</source>
+        <translation>정밀도–재현율</translation>
+    </message>
+    <message>
+        <source>Confusion matrices</source>
+        <translation>혼동 행렬</translation>
+    </message>
+    <message>
+        <source>Learning curves</source>
+        <translation>학습 곡선</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html);;PDF document (*.pdf)</source>
+        <translation>HTML 페이지 (*.html);;PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: choose a file ending in .html or .pdf.</source>
+        <translation>%1(으)로 내보낼 수 없습니다: .html 또는 .pdf로 끝나는 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the folder %2 does not exist.</source>
+        <translation>%1(으)로 내보낼 수 없습니다: 폴더 %2이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: %2</source>
+        <translation>%1(으)로 내보낼 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the PDF could not be drawn.</source>
+        <translation>%1(으)로 내보낼 수 없습니다: PDF를 그릴 수 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>DeleteDatasetCommand</name>
     <message>
         <source>Delete dataset “%1”</source>
@@ -1301,6 +1360,18 @@
     <message>
         <source>Compare runs</source>
         <translation>실행 비교</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <source>Compare two or more runs first.</source>
+        <translation>먼저 실행을 두 개 이상 비교하세요.</translation>
     </message>
 </context>
 <context>

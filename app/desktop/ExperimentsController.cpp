@@ -1,5 +1,9 @@
 #include "app/desktop/ExperimentsController.h"
 
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QSettings>
 #include <QUndoStack>
 
 #include "app/commands/DeleteRunCommand.h"
@@ -9,6 +13,7 @@
 #include "app/document/ProjectDocument.h"
 #include "engine/core/Error.h"
 #include "engine/experiments/RunComparison.h"
+#include "widgets/panels/ComparisonReport.h"
 #include "widgets/panels/ExperimentsPanel.h"
 #include "widgets/panels/RunComparisonPanel.h"
 
@@ -20,6 +25,16 @@ ExperimentsController::ExperimentsController(ProjectDocument* document, widgets:
   connect(document_, &ProjectDocument::contentChanged, this, &ExperimentsController::refresh);
   connect(document_, &ProjectDocument::projectChanged, this, &ExperimentsController::refresh);
   connect(panel_, &widgets::ExperimentsPanel::compareRequested, this, &ExperimentsController::compare);
+  connect(comparison_, &widgets::RunComparisonPanel::reportRequested, this, [this] {
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("experiments/reportFolder")).toString();
+    const QString path = QFileDialog::getSaveFileName(comparison_, tr("Export Report"),
+                                                      QDir(folder).filePath(QStringLiteral("comparison.html")),
+                                                      widgets::ComparisonReport::fileFilter());
+    if (path.isEmpty()) return;
+    settings.setValue(QStringLiteral("experiments/reportFolder"), QFileInfo(path).absolutePath());
+    if (const QString error = exportReport(path); !error.isEmpty()) document_->reportFailure(tr("Export report"), error);
+  });
   connect(panel_, &widgets::ExperimentsPanel::renameRequested, this, [this](qint64 id, const QString& name) {
     const QString before = runName(id);
     if (!name.trimmed().isEmpty() && name != before)
@@ -45,6 +60,11 @@ ExperimentsController::ExperimentsController(ProjectDocument* document, widgets:
     for (qint64 id : ids) stack->push(new DeleteRunCommand(document_, id, runName(id)));
     stack->endMacro();
   });
+}
+
+QString ExperimentsController::exportReport(const QString& path) const {
+  if (compared_.size() < 2) return tr("Compare two or more runs first.");
+  return widgets::ComparisonReport(*comparison_, document_->displayName()).save(path);
 }
 
 QString ExperimentsController::runName(qint64 id) const {

@@ -23,6 +23,8 @@ class ExperimentsController : public QObject {
   void refresh();
   void compare(const QList<qint64>& ids);
   const QList<qint64>& comparedRuns() const { return compared_; }
+  // The comparison shown as an HTML or PDF report (by the suffix); an error message or empty.
+  QString exportReport(const QString& path) const;
 
  signals:
   // A comparison was drawn: the window brings its dock to the front.

@@ -133,6 +133,7 @@ void TrainingController::train() {
   callbacks.finished = [this, alive, job, name, ended] {
     if (alive.expired()) return;
     *ended = true;
+    panel_->setProgress(1.0, {});
     const auto& run = job->result();
     QString headline;
     if (!run.metrics.empty())

@@ -14,6 +14,9 @@
 #include <cstdio>
 
 #include "app/desktop/DataController.h"
+#include "app/desktop/ExperimentsController.h"
+#include "app/desktop/TrainingController.h"
+#include "app/document/ProjectDocument.h"
 #include "app/desktop/MainWindow.h"
 #include "app/desktop/StudioDocks.h"
 #include "app/desktop/StudioStyle.h"
@@ -21,7 +24,12 @@
 #include "app/jobs/JobManager.h"
 #include "engine/explore/ChartRequest.h"
 #include "widgets/panels/ChartsPanel.h"
+#include "widgets/charts/ConfusionMatrixChart.h"
+#include "widgets/charts/RocCurveChart.h"
+#include "widgets/panels/ExperimentsPanel.h"
 #include "widgets/panels/InsightsPanel.h"
+#include "widgets/panels/RunComparisonPanel.h"
+#include "widgets/panels/TrainingPanel.h"
 #include "widgets/table/DataFilterBar.h"
 #include "widgets/table/DataTableView.h"
 
@@ -47,6 +55,15 @@ bool settle(const MainWindow& window, const std::function<bool()>& done) {
 bool shoot(MainWindow& window, const QString& path) {
   QCoreApplication::processEvents();
   const bool saved = window.grab().save(path);
+  std::printf("%s%s\n", qPrintable(path), saved ? "" : " (not written)");
+  return saved;
+}
+
+// One chart on its own, at a size that reads in the docs.
+bool grabWidget(QWidget* widget, const QString& path) {
+  widget->resize(560, 420);
+  QCoreApplication::processEvents();
+  const bool saved = widget->grab().save(path);
   std::printf("%s%s\n", qPrintable(path), saved ? "" : " (not written)");
   return saved;
 }
@@ -122,5 +139,41 @@ int main(int argc, char* argv[]) {
   emit docks.chartsPanel->chartRequested(docks.chartsPanel->request());
   settle(window, [&] { return docks.chartsPanel->currentChart() != nullptr; });
   ok &= shoot(window, output.filePath(QStringLiteral("chart-correlation%1.png").arg(suffix)));
+
+  // Training on credit-g (binary): logistic regression and a forest, then their comparison.
+  qint64 credit = 0;
+  for (const auto& dataset : window.document()->datasets())
+    if (dataset.name == "credit-g" && !dataset.versions.empty()) credit = dataset.versions.back().id;
+  if (credit == 0) {
+    std::fprintf(stderr, "the project has no credit-g dataset\n");
+    return 1;
+  }
+  docks.training->raise();
+  window.resizeDocks({docks.training}, {430}, Qt::Horizontal);
+  emit docks.trainingPanel->datasetChanged(credit);  // what picking it in the panel's list does
+  settle(window, [&] {
+    return docks.trainingPanel->datasetVersionId() == credit && docks.trainingPanel->target() == QLatin1String("class");
+  });
+  for (const char* algorithm : {"logistic", "forest"}) {
+    docks.trainingPanel->setAlgorithm(QLatin1String(algorithm));
+    window.training()->train();
+    settle(window, [&] { return !window.training()->isTraining(); });
+  }
+  docks.data->raise();
+  ok &= shoot(window, output.filePath(QStringLiteral("training%1.png").arg(suffix)));
+
+  QList<qint64> ids;
+  for (const auto& run : window.document()->runs()) ids << run.id;
+  docks.experiments->raise();
+  docks.experimentsPanel->selectRuns(ids);
+  ok &= shoot(window, output.filePath(QStringLiteral("experiments%1.png").arg(suffix)));
+  window.experiments()->compare(ids);
+  window.resizeDocks({docks.comparison}, {560}, Qt::Vertical);
+  settle(window, [] { return true; });
+  ok &= shoot(window, output.filePath(QStringLiteral("comparison%1.png").arg(suffix)));
+  ok &= grabWidget(docks.comparisonPanel->rocChart(), output.filePath(QStringLiteral("roc%1.png").arg(suffix)));
+  const auto confusions = docks.comparisonPanel->confusionCharts();
+  if (!confusions.isEmpty())
+    ok &= grabWidget(confusions.front(), output.filePath(QStringLiteral("confusion-matrix%1.png").arg(suffix)));
   return ok ? 0 : 1;
 }

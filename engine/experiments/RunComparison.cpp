@@ -31,6 +31,20 @@ bool higherIsBetter(const std::string& name) {
   }
 }
 
+// "5-fold CV" or "holdout 25% test, 20% validation" from the stored scheme.
+std::string validationText(const std::string& json) {
+  const auto scheme = nlohmann::json::parse(json, nullptr, false);
+  if (!scheme.is_object()) return json;
+  const auto percent = [](double share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + "%"; };
+  if (scheme.value("scheme", "") == "cv") return std::to_string(scheme.value("folds", 0)) + "-fold CV";
+  if (scheme.value("scheme", "") == "holdout") {
+    std::string text = "holdout " + percent(scheme.value("test_fraction", 0.0)) + " test";
+    if (scheme.value("validation_fraction", 0.0) > 0) text += ", " + percent(scheme.value("validation_fraction", 0.0)) + " validation";
+    return text;
+  }
+  return json;
+}
+
 void addRow(RunComparison& out, const std::string& name, std::vector<std::string> values) {
   const bool differs = std::set<std::string>(values.begin(), values.end()).size() > 1;
   out.parameters.push_back({name, std::move(values), differs});
@@ -100,7 +114,7 @@ RunComparison RunComparison::of(const std::vector<store::ExperimentRun>& runs, c
   for (const auto& run : runs) {
     algorithm.push_back(run.algorithm);
     data.push_back(run.datasetVersionId ? std::to_string(*run.datasetVersionId) : "—");
-    validation.push_back(run.validationJson);
+    validation.push_back(validationText(run.validationJson));
     seed.push_back(run.seed ? std::to_string(*run.seed) : "—");
     parameters.push_back(nlohmann::json::parse(run.parametersJson, nullptr, false));
     if (parameters.back().is_object())

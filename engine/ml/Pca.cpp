@@ -133,11 +133,14 @@ FeatureMatrix Pca::transform(const FeatureMatrix& x) const {
   if (x.rows() == 0) return out;
   const auto n = static_cast<Eigen::Index>(x.rows());
   const auto d = static_cast<Eigen::Index>(mean_.size());
-  Eigen::MatrixXd centred = Eigen::Map<const Eigen::MatrixXd>(x.column(0).data(), n, d);
-  centred.rowwise() -= Eigen::Map<const Eigen::RowVectorXd>(mean_.data(), d);
   const Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> components(
       components_.data(), static_cast<Eigen::Index>(keep), d);
-  Eigen::Map<Eigen::MatrixXd>(out.column(0).data(), n, static_cast<Eigen::Index>(keep)) = centred * components.transpose();
+  // (X - 1 mean) C^T = X C^T - 1 (mean C^T): the product straight from the caller's columns, no
+  // centred copy of the data (the offset is one row of `keep` values).
+  const Eigen::RowVectorXd offset = Eigen::Map<const Eigen::RowVectorXd>(mean_.data(), d) * components.transpose();
+  auto scores = Eigen::Map<Eigen::MatrixXd>(out.column(0).data(), n, static_cast<Eigen::Index>(keep));
+  scores.noalias() = Eigen::Map<const Eigen::MatrixXd>(x.column(0).data(), n, d) * components.transpose();
+  scores.rowwise() -= offset;
   return out;
 }
 

@@ -79,6 +79,8 @@ RunComparisonPanel::RunComparisonPanel(QWidget* parent)
   heading(4, 1);
   grid->addWidget(confusionBox_, 5, 0);
   grid->addWidget(learning_, 5, 1);
+  grid->setColumnStretch(0, 1);
+  grid->setColumnStretch(1, 1);
   auto* scroll = new QScrollArea(this);
   scroll->setWidget(content);
   scroll->setWidgetResizable(true);

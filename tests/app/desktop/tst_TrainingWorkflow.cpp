@@ -1,8 +1,8 @@
 // Training and experiments end to end in the studio window, driven with QTest on the real
-// widgets (issue 7, item 8): import credit-g.arff, train logistic regression and a random forest
-// from the Training dock, compare the two runs, and check what the comparison draws against what
-// the engine computed; then delete a run and bring it back with undo. The slots run in order on
-// one window: each continues where the last one ended.
+// widgets (issue 7, items 7 and 8): import credit-g.arff, train logistic regression and a random
+// forest from the Training dock, compare the two runs and check what the comparison draws against
+// what the engine computed, export the comparison as a report, then delete a run and bring it back
+// with undo. The slots run in order on one window: each continues where the last one ended.
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -14,6 +14,7 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QUndoStack>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
 #include <memory>
@@ -202,7 +203,29 @@ class tst_TrainingWorkflow : public QObject {
     QVERIFY(comparison()->metricsTable()->rowCount() >= 5);
   }
 
-  // 4. Delete the first run from the Experiments table, then Undo: it comes back whole.
+  // 4. The comparison as a report: HTML with the tables and every chart inside, and PDF.
+  void exportsTheComparisonAsAReport() {
+    QTemporaryDir dir;
+    const QString html = dir.filePath(QStringLiteral("comparison.html"));
+    QCOMPARE(window_->experiments()->exportReport(html), QString());
+    QFile page(html);
+    QVERIFY(page.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(page.readAll());
+    for (const auto& run : storedRuns()) QVERIFY(text.contains(QString::fromStdString(run.name)));
+    QVERIFY(text.contains(QStringLiteral("★")));
+    QVERIFY(text.contains(QStringLiteral("roc_auc")));
+    QCOMPARE(text.count(QStringLiteral("data:image/png;base64,")), 5);  // ROC, PR, 2 confusion, learning
+    const QString pdf = dir.filePath(QStringLiteral("comparison.pdf"));
+    QCOMPARE(window_->experiments()->exportReport(pdf), QString());
+    QFile document(pdf);
+    QVERIFY(document.open(QIODevice::ReadOnly));
+    QVERIFY(document.read(5) == "%PDF-");
+    QVERIFY(document.size() > 20000);
+    QVERIFY(!window_->experiments()->exportReport(dir.filePath(QStringLiteral("report.docx"))).isEmpty());
+    QVERIFY(!window_->experiments()->exportReport(QStringLiteral("/no/such/folder/report.html")).isEmpty());
+  }
+
+  // 5. Delete the first run from the Experiments table, then Undo: it comes back whole.
   void deleteThenUndoRestoresTheRun() {
     const auto before = storedRuns();
     runTable()->clearSelection();
