@@ -105,6 +105,18 @@
         <source>Cannot export to %1: the PDF could not be drawn.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Predicted against actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature importance</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeleteDatasetCommand</name>
@@ -2999,6 +3011,30 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::PredictionScatterChart</name>
+    <message>
+        <source>Compare regression runs to see their predictions against the true values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residual (predicted − actual)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+actual %2 · predicted %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::ProjectOverviewPanel</name>
     <message>
         <source>This project is read-only.</source>
@@ -3292,6 +3328,18 @@
     </message>
     <message>
         <source>Differs between the runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted against actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature importance</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -105,6 +105,18 @@
         <source>Cannot export to %1: the PDF could not be drawn.</source>
         <translation>%1(으)로 내보낼 수 없습니다: PDF를 그릴 수 없습니다.</translation>
     </message>
+    <message>
+        <source>Predicted against actual</source>
+        <translation>예측값 대 실제값</translation>
+    </message>
+    <message>
+        <source>Residuals</source>
+        <translation>잔차</translation>
+    </message>
+    <message>
+        <source>Feature importance</source>
+        <translation>특성 중요도</translation>
+    </message>
 </context>
 <context>
     <name>DeleteDatasetCommand</name>
@@ -2988,6 +3000,31 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::PredictionScatterChart</name>
+    <message>
+        <source>Compare regression runs to see their predictions against the true values.</source>
+        <translation>회귀 실행을 비교하면 예측값을 실제값과 견주어 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>실제값</translation>
+    </message>
+    <message>
+        <source>Residual (predicted − actual)</source>
+        <translation>잔차(예측값 − 실제값)</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>예측값</translation>
+    </message>
+    <message>
+        <source>%1
+actual %2 · predicted %3</source>
+        <translation>%1
+실제값 %2 · 예측값 %3</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::ProjectOverviewPanel</name>
     <message>
         <source>This project is read-only.</source>
@@ -3277,6 +3314,18 @@
     <message>
         <source>Differs between the runs</source>
         <translation>실행마다 다릅니다</translation>
+    </message>
+    <message>
+        <source>Predicted against actual</source>
+        <translation>예측값 대 실제값</translation>
+    </message>
+    <message>
+        <source>Residuals</source>
+        <translation>잔차</translation>
+    </message>
+    <message>
+        <source>Feature importance</source>
+        <translation>특성 중요도</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,8 @@
 #include <QTextDocument>
 
 #include "widgets/charts/ConfusionMatrixChart.h"
+#include "widgets/charts/FeatureImportanceChart.h"
+#include "widgets/charts/PredictionScatterChart.h"
 #include "widgets/charts/LearningCurveChart.h"
 #include "widgets/charts/PrCurveChart.h"
 #include "widgets/charts/RocCurveChart.h"
@@ -56,12 +58,26 @@ ComparisonReport::ComparisonReport(const RunComparisonPanel& panel, const QStrin
   body += QStringLiteral("<h2>%1</h2>").arg(tr("Metrics").toHtmlEscaped()) + tableHtml(*panel.metricsTable());
   body += QStringLiteral("<p><i>%1</i></p>").arg(tr("★ marks the best run of each metric.").toHtmlEscaped());
   body += QStringLiteral("<h2>%1</h2>").arg(tr("Parameters").toHtmlEscaped()) + tableHtml(*panel.parametersTable());
-  body += QStringLiteral("<h2>%1</h2>").arg(tr("ROC curves").toHtmlEscaped()) + chart(panel.rocChart(), QStringLiteral("roc.png"));
-  body += QStringLiteral("<h2>%1</h2>").arg(tr("Precision–recall").toHtmlEscaped()) + chart(panel.prChart(), QStringLiteral("pr.png"));
-  body += QStringLiteral("<h2>%1</h2>").arg(tr("Confusion matrices").toHtmlEscaped());
-  int index = 0;
-  for (ConfusionMatrixChart* matrix : panel.confusionCharts())
-    body += chart(matrix, QStringLiteral("confusion-%1.png").arg(index++));
+  const auto heading = [](const QString& text) { return QStringLiteral("<h2>%1</h2>").arg(text.toHtmlEscaped()); };
+  // The charts the panel shows for these runs: classification's or regression's.
+  if (panel.rocChart()->isVisibleTo(&panel)) {
+    body += heading(tr("ROC curves")) + chart(panel.rocChart(), QStringLiteral("roc.png"));
+    body += heading(tr("Precision–recall")) + chart(panel.prChart(), QStringLiteral("pr.png"));
+    body += heading(tr("Confusion matrices"));
+    int index = 0;
+    for (ConfusionMatrixChart* matrix : panel.confusionCharts())
+      body += chart(matrix, QStringLiteral("confusion-%1.png").arg(index++));
+  }
+  if (panel.predictedChart()->isVisibleTo(&panel)) {
+    body += heading(tr("Predicted against actual")) + chart(panel.predictedChart(), QStringLiteral("predicted.png"));
+    body += heading(tr("Residuals")) + chart(panel.residualChart(), QStringLiteral("residuals.png"));
+  }
+  if (!panel.importanceCharts().isEmpty()) {
+    body += heading(tr("Feature importance"));
+    int index = 0;
+    for (FeatureImportanceChart* bars : panel.importanceCharts())
+      body += chart(bars, QStringLiteral("importance-%1.png").arg(index++));
+  }
   body += QStringLiteral("<h2>%1</h2>").arg(tr("Learning curves").toHtmlEscaped()) +
           chart(panel.learningChart(), QStringLiteral("learning.png"));
   body_ = body;

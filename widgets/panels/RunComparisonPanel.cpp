@@ -14,6 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include "widgets/charts/ConfusionMatrixChart.h"
+#include "widgets/charts/FeatureImportanceChart.h"
+#include "widgets/charts/PredictionScatterChart.h"
 #include "widgets/charts/LearningCurveChart.h"
 #include "widgets/charts/PrCurveChart.h"
 #include "widgets/charts/RocCurveChart.h"
@@ -48,7 +50,11 @@ RunComparisonPanel::RunComparisonPanel(QWidget* parent)
       pr_(new PrCurveChart(this)),
       learning_(new LearningCurveChart(this)),
       confusionBox_(new QWidget(this)),
-      confusions_(new QHBoxLayout(confusionBox_)) {
+      confusions_(new QHBoxLayout(confusionBox_)),
+      predicted_(new PredictionScatterChart(PredictionScatterChart::Mode::PredictedAgainstActual, this)),
+      residuals_(new PredictionScatterChart(PredictionScatterChart::Mode::Residuals, this)),
+      importanceBox_(new QWidget(this)),
+      importances_(new QHBoxLayout(importanceBox_)) {
   setObjectName(QStringLiteral("runComparisonPanel"));
   report_->setObjectName(QStringLiteral("exportReportButton"));
   confusionBox_->setObjectName(QStringLiteral("comparisonConfusions"));
@@ -56,29 +62,43 @@ RunComparisonPanel::RunComparisonPanel(QWidget* parent)
   for (QWidget* chart : {static_cast<QWidget*>(roc_), static_cast<QWidget*>(pr_), static_cast<QWidget*>(learning_)})
     chart->setMinimumSize(320, 260);
   confusions_->setContentsMargins(0, 0, 0, 0);
+  importances_->setContentsMargins(0, 0, 0, 0);
+  importanceBox_->setObjectName(QStringLiteral("comparisonImportances"));
+  for (QWidget* chart : {static_cast<QWidget*>(predicted_), static_cast<QWidget*>(residuals_)})
+    chart->setMinimumSize(320, 260);
 
   auto* content = new QWidget(this);
   auto* grid = new QGridLayout(content);
-  const auto heading = [&](int row, int column) {
+  // Headings in the order retranslate() names them; a heading in a group hides with its row.
+  const auto heading = [&](int row, int column, QList<QWidget*>* group) {
     auto* label = new QLabel(content);
     QFont font = label->font();
     font.setBold(true);
     label->setFont(font);
     headings_.push_back(label);
+    if (group) group->push_back(label);
     grid->addWidget(label, row, column);
   };
-  heading(0, 0);
-  heading(0, 1);
+  heading(0, 0, nullptr);
+  heading(0, 1, nullptr);
   grid->addWidget(metrics_, 1, 0);
   grid->addWidget(parameters_, 1, 1);
-  heading(2, 0);
-  heading(2, 1);
+  heading(2, 0, &classificationRow_);
+  heading(2, 1, &classificationRow_);
   grid->addWidget(roc_, 3, 0);
   grid->addWidget(pr_, 3, 1);
-  heading(4, 0);
-  heading(4, 1);
+  heading(4, 0, &classificationRow_);
+  heading(4, 1, nullptr);
   grid->addWidget(confusionBox_, 5, 0);
   grid->addWidget(learning_, 5, 1);
+  heading(6, 0, &regressionRow_);
+  heading(6, 1, &regressionRow_);
+  grid->addWidget(predicted_, 7, 0);
+  grid->addWidget(residuals_, 7, 1);
+  heading(8, 0, nullptr);
+  grid->addWidget(importanceBox_, 9, 0, 1, 2);
+  classificationRow_ << roc_ << pr_ << confusionBox_;
+  regressionRow_ << predicted_ << residuals_;
   grid->setColumnStretch(0, 1);
   grid->setColumnStretch(1, 1);
   auto* scroll = new QScrollArea(this);
@@ -97,8 +117,9 @@ RunComparisonPanel::RunComparisonPanel(QWidget* parent)
 }
 
 void RunComparisonPanel::retranslate() {
-  const QStringList texts = {tr("Metrics"),           tr("Parameters"),   tr("ROC curves"),
-                             tr("Precision–recall"), tr("Confusion matrices"), tr("Learning curves")};
+  const QStringList texts = {tr("Metrics"),           tr("Parameters"),        tr("ROC curves"),
+                             tr("Precision–recall"), tr("Confusion matrices"), tr("Learning curves"),
+                             tr("Predicted against actual"), tr("Residuals"), tr("Feature importance")};
   for (int i = 0; i < headings_.size(); ++i) headings_[i]->setText(texts.value(i));
   report_->setText(tr("Export Report…"));
   title_->setText(runNames_.isEmpty() ? tr("Select two or more runs in Experiments and click Compare.")
@@ -111,6 +132,10 @@ void RunComparisonPanel::retranslate() {
 void RunComparisonPanel::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslate();
   QWidget::changeEvent(event);
+}
+
+QList<FeatureImportanceChart*> RunComparisonPanel::importanceCharts() const {
+  return importanceBox_->findChildren<FeatureImportanceChart*>(QString(), Qt::FindDirectChildrenOnly);
 }
 
 QList<ConfusionMatrixChart*> RunComparisonPanel::confusionCharts() const {
@@ -130,6 +155,9 @@ void RunComparisonPanel::setComparison(const experiments::RunComparison& compari
   std::vector<RunLearningCurve> learning;
   QString learningMetric;
   for (ConfusionMatrixChart* old : confusionCharts()) delete old;
+  for (FeatureImportanceChart* old : importanceCharts()) delete old;
+  std::vector<PredictionScatterChart::Series> predictions;
+  bool classifier = false, regressor = false;
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const auto& run = runs[i];
     const QString name = text(run.name);
@@ -153,6 +181,18 @@ void RunComparisonPanel::setComparison(const experiments::RunComparison& compari
                                            : tr("Balanced: training and validation scores are close.");
     }
     learning.push_back(std::move(lc));
+    classifier |= run.task == "binary" || run.task == "multiclass";
+    regressor |= run.task == "regression";
+    if (const auto* points = experiments::RunComparison::curveOf(run, "predicted")) predictions.push_back({name, *points});
+    if (!run.featureImportances.empty()) {
+      auto* chart = new FeatureImportanceChart(importanceBox_);
+      chart->setObjectName(QStringLiteral("importance_%1").arg(i));
+      chart->setAccessibleName(name);
+      chart->setMinimumSize(300, 320);
+      chart->setTopCount(12);
+      chart->setImportances(run.featureImportances);
+      importances_->addWidget(chart);
+    }
     if (!run.confusions.empty()) {
       auto* chart = new ConfusionMatrixChart(confusionBox_);
       chart->setObjectName(QStringLiteral("confusion_%1").arg(i));
@@ -165,6 +205,12 @@ void RunComparisonPanel::setComparison(const experiments::RunComparison& compari
   if (roc.empty()) roc_->clear(); else roc_->setCurves(std::move(roc));
   if (pr.empty()) pr_->clear(); else pr_->setCurves(std::move(pr));
   learning_->setCurves(std::move(learning), learningMetric);
+  predicted_->setSeries(predictions);
+  residuals_->setSeries(std::move(predictions));
+  // Only the charts the compared runs can fill: ROC, PR and confusion for classifiers,
+  // predictions and residuals for regressors (both rows when mixed; the ROC row when empty).
+  for (QWidget* w : classificationRow_) w->setVisible(classifier || !regressor);
+  for (QWidget* w : regressionRow_) w->setVisible(regressor);
   retranslate();
 }
 

@@ -13,7 +13,9 @@ class QTableWidget;
 namespace lathe::widgets {
 
 class ConfusionMatrixChart;
+class FeatureImportanceChart;
 class LearningCurveChart;
+class PredictionScatterChart;
 class PrCurveChart;
 class RocCurveChart;
 
@@ -34,6 +36,9 @@ class RunComparisonPanel : public QWidget {
   PrCurveChart* prChart() const { return pr_; }
   LearningCurveChart* learningChart() const { return learning_; }
   QList<ConfusionMatrixChart*> confusionCharts() const;
+  QList<FeatureImportanceChart*> importanceCharts() const;
+  PredictionScatterChart* predictedChart() const { return predicted_; }
+  PredictionScatterChart* residualChart() const { return residuals_; }
   QTableWidget* metricsTable() const { return metrics_; }
   QTableWidget* parametersTable() const { return parameters_; }
 
@@ -56,6 +61,12 @@ class RunComparisonPanel : public QWidget {
   LearningCurveChart* learning_;
   QWidget* confusionBox_;
   QHBoxLayout* confusions_;
+  PredictionScatterChart* predicted_;
+  PredictionScatterChart* residuals_;
+  QWidget* importanceBox_;
+  QHBoxLayout* importances_;
+  QList<QWidget*> classificationRow_;  // headings and charts shown when a run is a classifier
+  QList<QWidget*> regressionRow_;      // ... when a run is a regressor
   QList<QLabel*> headings_;
   experiments::RunComparison comparison_;
   QStringList runNames_;

@@ -214,7 +214,8 @@ class tst_TrainingWorkflow : public QObject {
     for (const auto& run : storedRuns()) QVERIFY(text.contains(QString::fromStdString(run.name)));
     QVERIFY(text.contains(QStringLiteral("★")));
     QVERIFY(text.contains(QStringLiteral("roc_auc")));
-    QCOMPARE(text.count(QStringLiteral("data:image/png;base64,")), 5);  // ROC, PR, 2 confusion, learning
+    // ROC, PR, two confusion matrices, learning curves, two runs' feature importances.
+    QCOMPARE(text.count(QStringLiteral("data:image/png;base64,")), 7);
     const QString pdf = dir.filePath(QStringLiteral("comparison.pdf"));
     QCOMPARE(window_->experiments()->exportReport(pdf), QString());
     QFile document(pdf);
