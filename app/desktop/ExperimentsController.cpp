@@ -79,18 +79,20 @@ void ExperimentsController::refresh() {
     compared_.clear();
     return;
   }
+  std::vector<store::RunSummary> runs;
   try {
+    runs = document_->runs();
     panel_->setKpi(document_->info().kpi);
-    panel_->setRuns(document_->runs());
   } catch (const Error& e) {
     document_->reportFailure(tr("List runs"), QString::fromStdString(e.message()));
     return;
   }
   // The comparison follows renames and deletions of the runs it shows.
+  QList<qint64> still;
+  for (const auto& run : runs)
+    if (compared_.contains(run.id)) still << run.id;
+  panel_->setRuns(std::move(runs));
   if (!compared_.isEmpty()) {
-    QList<qint64> still;
-    for (const auto& run : document_->runs())
-      if (compared_.contains(run.id)) still << run.id;
     if (still.size() >= 2) compare(still);
     else {
       compared_.clear();

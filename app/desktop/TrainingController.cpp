@@ -25,6 +25,11 @@ ml::FeatureEncoder::TargetKind engineKind(TrainingPanel::TargetKind kind) {
   return ml::FeatureEncoder::TargetKind::Detect;
 }
 
+QString taskText(ml::Task task) {
+  const auto name = ml::taskName(task);
+  return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+}
+
 // The supervised algorithms the panel offers, with the engine's defaults and what each learns.
 std::vector<widgets::TrainingAlgorithm> supervisedAlgorithms() {
   std::vector<widgets::TrainingAlgorithm> out;
@@ -32,7 +37,7 @@ std::vector<widgets::TrainingAlgorithm> supervisedAlgorithms() {
     const auto estimator = ml::EstimatorRegistry::create(id);
     QStringList tasks;
     for (auto task : {ml::Task::Binary, ml::Task::Multiclass, ml::Task::Regression})
-      if (estimator->supports(task)) tasks << QString::fromUtf8(ml::taskName(task).data(), static_cast<qsizetype>(ml::taskName(task).size()));
+      if (estimator->supports(task)) tasks << taskText(task);
     out.push_back({QString::fromLatin1(id), estimator->parameters(), tasks});
   }
   return out;
@@ -90,7 +95,7 @@ void TrainingController::detectTask() {
   try {
     const auto task = ml::FeatureEncoder::taskOf(*table_, panel_->target().toStdString(),
                                                  engineKind(TrainingPanel::TargetKind::Detect));
-    panel_->setDetectedTask(QString::fromUtf8(ml::taskName(task).data(), static_cast<qsizetype>(ml::taskName(task).size())));
+    panel_->setDetectedTask(taskText(task));
     panel_->setStatus({});
   } catch (const Error& e) {
     panel_->setDetectedTask({});

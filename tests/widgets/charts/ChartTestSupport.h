@@ -8,6 +8,7 @@
 #include <QWheelEvent>
 #include <QtTest>
 #include <stop_token>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,26 @@ inline void wheelInAtCentre(QCustomPlot& chart) {
   QWheelEvent wheel(centre, chart.mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
                     Qt::NoScrollPhase, false);
   QCoreApplication::sendEvent(&chart, &wheel);
+}
+
+// breast_cancer.csv: every feature by name, and the truth (1 = malignant).
+struct BreastCancer {
+  std::map<QString, std::vector<double>> features;
+  std::vector<double> malignant;
+};
+
+inline BreastCancer readBreastCancer() {
+  QFile file(QStringLiteral(LATHE_DATASETS_DIR "/breast_cancer.csv"));
+  if (!file.open(QIODevice::ReadOnly)) qFatal("cannot read breast_cancer.csv");
+  const QStringList header = QString::fromUtf8(file.readLine()).trimmed().split(QLatin1Char(','));
+  BreastCancer data;
+  while (!file.atEnd()) {
+    const QStringList cells = QString::fromUtf8(file.readLine()).trimmed().split(QLatin1Char(','));
+    if (cells.size() != header.size()) continue;
+    for (qsizetype c = 0; c + 1 < cells.size(); ++c) data.features[header[c]].push_back(cells[c].toDouble());
+    data.malignant.push_back(cells.back() == QStringLiteral("malignant") ? 1.0 : 0.0);
+  }
+  return data;
 }
 
 // The rows of an export test: one per format, in a column "suffix".

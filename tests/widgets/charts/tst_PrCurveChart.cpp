@@ -17,26 +17,6 @@ using lathe::widgets::RunCurveSeries;
 
 namespace {
 
-// breast_cancer.csv: every feature by name, and the truth (1 = malignant).
-struct BreastCancer {
-  std::map<QString, std::vector<double>> features;
-  std::vector<double> malignant;
-};
-
-BreastCancer readBreastCancer() {
-  QFile file(QStringLiteral(LATHE_DATASETS_DIR "/breast_cancer.csv"));
-  if (!file.open(QIODevice::ReadOnly)) qFatal("cannot read breast_cancer.csv");
-  const QStringList header = QString::fromUtf8(file.readLine()).trimmed().split(QLatin1Char(','));
-  BreastCancer data;
-  while (!file.atEnd()) {
-    const QStringList cells = QString::fromUtf8(file.readLine()).trimmed().split(QLatin1Char(','));
-    if (cells.size() != header.size()) continue;
-    for (qsizetype c = 0; c + 1 < cells.size(); ++c) data.features[header[c]].push_back(cells[c].toDouble());
-    data.malignant.push_back(cells.back() == QStringLiteral("malignant") ? 1.0 : 0.0);
-  }
-  return data;
-}
-
 RunCurveSeries prSeries(const QString& name, const PrecisionRecallCurve& pr) {
   RunCurveSeries series;
   series.name = name;
