@@ -2,6 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AddLinkCommand</name>
+    <message>
+        <source>Connect nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddNodeCommand</name>
+    <message>
+        <source>Add node “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddRecipeStepCommand</name>
     <message>
         <source>Add step “%1”</source>
@@ -115,6 +129,14 @@
     </message>
     <message>
         <source>Feature importance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hyperparameters against the metric</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -479,9 +501,131 @@
     </message>
 </context>
 <context>
+    <name>MoveNodesCommand</name>
+    <message numerus="yes">
+        <source>Move %n node(s)</source>
+        <translation>
+            <numerusform>Move %n node</numerusform>
+            <numerusform>Move %n nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MoveRecipeStepCommand</name>
     <message>
         <source>Move step %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <source>Unknown node type “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NodeTypeNames</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasteNodesCommand</name>
+    <message>
+        <source>Paste nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortItem</name>
+    <message>
+        <source>Input “%1”: takes a %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output “%1”: gives a %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metrics</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1147,6 +1291,23 @@
     </message>
 </context>
 <context>
+    <name>RemoveItemsCommand</name>
+    <message numerus="yes">
+        <source>Remove %n link(s)</source>
+        <translation>
+            <numerusform>Remove %n link</numerusform>
+            <numerusform>Remove %n links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n node(s)</source>
+        <translation>
+            <numerusform>Remove %n node</numerusform>
+            <numerusform>Remove %n nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RemoveRecipeStepCommand</name>
     <message>
         <source>Remove step “%1”</source>
@@ -1168,6 +1329,13 @@
     </message>
 </context>
 <context>
+    <name>SetNodeParametersCommand</name>
+    <message>
+        <source>Edit “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetRecipeStepEnabledCommand</name>
     <message>
         <source>Enable step %1</source>
@@ -1175,6 +1343,13 @@
     </message>
     <message>
         <source>Disable step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetRunNotesCommand</name>
+    <message>
+        <source>Edit notes of run “%1”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1309,6 +1484,30 @@
     </message>
     <message>
         <source>Select two or more runs in Experiments and click Compare: their metrics, parameters, ROC and precision–recall curves, confusion matrices and learning curves appear side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kinds of node a pipeline can use appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one run in Experiments to see its metrics, parameters and notes, the business value of its decisions and, for a decision tree, the tree itself.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1634,10 +1833,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import data to start a pipeline: open a data file or drop one onto the window. Data, transform and model nodes then connect here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Add nodes to the pipeline to run it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1779,6 +1974,10 @@
         <source>Cannot read the project</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Drag a node from the Nodes palette onto the canvas, then drag from an output port to an input port to connect them. Press F5 to run.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::NewProjectDialog</name>
@@ -1844,6 +2043,126 @@
     </message>
     <message>
         <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::NodeParametersDialog</name>
+    <message>
+        <source>Parameters of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This node has no parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::PipelineController</name>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n node(s)</source>
+        <translation>
+            <numerusform>Copied %n node</numerusform>
+            <numerusform>Copied %n nodes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paste nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Align left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Align top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the node to run first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pipeline is already running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add nodes to the pipeline to run it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline done: %1 node(s) ran, %2 reused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pipeline stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline run cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run pipeline “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Align &amp;Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line the selected nodes up on the leftmost one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Align &amp;Top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line the selected nodes up on the topmost one</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::PipelineDocument</name>
+    <message>
+        <source>Open pipeline “%1”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2001,6 +2320,13 @@
     </message>
 </context>
 <context>
+    <name>lathe::app::RunDetailsController</name>
+    <message>
+        <source>Show run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::app::TrainingController</name>
     <message>
         <source>%1 v%2</source>
@@ -2079,6 +2405,72 @@
     </message>
     <message>
         <source>Outliers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::BusinessValueChart</name>
+    <message>
+        <source>%1 (best %2 per row)</source>
+        <comment>a run&apos;s name and its best expected value per row</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best: flag no one · %1 per row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best threshold %1 · %2 per row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flag no one · %1 per row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threshold %1 · %2 per row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3</source>
+        <comment>a point&apos;s text, the KPI metric and its value</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a binary classification run to see what its decisions are worth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the cost matrix in the project&apos;s goal to see the business value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected runs are not binary classifiers with a stored ROC curve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected value per row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI %1 does not depend on the threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (dotted)</source>
+        <comment>the KPI metric&apos;s axis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI target %1 ≥ %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI target %1 ≤ %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2462,6 +2854,158 @@
     </message>
     <message>
         <source>Row (1 to %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::DecisionTreeView</name>
+    <message>
+        <source>Zoom In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit Tree to View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Tree…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>samples %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicts %1 (%2%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaf at depth %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training rows: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impurity: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2% (%3 rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing values go left (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing values go right (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Double-click to fold the %n nodes below</source>
+        <translation>
+            <numerusform>Double-click to fold the %n nodes below</numerusform>
+            <numerusform>Double-click to fold the %n nodes below</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes folded here; double-click to show them</source>
+        <translation>
+            <numerusform>%n nodes folded here; double-click to show them</numerusform>
+            <numerusform>%n nodes folded here; double-click to show them</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 leaves, depth %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bars: the mean of %1, from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+1 leaf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n nodes</source>
+        <translation>
+            <numerusform>+%n nodes</numerusform>
+            <numerusform>+%n nodes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No tree to show. Pick a run of a decision tree to see its splits here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: choose a file ending in .png, .svg or .pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: there is no tree to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the folder %2 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the folder is not writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the tree could not be drawn into the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the existing file could not be replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the file could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Tree</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2979,6 +3523,93 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::NodePalette</name>
+    <message>
+        <source>Inputs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outputs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag onto the canvas to add it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ParallelCoordinatesChart</name>
+    <message>
+        <source>Select runs to compare their hyperparameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These runs have no hyperparameters to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (best)</source>
+        <comment>the best value of a metric</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a metric and its split</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to colour the lines by this axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::PipelineScene</name>
+    <message>
+        <source>The pipeline is not ready yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A node cannot feed itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output “%1” gives a %2, but the input “%3” takes a %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The input “%1” is already connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link would make a cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect an input to an output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect an output to an input</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::PrCurveChart</name>
     <message>
         <source>%1 (AP %2)</source>
@@ -3340,6 +3971,89 @@ actual %2 · predicted %3</source>
     </message>
     <message>
         <source>Feature importance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hyperparameters against the metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::RunDetailsPanel</name>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What did you try, and what did you learn? Notes are saved with the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one run in Experiments to see it in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · target %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dataset version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained %1 in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked as the candidate for deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meets the KPI (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Misses the KPI (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

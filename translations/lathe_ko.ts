@@ -2,6 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AddLinkCommand</name>
+    <message>
+        <source>Connect nodes</source>
+        <translation>노드 연결</translation>
+    </message>
+</context>
+<context>
+    <name>AddNodeCommand</name>
+    <message>
+        <source>Add node “%1”</source>
+        <translation>노드 “%1” 추가</translation>
+    </message>
+</context>
+<context>
     <name>AddRecipeStepCommand</name>
     <message>
         <source>Add step “%1”</source>
@@ -116,6 +130,14 @@
     <message>
         <source>Feature importance</source>
         <translation>특성 중요도</translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation>비즈니스 가치</translation>
+    </message>
+    <message>
+        <source>Hyperparameters against the metric</source>
+        <translation>지표 대비 하이퍼파라미터</translation>
     </message>
 </context>
 <context>
@@ -479,10 +501,131 @@
     </message>
 </context>
 <context>
+    <name>MoveNodesCommand</name>
+    <message numerus="yes">
+        <source>Move %n node(s)</source>
+        <translation>
+            <numerusform>노드 %n개 이동</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MoveRecipeStepCommand</name>
     <message>
         <source>Move step %1 to %2</source>
         <translation>%1단계를 %2번째로 이동</translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <source>Unknown node type “%1”</source>
+        <translation>알 수 없는 노드 종류 “%1”</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>오래됨</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>순서 대기</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+</context>
+<context>
+    <name>NodeTypeNames</name>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Recipe</source>
+        <translation>레시피</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>분할</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+</context>
+<context>
+    <name>PasteNodesCommand</name>
+    <message>
+        <source>Paste nodes</source>
+        <translation>노드 붙여넣기</translation>
+    </message>
+</context>
+<context>
+    <name>PortItem</name>
+    <message>
+        <source>Input “%1”: takes a %2</source>
+        <translation>입력 “%1”: %2을(를) 받습니다</translation>
+    </message>
+    <message>
+        <source>Output “%1”: gives a %2</source>
+        <translation>출력 “%1”: %2을(를) 내보냅니다</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>테이블</translation>
+    </message>
+    <message>
+        <source>recipe</source>
+        <translation>레시피</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>predictions</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>metrics</source>
+        <translation>지표</translation>
     </message>
 </context>
 <context>
@@ -1147,6 +1290,21 @@
     </message>
 </context>
 <context>
+    <name>RemoveItemsCommand</name>
+    <message numerus="yes">
+        <source>Remove %n link(s)</source>
+        <translation>
+            <numerusform>연결 %n개 제거</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n node(s)</source>
+        <translation>
+            <numerusform>노드 %n개 제거</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RemoveRecipeStepCommand</name>
     <message>
         <source>Remove step “%1”</source>
@@ -1168,6 +1326,13 @@
     </message>
 </context>
 <context>
+    <name>SetNodeParametersCommand</name>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>“%1” 편집</translation>
+    </message>
+</context>
+<context>
     <name>SetRecipeStepEnabledCommand</name>
     <message>
         <source>Enable step %1</source>
@@ -1176,6 +1341,13 @@
     <message>
         <source>Disable step %1</source>
         <translation>%1단계 끄기</translation>
+    </message>
+</context>
+<context>
+    <name>SetRunNotesCommand</name>
+    <message>
+        <source>Edit notes of run “%1”</source>
+        <translation>실행 “%1”의 메모 편집</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1482,30 @@
     <message>
         <source>Select two or more runs in Experiments and click Compare: their metrics, parameters, ROC and precision–recall curves, confusion matrices and learning curves appear side by side.</source>
         <translation>실험에서 실행을 두 개 이상 선택하고 비교를 누르세요. 지표, 매개변수, ROC 및 정밀도–재현율 곡선, 혼동 행렬과 학습 곡선이 나란히 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>노드</translation>
+    </message>
+    <message>
+        <source>No node types</source>
+        <translation>노드 종류 없음</translation>
+    </message>
+    <message>
+        <source>The kinds of node a pipeline can use appear here.</source>
+        <translation>파이프라인에서 쓸 수 있는 노드 종류가 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation>선택한 실행 없음</translation>
+    </message>
+    <message>
+        <source>Select one run in Experiments to see its metrics, parameters and notes, the business value of its decisions and, for a decision tree, the tree itself.</source>
+        <translation>실험에서 실행 하나를 선택하면 지표, 매개변수, 메모, 결정의 비즈니스 가치, 그리고 의사결정 트리라면 트리 자체를 볼 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -1632,10 +1828,6 @@
         <translation>파이프라인이 비어 있습니다</translation>
     </message>
     <message>
-        <source>Import data to start a pipeline: open a data file or drop one onto the window. Data, transform and model nodes then connect here.</source>
-        <translation>데이터를 가져와 파이프라인을 시작하세요. 데이터 파일을 열거나 창에 끌어다 놓으면 됩니다. 그러면 데이터, 변환, 모델 노드가 여기에서 연결됩니다.</translation>
-    </message>
-    <message>
         <source>Add nodes to the pipeline to run it</source>
         <translation>실행하려면 파이프라인에 노드를 추가하세요</translation>
     </message>
@@ -1775,6 +1967,10 @@
         <source>Cannot read the project</source>
         <translation>프로젝트를 읽을 수 없음</translation>
     </message>
+    <message>
+        <source>Drag a node from the Nodes palette onto the canvas, then drag from an output port to an input port to connect them. Press F5 to run.</source>
+        <translation>노드 팔레트에서 노드를 캔버스로 끌어다 놓고, 출력 포트에서 입력 포트로 끌어 연결하세요. F5를 누르면 실행됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::NewProjectDialog</name>
@@ -1841,6 +2037,125 @@
     <message>
         <source>Create</source>
         <translation>만들기</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::NodeParametersDialog</name>
+    <message>
+        <source>Parameters of “%1”</source>
+        <translation>“%1”의 매개변수</translation>
+    </message>
+    <message>
+        <source>This node has no parameters.</source>
+        <translation>이 노드에는 매개변수가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::PipelineController</name>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>연결할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Move nodes</source>
+        <translation>노드 이동</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Add node</source>
+        <translation>노드 추가</translation>
+    </message>
+    <message>
+        <source>Connect nodes</source>
+        <translation>노드 연결</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n node(s)</source>
+        <translation>
+            <numerusform>노드 %n개를 복사했습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paste nodes</source>
+        <translation>노드 붙여넣기</translation>
+    </message>
+    <message>
+        <source>Align left</source>
+        <translation>왼쪽 맞춤</translation>
+    </message>
+    <message>
+        <source>Align top</source>
+        <translation>위쪽 맞춤</translation>
+    </message>
+    <message>
+        <source>Edit node</source>
+        <translation>노드 편집</translation>
+    </message>
+    <message>
+        <source>Select the node to run first</source>
+        <translation>먼저 실행할 노드를 선택하세요</translation>
+    </message>
+    <message>
+        <source>The pipeline is already running</source>
+        <translation>파이프라인이 이미 실행 중입니다</translation>
+    </message>
+    <message>
+        <source>Add nodes to the pipeline to run it</source>
+        <translation>실행하려면 파이프라인에 노드를 추가하세요</translation>
+    </message>
+    <message>
+        <source>Pipeline done: %1 node(s) ran, %2 reused</source>
+        <translation>파이프라인 완료: 노드 %1개 실행, %2개 재사용</translation>
+    </message>
+    <message>
+        <source>The pipeline stopped: %1</source>
+        <translation>파이프라인이 멈췄습니다: %1</translation>
+    </message>
+    <message>
+        <source>Pipeline run cancelled</source>
+        <translation>파이프라인 실행이 취소되었습니다</translation>
+    </message>
+    <message>
+        <source>Run pipeline “%1”</source>
+        <translation>파이프라인 “%1” 실행</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>붙여넣기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Align &amp;Left</source>
+        <translation>왼쪽 맞춤(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Line the selected nodes up on the leftmost one</source>
+        <translation>선택한 노드를 가장 왼쪽 노드에 맞춰 정렬합니다</translation>
+    </message>
+    <message>
+        <source>Align &amp;Top</source>
+        <translation>위쪽 맞춤(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Line the selected nodes up on the topmost one</source>
+        <translation>선택한 노드를 가장 위쪽 노드에 맞춰 정렬합니다</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::PipelineDocument</name>
+    <message>
+        <source>Open pipeline “%1”</source>
+        <translation>파이프라인 “%1” 열기</translation>
     </message>
 </context>
 <context>
@@ -1997,6 +2312,13 @@
     </message>
 </context>
 <context>
+    <name>lathe::app::RunDetailsController</name>
+    <message>
+        <source>Show run</source>
+        <translation>실행 보기</translation>
+    </message>
+</context>
+<context>
     <name>lathe::app::TrainingController</name>
     <message>
         <source>%1 v%2</source>
@@ -2076,6 +2398,72 @@
     <message>
         <source>Outliers: %1</source>
         <translation>이상값: %1개</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::BusinessValueChart</name>
+    <message>
+        <source>%1 (best %2 per row)</source>
+        <comment>a run&apos;s name and its best expected value per row</comment>
+        <translation>%1 (최고 행당 %2)</translation>
+    </message>
+    <message>
+        <source>best: flag no one · %1 per row</source>
+        <translation>최적: 아무도 표시하지 않음 · 행당 %1</translation>
+    </message>
+    <message>
+        <source>best threshold %1 · %2 per row</source>
+        <translation>최적 임계값 %1 · 행당 %2</translation>
+    </message>
+    <message>
+        <source>flag no one · %1 per row</source>
+        <translation>아무도 표시하지 않음 · 행당 %1</translation>
+    </message>
+    <message>
+        <source>threshold %1 · %2 per row</source>
+        <translation>임계값 %1 · 행당 %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3</source>
+        <comment>a point&apos;s text, the KPI metric and its value</comment>
+        <translation>%1 · %2 %3</translation>
+    </message>
+    <message>
+        <source>Select a binary classification run to see what its decisions are worth.</source>
+        <translation>이진 분류 실행을 선택하면 그 결정의 가치를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Set the cost matrix in the project&apos;s goal to see the business value.</source>
+        <translation>비즈니스 가치를 보려면 프로젝트 목표에서 비용 행렬을 설정하세요.</translation>
+    </message>
+    <message>
+        <source>The selected runs are not binary classifiers with a stored ROC curve.</source>
+        <translation>선택한 실행은 저장된 ROC 곡선이 있는 이진 분류기가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>임계값</translation>
+    </message>
+    <message>
+        <source>Expected value per row</source>
+        <translation>행당 기대 가치</translation>
+    </message>
+    <message>
+        <source>KPI %1 does not depend on the threshold</source>
+        <translation>KPI %1은(는) 임계값에 따라 달라지지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 (dotted)</source>
+        <comment>the KPI metric&apos;s axis</comment>
+        <translation>%1 (점선)</translation>
+    </message>
+    <message>
+        <source>KPI target %1 ≥ %2</source>
+        <translation>KPI 목표 %1 ≥ %2</translation>
+    </message>
+    <message>
+        <source>KPI target %1 ≤ %2</source>
+        <translation>KPI 목표 %1 ≤ %2</translation>
     </message>
 </context>
 <context>
@@ -2458,6 +2846,155 @@
     <message>
         <source>Row (1 to %1):</source>
         <translation>행 (1~%1):</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::DecisionTreeView</name>
+    <message>
+        <source>Zoom In</source>
+        <translation>확대</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>축소</translation>
+    </message>
+    <message>
+        <source>Fit Tree to View</source>
+        <translation>트리를 화면에 맞추기</translation>
+    </message>
+    <message>
+        <source>Export Tree…</source>
+        <translation>트리 내보내기…</translation>
+    </message>
+    <message>
+        <source>Leaf</source>
+        <translation>리프</translation>
+    </message>
+    <message>
+        <source>samples %1</source>
+        <translation>샘플 %1</translation>
+    </message>
+    <message>
+        <source>mean %1</source>
+        <translation>평균 %1</translation>
+    </message>
+    <message>
+        <source>predicts %1 (%2%)</source>
+        <translation>예측 %1 (%2%)</translation>
+    </message>
+    <message>
+        <source>Leaf at depth %1</source>
+        <translation>깊이 %1의 리프</translation>
+    </message>
+    <message>
+        <source>Split: %1</source>
+        <translation>분할: %1</translation>
+    </message>
+    <message>
+        <source>Training rows: %1</source>
+        <translation>학습 행: %1</translation>
+    </message>
+    <message>
+        <source>Impurity: %1</source>
+        <translation>불순도: %1</translation>
+    </message>
+    <message>
+        <source>Mean of %1: %2</source>
+        <translation>%1의 평균: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2% (%3 rows)</source>
+        <translation>%1: %2% (%3행)</translation>
+    </message>
+    <message>
+        <source>Predicts: %1</source>
+        <translation>예측: %1</translation>
+    </message>
+    <message>
+        <source>Missing values go left (%1)</source>
+        <translation>결측값은 왼쪽으로 (%1)</translation>
+    </message>
+    <message>
+        <source>Missing values go right (%1)</source>
+        <translation>결측값은 오른쪽으로 (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Double-click to fold the %n nodes below</source>
+        <translation>
+            <numerusform>두 번 클릭하면 아래 노드 %n개를 접습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes folded here; double-click to show them</source>
+        <translation>
+            <numerusform>노드 %n개가 접혀 있습니다. 두 번 클릭하면 펼쳐집니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 leaves, depth %3</source>
+        <translation>노드 %1개, 리프 %2개, 깊이 %3</translation>
+    </message>
+    <message>
+        <source>Bars: the mean of %1, from %2 to %3</source>
+        <translation>막대: %1의 평균 (%2 ~ %3)</translation>
+    </message>
+    <message>
+        <source>+1 leaf</source>
+        <translation>+리프 1개</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n nodes</source>
+        <translation>
+            <numerusform>+노드 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No tree to show. Pick a run of a decision tree to see its splits here.</source>
+        <translation>표시할 트리가 없습니다. 의사결정나무 실행을 선택하면 여기에 분할이 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: choose a file ending in .png, .svg or .pdf.</source>
+        <translation>%1(으)로 내보낼 수 없습니다: 확장자가 .png, .svg, .pdf인 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: there is no tree to export.</source>
+        <translation>%1(으)로 내보낼 수 없습니다: 내보낼 트리가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the folder %2 does not exist.</source>
+        <translation>%1(으)로 내보낼 수 없습니다: %2 폴더가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the folder is not writable.</source>
+        <translation>%1(으)로 내보낼 수 없습니다: 폴더에 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Decision tree</source>
+        <translation>의사결정나무</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the tree could not be drawn into the file.</source>
+        <translation>%1(으)로 내보낼 수 없습니다: 트리를 파일에 그릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the existing file could not be replaced.</source>
+        <translation>%1(으)로 내보낼 수 없습니다: 기존 파일을 바꿀 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the file could not be written.</source>
+        <translation>%1(으)로 내보낼 수 없습니다: 파일을 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Export Tree</source>
+        <translation>트리 내보내기</translation>
     </message>
 </context>
 <context>
@@ -2968,6 +3505,93 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::NodePalette</name>
+    <message>
+        <source>Inputs: %1</source>
+        <translation>입력: %1</translation>
+    </message>
+    <message>
+        <source>Outputs: %1</source>
+        <translation>출력: %1</translation>
+    </message>
+    <message>
+        <source>Drag onto the canvas to add it</source>
+        <translation>캔버스로 끌어다 놓아 추가하세요</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ParallelCoordinatesChart</name>
+    <message>
+        <source>Select runs to compare their hyperparameters.</source>
+        <translation>하이퍼파라미터를 비교할 실행을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>These runs have no hyperparameters to compare</source>
+        <translation>이 실행들에는 비교할 하이퍼파라미터가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 (best)</source>
+        <comment>the best value of a metric</comment>
+        <translation>%1 (최고)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a metric and its split</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Click to colour the lines by this axis</source>
+        <translation>클릭하면 이 축의 값으로 선 색을 칠합니다</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>실행 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>값 없음</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>설정 안 됨</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::PipelineScene</name>
+    <message>
+        <source>The pipeline is not ready yet</source>
+        <translation>파이프라인이 아직 준비되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>A node cannot feed itself</source>
+        <translation>노드는 자기 자신에게 연결할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The output “%1” gives a %2, but the input “%3” takes a %4</source>
+        <translation>출력 “%1”은(는) %2을(를) 내보내지만, 입력 “%3”은(는) %4을(를) 받습니다</translation>
+    </message>
+    <message>
+        <source>The input “%1” is already connected</source>
+        <translation>입력 “%1”은(는) 이미 연결되어 있습니다</translation>
+    </message>
+    <message>
+        <source>The link would make a cycle</source>
+        <translation>이 연결은 순환을 만듭니다</translation>
+    </message>
+    <message>
+        <source>Connect an input to an output</source>
+        <translation>입력은 출력에 연결하세요</translation>
+    </message>
+    <message>
+        <source>Connect an output to an input</source>
+        <translation>출력은 입력에 연결하세요</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::PrCurveChart</name>
     <message>
         <source>%1 (AP %2)</source>
@@ -3326,6 +3950,89 @@ actual %2 · predicted %3</source>
     <message>
         <source>Feature importance</source>
         <translation>특성 중요도</translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation>비즈니스 가치</translation>
+    </message>
+    <message>
+        <source>Hyperparameters against the metric</source>
+        <translation>지표 대비 하이퍼파라미터</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::RunDetailsPanel</name>
+    <message>
+        <source>Overview</source>
+        <translation>개요</translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation>비즈니스 가치</translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation>트리</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>What did you try, and what did you learn? Notes are saved with the run.</source>
+        <translation>무엇을 시도했고 무엇을 알게 되었나요? 메모는 실행과 함께 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>Select one run in Experiments to see it in full.</source>
+        <translation>실험에서 실행 하나를 선택하면 전체 내용을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · target %3</source>
+        <translation>%1 · %2 · 대상 %3</translation>
+    </message>
+    <message>
+        <source>Dataset version %1</source>
+        <translation>데이터셋 버전 %1</translation>
+    </message>
+    <message>
+        <source>No dataset version</source>
+        <translation>데이터셋 버전 없음</translation>
+    </message>
+    <message>
+        <source>Seed %1</source>
+        <translation>시드 %1</translation>
+    </message>
+    <message>
+        <source>Trained %1 in %2 s</source>
+        <translation>%1에 학습, %2초 소요</translation>
+    </message>
+    <message>
+        <source>Marked as the candidate for deployment</source>
+        <translation>배포 후보로 표시됨</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>태그: %1</translation>
+    </message>
+    <message>
+        <source>Meets the KPI (%1)</source>
+        <translation>KPI 충족 (%1)</translation>
+    </message>
+    <message>
+        <source>Misses the KPI (%1)</source>
+        <translation>KPI 미달 (%1)</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>매개변수</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "app/cli/ImportCommand.h"
 #include "app/cli/ImportOptions.h"
 #include "app/cli/ProjectCommand.h"
+#include "app/cli/RunCommand.h"
 #include "app/cli/RunsCommand.h"
 #include "app/cli/TrainCommand.h"
 #include "engine/core/Error.h"
@@ -36,8 +37,11 @@ void printHelp(std::ostream& out) {
          "                   isolation_forest; --param sets the algorithm's parameters\n"
          "                   (C=0.5, max_depth=4, hidden_layer_sizes=[50,50]).\n"
          "  project new PATH (--name N | --demo) [--goal TEXT] [--kpi METRIC] [--target VALUE]\n"
-         "                   Create a project file (*.lathe). --demo adds a generated dataset and\n"
-         "                   a goal; --kpi: the metric the project is judged by (roc_auc, f1,\n"
+         "                   Create a project file (*.lathe). --demo writes the German credit demo\n"
+         "                   (credit-g.arff, a goal, KPI, cost matrix and a pipeline; the file is\n"
+         "                   read from $LATHE_DEMO_DATA, else ../share/lathe/demo beside lathe,\n"
+         "                   else the source tree's shared/datasets); --kpi: the metric the\n"
+         "                   project is judged by (roc_auc, f1,\n"
          "                   rmse, ... as scikit-learn spells it); --target: the value that counts\n"
          "                   as success.\n"
          "  project add-data PATH FILE [--name DATASET] [import options] [--json]\n"
@@ -47,6 +51,13 @@ void printHelp(std::ostream& out) {
          "  project info PATH [--json]\n"
          "                   The project's goal, KPI, values, format, datasets with their\n"
          "                   versions, and how many runs and models it holds.\n"
+         "  run PROJECT [--pipeline NAME] [--seed S] [--json]\n"
+         "                   Run a pipeline of the project headless (the only one, or NAME), as\n"
+         "                   the studio's Run all does: progress per node, the runs it trains\n"
+         "                   recorded in the project, each node's state and the runs' metrics\n"
+         "                   printed. The same seed (0 unless told) gives the same metrics. Exit 1\n"
+         "                   when a node failed. The project must not be open in Lathe Studio\n"
+         "                   meanwhile.\n"
          "  runs PATH [--json]\n"
          "                   The project's experiment runs with their scores (test, else\n"
          "                   validation, else cross-validation) and tags; * marks the candidate.\n"
@@ -101,6 +112,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   }
   if (first == "import") return guarded(runImport, args, out, err);
   if (first == "project") return guarded(runProject, args, out, err);
+  if (first == "run") return guarded(runRun, args, out, err);
   if (first == "runs") return guarded(runRuns, args, out, err);
   if (first == "train") return guarded(runTrain, args, out, err);
   if (!first.empty() && first.front() == '-')

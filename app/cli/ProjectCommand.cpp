@@ -5,7 +5,9 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -16,8 +18,9 @@
 #include "app/cli/CommandLine.h"
 #include "app/cli/ConsoleJob.h"
 #include "app/cli/ImportOptions.h"
-#include "engine/data/GenerateBlobsJob.h"
 #include "engine/data/ImportRequestJson.h"
+#include "engine/jobs/Job.h"
+#include "engine/pipeline/DemoProject.h"
 #include "engine/store/DatasetRepository.h"
 #include "engine/store/Project.h"
 #include "engine/store/ProjectFiles.h"
@@ -57,17 +60,54 @@ std::string number(double v) {
   return s.str();
 }
 
-// The demo's data: two overlapping Gaussian blobs. The best linear score has a ROC AUC of about
-// 0.93 on them (measured once), so a good model meets the demo's KPI (0.85) and a careless one may not.
-constexpr data::BlobsSpec kDemoBlobs{500, 2, 2, 8.0, -10.0, 10.0, 2024};
-
-data::Table demoTable(const data::Blobs& blobs) {
-  std::vector<std::shared_ptr<const data::Column>> columns;
-  for (std::size_t f = 0; f < blobs.features.size(); ++f)
-    columns.push_back(data::Column::float64("x" + std::to_string(f + 1), blobs.features[f]));
-  columns.push_back(data::Column::categorical("group", blobs.labels, {"a", "b"}));
-  return data::Table(std::move(columns));
+// Where the demo's credit-g.arff is: $LATHE_DEMO_DATA, else installed beside the binary
+// (<prefix>/share/lathe/demo), else the source tree's resources/demo or the shared datasets above
+// the build folder (a development build). The engine has no resources, so the CLI hands it the bytes.
+std::string demoDataPath() {
+  namespace fs = std::filesystem;
+  if (const char* given = std::getenv("LATHE_DEMO_DATA"); given && *given) return given;
+  std::error_code error;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", error);
+  std::vector<fs::path> tried;
+  if (!error) {
+    tried.push_back(exe.parent_path() / "../share/lathe/demo/credit-g.arff");
+    for (fs::path at = exe.parent_path(); !at.empty() && tried.size() < 10; at = at.parent_path()) {
+      tried.push_back(at / "resources/demo/credit-g.arff");  // the source tree (a development build)
+      tried.push_back(at / "shared/datasets/credit-g.arff");
+      if (at == at.parent_path()) break;
+    }
+  }
+  for (const auto& candidate : tried)
+    if (fs::is_regular_file(candidate, error)) return candidate.lexically_normal().string();
+  throw Error(ErrorCode::InvalidArgument,
+              "cannot find the demo's data, credit-g.arff (looked beside lathe in ../share/lathe/demo and in the "
+              "source tree's shared/datasets); set LATHE_DEMO_DATA to its path");
 }
+
+std::string readDemoData(const std::string& path) {
+  constexpr std::uintmax_t kLimit = 64u << 20;  // credit-g is 150 kB; anything huge is not it
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);
+  if (error) throw Error(ErrorCode::Io, "cannot read the demo's data: " + error.message(), {path});
+  if (size > kLimit) throw Error(ErrorCode::InvalidArgument, "the demo's data is too large to be credit-g.arff", {path});
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+    throw Error(ErrorCode::Io, "cannot read the demo's data", {path});
+  return bytes;
+}
+
+// DemoProject::write as a console job: progress, and Ctrl-C leaves no file.
+class WriteDemoJob final : public jobs::Job {
+ public:
+  WriteDemoJob(std::string path, std::string arff) : path_(std::move(path)), arff_(std::move(arff)) {}
+  std::string name() const override { return "Write the demo project"; }
+  void run(jobs::JobContext& context) override { pipeline::DemoProject::write(path_, arff_, context); }
+
+ private:
+  std::string path_;
+  std::string arff_;
+};
 
 int newProject(const std::vector<std::string>& args, std::ostream& out) {
   const CommandLine line(args, {{"--name", "--goal", "--kpi", "--target"}, {}, {"--demo"}});
@@ -76,14 +116,9 @@ int newProject(const std::vector<std::string>& args, std::ostream& out) {
   const bool demo = line.flag("--demo");
   if (!demo && !line.value("--name")) throw UsageError{"project new needs --name N or --demo"};
 
-  store::ProjectInfo info;
-  info.name = line.value("--name").value_or("Demo");
+  store::ProjectInfo info = demo ? pipeline::DemoProject::info() : store::ProjectInfo{};
+  if (auto name = line.value("--name")) info.name = *name;
   if (info.name.empty()) throw UsageError{"--name must not be empty"};
-  if (demo) {
-    info.description = "A demo project: two groups of points in the plane, made by Lathe.";
-    info.goal = "Tell group a from group b by where a point lies.";
-    info.kpi = {"roc_auc", true, 0.85};
-  }
   if (auto goal = line.value("--goal")) info.goal = *goal;
   if (auto kpi = line.value("--kpi")) {
     bool lowerIsBetter = false;
@@ -95,32 +130,25 @@ int newProject(const std::vector<std::string>& args, std::ostream& out) {
     info.kpi.target = parseNumber("--target", *target);
   }
 
-  std::shared_ptr<const data::Table> table;
-  if (demo) {
-    data::GenerateBlobsJob generate(kDemoBlobs);
-    runConsoleJob(generate);
-    table = std::make_shared<const data::Table>(demoTable(generate.result()));
+  if (!demo) {
+    store::Project::create(path, info);
+    out << "created project '" << info.name << "' at " << path << '\n';
+    return kExitOk;
   }
-  std::shared_ptr<store::Project> project = store::Project::create(path, info);
-  try {
-    if (table) {
-      const ordered_json made{{"generator", "blobs"}, {"rows", kDemoBlobs.rows}, {"features", kDemoBlobs.features},
-                              {"classes", kDemoBlobs.classes}, {"cluster_std", kDemoBlobs.clusterStd},
-                              {"seed", kDemoBlobs.seed}};
-      store::DatasetOrigin origin;
-      origin.importOptionsJson = made.dump();
-      store::StoreDatasetJob storeJob(project, "blobs", table, origin);
-      runConsoleJob(storeJob);
+  WriteDemoJob write(path, readDemoData(demoDataPath()));
+  runConsoleJob(write);
+  if (!(info == pipeline::DemoProject::info())) {
+    // The options given beside --demo override its name, goal or KPI.
+    try {
+      auto project = store::Project::open(path);
+      store::ProjectInfoRepository(project->db()).save(info);
+    } catch (...) {
+      store::ProjectFiles::removeWithSidecars(path);
+      throw;
     }
-  } catch (...) {
-    // A project that is not what was asked for is not left behind (Ctrl-C, a full disk).
-    project.reset();
-    store::ProjectFiles::removeWithSidecars(path);
-    throw;
   }
-  out << "created project '" << info.name << "' at " << path;
-  if (table) out << " with dataset 'blobs' (" << table->rowCount() << " rows, " << table->columnCount() << " columns)";
-  out << '\n';
+  out << "created project '" << info.name << "' at " << path << " with dataset '" << pipeline::DemoProject::kDataset
+      << "' (1000 rows, 21 columns) and pipeline '" << pipeline::DemoProject::kPipeline << "'\n";
   return kExitOk;
 }
 

@@ -12,6 +12,8 @@
 #include "app/commands/SetRunTagsCommand.h"
 #include "app/document/ProjectDocument.h"
 #include "engine/core/Error.h"
+#include "engine/experiments/BusinessValueCurve.h"
+#include "engine/experiments/ParallelCoordinates.h"
 #include "engine/experiments/RunComparison.h"
 #include "widgets/panels/ComparisonReport.h"
 #include "widgets/panels/ExperimentsPanel.h"
@@ -107,7 +109,14 @@ void ExperimentsController::compare(const QList<qint64>& ids) {
     for (qint64 id : ids)
       if (auto run = document_->run(id)) runs.push_back(std::move(*run));
     compared_ = ids;
-    comparison_->setComparison(experiments::RunComparison::of(runs, document_->info().kpi), runs);
+    const store::ProjectInfo info = document_->info();
+    comparison_->setComparison(experiments::RunComparison::of(runs, info.kpi), runs);
+    std::vector<widgets::BusinessValueSeries> value;
+    for (const auto& run : runs)
+      if (auto curve = experiments::BusinessValueCurve::of(run, info.costs, info.kpi))
+        value.push_back({QString::fromStdString(run.name), std::move(*curve)});
+    comparison_->setBusinessValue(std::move(value), info.kpi, info.costs);
+    comparison_->setHyperparameters(experiments::ParallelCoordinates::of(runs));
   } catch (const Error& e) {
     document_->reportFailure(tr("Compare runs"), QString::fromStdString(e.message()));
     return;

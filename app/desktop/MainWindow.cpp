@@ -24,11 +24,14 @@
 #include "app/desktop/AboutDialog.h"
 #include "app/desktop/ChartsController.h"
 #include "app/desktop/ExperimentsController.h"
+#include "app/desktop/RunDetailsController.h"
+#include "widgets/panels/ExperimentsPanel.h"
 #include "app/desktop/TrainingController.h"
 #include "app/desktop/DataController.h"
 #include "app/desktop/FileRouter.h"
 #include "app/desktop/InsightsController.h"
 #include "app/desktop/ImportDialog.h"
+#include "app/desktop/PipelineController.h"
 #include "app/desktop/ProjectController.h"
 #include "app/desktop/ProjectMessages.h"
 #include "app/desktop/RecipeController.h"
@@ -39,6 +42,7 @@
 #include "app/jobs/JobManager.h"
 #include "engine/core/Error.h"
 #include "engine/data/ExportCsvJob.h"
+#include "engine/pipeline/nodes/NodeCatalogue.h"
 #include "widgets/canvas/PipelineCanvasView.h"
 #include "widgets/jobs/JobLogView.h"
 #include "widgets/jobs/JobStatusWidget.h"
@@ -67,6 +71,11 @@ MainWindow::MainWindow(QWidget* parent)
   setCentralWidget(canvas_);
   createActions();
   docks_ = std::make_unique<StudioDocks>(this, openAction_);
+  pipeline_ = new PipelineController(document_, jobs_, canvas_, docks_->nodePalette, pipeline::NodeCatalogue::shared(), this);
+  connect(runAction_, &QAction::triggered, pipeline_, &PipelineController::runAll);
+  connect(runNodeAction_, &QAction::triggered, pipeline_, &PipelineController::runSelected);
+  connect(pipeline_, &PipelineController::runnableChanged, this, &MainWindow::updateRunActions);
+  connect(pipeline_, &PipelineController::runningChanged, this, &MainWindow::updateRunActions);
   createMenus();
   createToolBar();
   statusBar()->addPermanentWidget(jobStatus_);
@@ -97,6 +106,13 @@ MainWindow::MainWindow(QWidget* parent)
     docks_->showComparison(true);
     docks_->comparison->raise();
   });
+  runDetails_ = new RunDetailsController(document_, docks_->experimentsPanel, docks_->runPanel, this);
+  connect(runDetails_, &RunDetailsController::shown, this, [this] { docks_->showRun(true); });
+  connect(docks_->experimentsPanel, &widgets::ExperimentsPanel::openRequested, this, [this](qint64 id) {
+    runDetails_->show(id);
+    docks_->run->show();
+    docks_->run->raise();
+  });
   connect(training_, &TrainingController::trained, this, [this] { docks_->experiments->raise(); });
   connect(projects_, &ProjectController::versionShown, this,
           [this](std::shared_ptr<const data::Table> table, qint64 versionId) {
@@ -116,6 +132,9 @@ MainWindow::MainWindow(QWidget* parent)
   connect(docks_->dataView, &widgets::DataTableView::message, this, &MainWindow::showNotice);
   connectProjectPanel();
   connect(projects_, &ProjectController::notice, this, &MainWindow::showNotice);
+  connect(pipeline_, &PipelineController::notice, this, &MainWindow::showNotice);
+  // LEAD: Recipe → data wrangler, Train → training panel: connect pipeline_->nodeEditRequested
+  // and call pipeline_->setExternallyEdited({"recipe", "train"}); other kinds get the form.
   connect(projects_, &ProjectController::error, this, &MainWindow::showError);
   retranslate();
   defaultLayout_ = saveState(kLayoutVersion);
@@ -130,7 +149,7 @@ MainWindow::~MainWindow() {
                           static_cast<QObject*>(document_->undoStack()), static_cast<QObject*>(projects_),
                           static_cast<QObject*>(recipes_), static_cast<QObject*>(data_), static_cast<QObject*>(insights_),
                           static_cast<QObject*>(charts_), static_cast<QObject*>(training_),
-                          static_cast<QObject*>(experiments_)})
+                          static_cast<QObject*>(experiments_), static_cast<QObject*>(pipeline_)})
     source->disconnect(this);
 }
 
@@ -138,6 +157,8 @@ void MainWindow::createActions() {
   newAction_ = new QAction(icon("new"), QString(), this);
   newAction_->setShortcut(QKeySequence::New);
   connect(newAction_, &QAction::triggered, projects_, &ProjectController::newProject);
+  newDemoAction_ = new QAction(this);
+  connect(newDemoAction_, &QAction::triggered, projects_, [this] { projects_->newDemoProject(); });
 
   openAction_ = new QAction(icon("open"), QString(), this);
   openAction_->setShortcut(QKeySequence::Open);
@@ -224,6 +245,7 @@ void MainWindow::createActions() {
 void MainWindow::createMenus() {
   fileMenu_ = menuBar()->addMenu(QString());
   fileMenu_->addAction(newAction_);
+  fileMenu_->addAction(newDemoAction_);
   fileMenu_->addAction(openAction_);
   recentMenu_ = fileMenu_->addMenu(QString());
   connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
@@ -240,6 +262,9 @@ void MainWindow::createMenus() {
   editMenu_ = menuBar()->addMenu(QString());
   editMenu_->addAction(undoAction_);
   editMenu_->addAction(redoAction_);
+  editMenu_->addSeparator();  // Align works on the canvas's selected nodes
+  editMenu_->addAction(pipeline_->alignLeftAction());
+  editMenu_->addAction(pipeline_->alignTopAction());
 
   viewMenu_ = menuBar()->addMenu(QString());
   for (QDockWidget* dock : docks_->all()) viewMenu_->addAction(dock->toggleViewAction());
@@ -312,6 +337,8 @@ void MainWindow::retranslate() {
   fileMenu_->setTitle(tr("&File"));
   newAction_->setText(tr("&New Project"));
   newAction_->setToolTip(tr("Start a new, empty project"));
+  newDemoAction_->setText(tr("New from &Demo…"));
+  newDemoAction_->setToolTip(tr("A German-credit project with its data, goal, costs and a pipeline that trains three models"));
   openAction_->setText(tr("&Open…"));
   openAction_->setToolTip(tr("Open a project or a data file"));
   recentMenu_->setTitle(tr("Open &Recent"));
@@ -344,8 +371,8 @@ void MainWindow::retranslate() {
   toolBar_->setWindowTitle(tr("Main Toolbar"));
 
   canvas_->setEmptyHint(tr("Your pipeline is empty"),
-                        tr("Import data to start a pipeline: open a data file or drop one onto "
-                           "the window. Data, transform and model nodes then connect here."));
+                        tr("Drag a node from the Nodes palette onto the canvas, then drag from an "
+                           "output port to an input port to connect them. Press F5 to run."));
   docks_->retranslate();
   updateRunActions();
   updateTitle();
@@ -357,10 +384,11 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::updateRunActions() {
-  // Running needs a pipeline with nodes; the pipeline canvas fills the scene.
-  const bool hasPipeline = !canvas_->scene()->items().isEmpty();
-  runAction_->setEnabled(hasPipeline);
-  runNodeAction_->setEnabled(hasPipeline && !canvas_->scene()->selectedItems().isEmpty());
+  // Running needs a pipeline with nodes, and no run of it going already.
+  const bool hasPipeline = pipeline_ && pipeline_->hasNodes();
+  const bool idle = pipeline_ && !pipeline_->isRunning();
+  runAction_->setEnabled(hasPipeline && idle);
+  runNodeAction_->setEnabled(hasPipeline && idle && pipeline_->hasSelectedNode());
   const QString why = tr("Add nodes to the pipeline to run it");
   runAction_->setToolTip(hasPipeline ? tr("Run every stale node of the pipeline") : why);
   runNodeAction_->setToolTip(hasPipeline ? tr("Run the selected node and what it needs") : why);

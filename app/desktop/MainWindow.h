@@ -18,10 +18,12 @@ namespace lathe::app {
 
 class ChartsController;
 class ExperimentsController;
+class RunDetailsController;
 class TrainingController;
 class DataController;
 class InsightsController;
 class JobManager;
+class PipelineController;
 class ProjectController;
 class RecipeController;
 class ProjectDocument;
@@ -42,7 +44,9 @@ class MainWindow : public QMainWindow {
   RecipeController* recipes() const { return recipes_; }
   TrainingController* training() const { return training_; }
   ExperimentsController* experiments() const { return experiments_; }
+  RunDetailsController* runDetails() const { return runDetails_; }
   DataController* data() const { return data_; }
+  PipelineController* pipeline() const { return pipeline_; }
   const StudioDocks& docks() const { return *docks_; }
   widgets::PipelineCanvasView* canvas() const { return canvas_; }
   widgets::JobStatusWidget* jobStatus() const { return jobStatus_; }
@@ -56,7 +60,7 @@ class MainWindow : public QMainWindow {
   void exportData(const QString& path, bool forExcel);
 
   // Bumped when the dock layout changes shape, so an old saved layout is ignored.
-  static constexpr int kLayoutVersion = 3;
+  static constexpr int kLayoutVersion = 5;
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -94,10 +98,12 @@ class MainWindow : public QMainWindow {
   ProjectController* projects_;
   RecipeController* recipes_ = nullptr;
   DataController* data_ = nullptr;
+  PipelineController* pipeline_ = nullptr;
   InsightsController* insights_ = nullptr;
   ChartsController* charts_ = nullptr;
   TrainingController* training_ = nullptr;
   ExperimentsController* experiments_ = nullptr;
+  RunDetailsController* runDetails_ = nullptr;
   widgets::PipelineCanvasView* canvas_;
   widgets::JobStatusWidget* jobStatus_;
   QLabel* savedStateLabel_;
@@ -118,6 +124,7 @@ class MainWindow : public QMainWindow {
   QToolBar* toolBar_ = nullptr;
 
   QAction* newAction_ = nullptr;
+  QAction* newDemoAction_ = nullptr;
   QAction* openAction_ = nullptr;
   QAction* importAction_ = nullptr;
   QAction* exportAction_ = nullptr;

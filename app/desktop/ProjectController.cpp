@@ -1,6 +1,7 @@
 #include "app/desktop/ProjectController.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -17,6 +18,7 @@
 #include "app/document/ProjectDocument.h"
 #include "app/jobs/JobManager.h"
 #include "engine/core/Error.h"
+#include "engine/pipeline/WriteDemoProjectJob.h"
 #include "engine/data/ImportRequestJson.h"
 #include "engine/store/DatasetRepository.h"
 #include "engine/store/LoadDatasetJob.h"
@@ -64,6 +66,36 @@ void ProjectController::newProject() {
     }
   });
   dialog->open();
+}
+
+void ProjectController::newDemoProject(const QString& given) {
+  QString path = given;
+  if (path.isEmpty()) {
+    path = QFileDialog::getSaveFileName(window_, tr("New Project from Demo"),
+                                        QDir(defaultProjectFolder()).filePath(tr("German credit") + QStringLiteral(".lathe")),
+                                        tr("Lathe projects (*.lathe)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(QStringLiteral(".lathe"))) path += QStringLiteral(".lathe");
+    // The dialog asked before replacing: the demo is written fresh.
+    if (QFileInfo::exists(path) && !isOpen(path)) QFile::remove(path);
+  }
+  if (QFileInfo::exists(path)) {
+    openProject(path);
+    return;
+  }
+  QFile data(QStringLiteral(":/demo/credit-g.arff"));
+  if (!data.open(QIODevice::ReadOnly)) {
+    emit error(tr("Cannot create the demo"), tr("The demo's data is missing from this build."));
+    return;
+  }
+  auto job = std::make_shared<pipeline::WriteDemoProjectJob>(path.toStdString(), data.readAll().toStdString());
+  JobManager::Callbacks callbacks;
+  callbacks.finished = [this, path] {
+    QSettings().setValue(kProjectFolderKey, QFileInfo(path).absolutePath());
+    openProject(path, [this, path] { emit notice(tr("Created the demo project “%1”.").arg(shown(path))); });
+  };
+  callbacks.failed = [this](const QString& detail) { emit error(tr("Cannot create the demo"), detail); };
+  jobs_->submit(job, tr("Create the demo project"), std::move(callbacks));
 }
 
 bool ProjectController::isOpen(const QString& path) const {

@@ -28,6 +28,9 @@ class ProjectController : public QObject {
 
   // Asks for a name, a location and, optionally, the goal and KPI; creates and opens it.
   void newProject();
+  // Writes the German-credit demo (its data, goal, KPI, cost matrix and pipeline) to `path` as a
+  // job and opens it; an empty path asks where. An existing file is opened as it is.
+  void newDemoProject(const QString& path = {});
   void openProject(const QString& path);
   // True when `path` is the project open in the window.
   bool isOpen(const QString& path) const;

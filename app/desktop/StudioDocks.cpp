@@ -6,6 +6,7 @@
 
 #include <QVBoxLayout>
 
+#include "widgets/canvas/NodePalette.h"
 #include "widgets/jobs/JobLogView.h"
 #include "widgets/panels/ChartsPanel.h"
 #include "widgets/panels/ColumnProfilePanel.h"
@@ -18,6 +19,7 @@
 #include "widgets/panels/ExperimentsPanel.h"
 #include "widgets/panels/RecipePanel.h"
 #include "widgets/panels/RunComparisonPanel.h"
+#include "widgets/panels/RunDetailsPanel.h"
 #include "widgets/panels/TrainingPanel.h"
 
 namespace lathe::app {
@@ -34,16 +36,19 @@ QDockWidget* makeDock(QMainWindow* window, const char* objectName, QWidget* cont
 
 StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
     : project(nullptr),
+      palette(nullptr),
       data(nullptr),
       recipe(nullptr),
       training(nullptr),
       experiments(nullptr),
       comparison(nullptr),
+      run(nullptr),
       charts(nullptr),
       profile(nullptr),
       insights(nullptr),
       jobLog(nullptr),
       jobLogView(new widgets::JobLogView),
+      nodePalette(new widgets::NodePalette),
       dataView(new widgets::DataTableView),
       dataFilter(new widgets::DataFilterBar),
       profilePanel(new widgets::ColumnProfilePanel),
@@ -53,11 +58,15 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
       recipePanel(new widgets::RecipePanel),
       trainingPanel(new widgets::TrainingPanel),
       experimentsPanel(new widgets::ExperimentsPanel),
-      comparisonPanel(new widgets::RunComparisonPanel) {
+      comparisonPanel(new widgets::RunComparisonPanel),
+      runPanel(new widgets::RunDetailsPanel) {
   training = makeDock(window, "dock.training", trainingPanel);
   experiments = makeDock(window, "dock.experiments", experimentsPanel);
   comparison = makeDock(window, "dock.comparison", comparisonPanel);
+  run = makeDock(window, "dock.run", runPanel);
   project = makeDock(window, "dock.project", projectPanel);
+  palette = makeDock(window, "dock.palette", nodePalette);
+  pane(palette)->showContent(true);  // the node kinds are there from the start
   recipe = makeDock(window, "dock.recipe", recipePanel);
   // The filter line sits on top of the table it filters.
   auto* dataPane = new QWidget;
@@ -78,11 +87,13 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
                          QMainWindow::GroupedDragging);
   window->setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
   window->setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-  window->addDockWidget(Qt::LeftDockWidgetArea, project);
+  window->addDockWidget(Qt::LeftDockWidgetArea, palette);
+  window->splitDockWidget(palette, project, Qt::Vertical);
   window->addDockWidget(Qt::RightDockWidgetArea, recipe);
   window->tabifyDockWidget(recipe, profile);
   window->tabifyDockWidget(profile, insights);
   window->tabifyDockWidget(insights, training);
+  window->tabifyDockWidget(training, run);
   window->addDockWidget(Qt::BottomDockWidgetArea, data);
   window->tabifyDockWidget(data, experiments);
   window->tabifyDockWidget(experiments, comparison);
@@ -123,8 +134,10 @@ void StudioDocks::showExperiments(bool any) { pane(experiments)->showContent(any
 
 void StudioDocks::showComparison(bool any) { pane(comparison)->showContent(any); }
 
+void StudioDocks::showRun(bool any) { pane(run)->showContent(any); }
+
 QList<QDockWidget*> StudioDocks::all() const {
-  return {project, data, recipe, profile, insights, training, experiments, comparison, charts, jobLog};
+  return {palette, project, data, recipe, profile, insights, training, experiments, run, comparison, charts, jobLog};
 }
 
 widgets::PlaceholderStack* StudioDocks::pane(QDockWidget* dock) const {
@@ -137,6 +150,7 @@ void StudioDocks::retranslate() {
     QString title, emptyTitle, emptyText;
   };
   const Text texts[] = {
+      {palette, tr("Nodes"), tr("No node types"), tr("The kinds of node a pipeline can use appear here.")},
       {project, tr("Project"), tr("No project open"),
        tr("A project keeps your data, goal, runs and models in one file, saved as you "
                        "work. Start one with File › New Project, open one, or drop a data file "
@@ -161,6 +175,9 @@ void StudioDocks::retranslate() {
       {experiments, tr("Experiments"), tr("No runs yet"),
        tr("Every training run is recorded here with its parameters and metrics, "
                        "so you can compare runs side by side.")},
+      {run, tr("Run"), tr("No run selected"),
+       tr("Select one run in Experiments to see its metrics, parameters and notes, the business value "
+          "of its decisions and, for a decision tree, the tree itself.")},
       {comparison, tr("Comparison"), tr("Nothing to compare yet"),
        tr("Select two or more runs in Experiments and click Compare: their metrics, parameters, ROC "
           "and precision–recall curves, confusion matrices and learning curves appear side by side.")},

@@ -16,18 +16,20 @@ class DataFilterBar;
 class DataTableView;
 class InsightsPanel;
 class JobLogView;
+class NodePalette;
 class PlaceholderStack;
 class ProjectOverviewPanel;
 class RecipePanel;
 class TrainingPanel;
 class ExperimentsPanel;
 class RunComparisonPanel;
+class RunDetailsPanel;
 }  // namespace lathe::widgets
 
 namespace lathe::app {
 
 // The dock panes around the canvas, each starting with an empty state that says what to do
-// next: Project (left), Recipe, Profile, Insights and Training (right), Data, Experiments,
+// next: Project (left), Recipe, Profile, Insights, Training and Run (right), Data, Experiments,
 // Comparison, Charts and Job log (bottom). The panes' real content arrives with the features that fill them.
 class StudioDocks {
   Q_DECLARE_TR_FUNCTIONS(StudioDocks)
@@ -39,16 +41,19 @@ class StudioDocks {
   void retranslate();
 
   QDockWidget* project;
+  QDockWidget* palette;  // the node palette, left, beside the project
   QDockWidget* data;
   QDockWidget* recipe;
   QDockWidget* training;
   QDockWidget* experiments;
   QDockWidget* comparison;
+  QDockWidget* run;
   QDockWidget* charts;
   QDockWidget* profile;
   QDockWidget* insights;
   QDockWidget* jobLog;
   widgets::JobLogView* jobLogView;
+  widgets::NodePalette* nodePalette;
   widgets::DataTableView* dataView;
   widgets::DataFilterBar* dataFilter;
   widgets::ColumnProfilePanel* profilePanel;
@@ -59,6 +64,7 @@ class StudioDocks {
   widgets::TrainingPanel* trainingPanel;
   widgets::ExperimentsPanel* experimentsPanel;
   widgets::RunComparisonPanel* comparisonPanel;
+  widgets::RunDetailsPanel* runPanel;
 
   // Shows the table's rows in the Data dock (or its empty state again for a null table).
   // `name` (the dataset and version shown) goes into the dock's title; empty: just "Data".
@@ -74,6 +80,8 @@ class StudioDocks {
   void showTraining(bool any);
   void showExperiments(bool any);
   void showComparison(bool any);
+  // One run in full once the user selects one.
+  void showRun(bool any);
 
  private:
   widgets::PlaceholderStack* pane(QDockWidget* dock) const;

@@ -2,9 +2,11 @@
 #include <malloc.h>
 
 #include <QApplication>
+#include <QDir>
 #include <QCommandLineParser>
 
 #include "app/desktop/MainWindow.h"
+#include "app/desktop/ProjectController.h"
 #include "app/desktop/StudioStyle.h"
 #include "app/desktop/UiLanguage.h"
 #include "engine/core/Version.h"
@@ -27,6 +29,9 @@ int main(int argc, char* argv[]) {
                               QStringLiteral("The UI language for this session (en, ko)."),
                               QStringLiteral("code"));
   parser.addOption(language);
+  QCommandLineOption demo(QStringLiteral("demo"),
+                          QStringLiteral("Open the German-credit demo project (created in the projects folder the first time)."));
+  parser.addOption(demo);
   parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Projects or data files to open."),
                                QStringLiteral("[files...]"));
   parser.process(app);
@@ -37,6 +42,9 @@ int main(int argc, char* argv[]) {
 
   lathe::app::MainWindow window;
   window.show();
+  if (parser.isSet(demo))
+    window.projects()->newDemoProject(
+        QDir(lathe::app::ProjectController::defaultProjectFolder()).filePath(QStringLiteral("German credit.lathe")));
   for (const QString& file : parser.positionalArguments()) window.openFile(file);
   return QApplication::exec();
 }

@@ -133,6 +133,16 @@ void ProjectDocument::setRunTags(qint64 runId, const QStringList& tags) {
   emit contentChanged();
 }
 
+std::optional<store::ModelArtifact> ProjectDocument::runModel(qint64 runId) const {
+  return project_ ? store::RunRepository(db()).model(runId) : std::nullopt;
+}
+
+void ProjectDocument::setRunNotes(qint64 runId, const QString& notes) {
+  project_->requireWritable();
+  store::RunRepository(db()).setNotes(runId, notes.toStdString());
+  emit contentChanged();
+}
+
 void ProjectDocument::setRunCandidate(qint64 runId, bool candidate) {
   project_->requireWritable();
   store::RunRepository(db()).setCandidate(runId, candidate);

@@ -53,6 +53,8 @@ class ProjectDocument : public QObject {
   // The runs not deleted (the experiments table), and one run whole, deleted or not.
   std::vector<store::RunSummary> runs() const;
   std::optional<store::ExperimentRun> run(qint64 runId) const;
+  // A run's trained model as stored (nullopt: none). Throws lathe::Error(Corrupt) for damaged bytes.
+  std::optional<store::ModelArtifact> runModel(qint64 runId) const;
   qint64 modelCount() const;
   std::optional<QString> viewState(const QString& key) const;
 
@@ -63,6 +65,7 @@ class ProjectDocument : public QObject {
   void renameRun(qint64 runId, const QString& name);
   void setRunDeleted(qint64 runId, bool deleted);
   void setRunTags(qint64 runId, const QStringList& tags);
+  void setRunNotes(qint64 runId, const QString& notes);
   // Marking a run clears the mark of every other: a project has at most one candidate.
   void setRunCandidate(qint64 runId, bool candidate);
   // Remembers what the window shows; failures are ignored (a read-only project, say).

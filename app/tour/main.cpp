@@ -10,6 +10,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QTabWidget>
 #include <QTest>
 #include <cstdio>
 
@@ -29,6 +30,10 @@
 #include "widgets/panels/ExperimentsPanel.h"
 #include "widgets/panels/InsightsPanel.h"
 #include "widgets/panels/RunComparisonPanel.h"
+#include "widgets/panels/RunDetailsPanel.h"
+#include "widgets/charts/BusinessValueChart.h"
+#include "widgets/charts/DecisionTreeView.h"
+#include "widgets/charts/ParallelCoordinatesChart.h"
 #include "widgets/panels/TrainingPanel.h"
 #include "widgets/table/DataFilterBar.h"
 #include "widgets/table/DataTableView.h"
@@ -148,6 +153,13 @@ int main(int argc, char* argv[]) {
     std::fprintf(stderr, "the project has no credit-g dataset\n");
     return 1;
   }
+  // German credit's costs (calling a bad credit good costs 5, the reverse 1; "good" is class 1,
+  // the positive one) and a KPI, so the business value and the KPI marks have something to say.
+  auto info = window.document()->info();
+  info.costs.falsePositive = -5.0;
+  info.costs.falseNegative = -1.0;
+  info.kpi = {"roc_auc", true, 0.75};
+  window.document()->setInfo(info);
   docks.training->raise();
   window.resizeDocks({docks.training}, {430}, Qt::Horizontal);
   emit docks.trainingPanel->datasetChanged(credit);  // what picking it in the panel's list does
@@ -175,5 +187,25 @@ int main(int argc, char* argv[]) {
   const auto confusions = docks.comparisonPanel->confusionCharts();
   if (!confusions.isEmpty())
     ok &= grabWidget(confusions.front(), output.filePath(QStringLiteral("confusion-matrix%1.png").arg(suffix)));
+  ok &= grabWidget(docks.comparisonPanel->businessValueChart(),
+                   output.filePath(QStringLiteral("business-value%1.png").arg(suffix)));
+  ok &= grabWidget(docks.comparisonPanel->hyperparameterChart(),
+                   output.filePath(QStringLiteral("parallel-coordinates%1.png").arg(suffix)));
+
+  // A depth-4 decision tree, opened in the Run dock on its Tree tab.
+  docks.training->raise();
+  docks.trainingPanel->setAlgorithm(QStringLiteral("tree"));
+  if (auto* depth = docks.trainingPanel->findChild<QLineEdit*>(QStringLiteral("max_depth"))) depth->setText(QStringLiteral("4"));
+  window.training()->train();
+  settle(window, [&] { return !window.training()->isTraining(); });
+  const auto runs = window.document()->runs();
+  if (!runs.empty()) {
+    emit docks.experimentsPanel->openRequested(runs.back().id);
+    window.resizeDocks({docks.run}, {760}, Qt::Horizontal);
+    docks.runPanel->tabs()->setCurrentIndex(2);
+    docks.runPanel->treeView()->fitToView();
+    settle(window, [] { return true; });
+    ok &= shoot(window, output.filePath(QStringLiteral("run-tree%1.png").arg(suffix)));
+  }
   return ok ? 0 : 1;
 }

@@ -142,6 +142,36 @@ std::int64_t RunRepository::add(const ExperimentRun& run, const ModelArtifact* m
   return id;
 }
 
+void RunRepository::addResults(std::int64_t id, const ExperimentRun& results) {
+  requireWritable(db_);
+  ExperimentRun scores;  // only what this call stores, validated as a run's would be
+  scores.name = "scores";
+  scores.algorithm = "scores";
+  scores.metrics = results.metrics;
+  scores.curves = results.curves;
+  scores.confusions = results.confusions;
+  validate(scores);
+  std::set<std::string> splits;
+  for (const auto& m : scores.metrics) splits.insert(m.split);
+  for (const auto& c : scores.curves) splits.insert(c.split);
+  for (const auto& c : scores.confusions) splits.insert(c.split);
+
+  Transaction transaction(db_);
+  Statement exists = db_.prepare("SELECT 1 FROM run WHERE id = ?1");
+  exists.bind(1, id);
+  if (!exists.step()) invalid("there is no run " + std::to_string(id), std::to_string(id));
+  for (const char* table : {"run_metric", "run_curve", "run_confusion"}) {
+    Statement clear = db_.prepare(std::string("DELETE FROM ") + table + " WHERE run_id = ?1 AND split = ?2");
+    for (const auto& split : splits) {
+      clear.bind(1, id).bind(2, split);
+      clear.run();
+      clear.reset();
+    }
+  }
+  insertDetails(id, scores);
+  transaction.commit();
+}
+
 void RunRepository::insertDetails(std::int64_t id, const ExperimentRun& run) {
   Statement metric = db_.prepare("INSERT INTO run_metric (run_id, split, name, value) VALUES (?1, ?2, ?3, ?4)");
   for (const auto& m : run.metrics) {

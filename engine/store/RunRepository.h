@@ -26,6 +26,11 @@ class RunRepository {
   // values that are not finite are stored as NULL and read back as NaN. Marking it a candidate
   // clears every other run's mark.
   std::int64_t add(const ExperimentRun& run, const ModelArtifact* model = nullptr);
+  // Adds scores made after the run was stored (a pipeline's Evaluate node scores the model on
+  // its test rows) to run `id`: the metrics, curves and confusion matrices of `results`,
+  // replacing those the run had for the same splits; everything else in `results` is ignored.
+  // One transaction.
+  void addResults(std::int64_t id, const ExperimentRun& results);
 
   // The runs not deleted, oldest first, with their tags and metrics: a few set-based queries,
   // not one per run, so 10,000 runs list in a fraction of a second.

@@ -1,14 +1,20 @@
 #include "widgets/canvas/PipelineCanvasView.h"
 
+#include "widgets/canvas/PipelineScene.h"
+
 #include <QGraphicsScene>
+#include <QKeyEvent>
+#include <QMimeData>
+#include <QMouseEvent>
 #include <QPainter>
+#include <QScrollBar>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
 
 namespace lathe::widgets {
 namespace {
-constexpr double kGrid = 24.0;
+constexpr double kGrid = 20.0;  // a multiple of the 10-px snap, so nodes line up with dots
 constexpr double kMinZoom = 0.25;
 constexpr double kMaxZoom = 4.0;
 }  // namespace
@@ -16,14 +22,18 @@ constexpr double kMaxZoom = 4.0;
 PipelineCanvasView::PipelineCanvasView(QWidget* parent) : QGraphicsView(parent) {
   setScene(new QGraphicsScene(QRectF(-2000, -2000, 4000, 4000), this));
   setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-  setDragMode(QGraphicsView::ScrollHandDrag);
+  setObjectName(QStringLiteral("canvas.view"));
+  setDragMode(QGraphicsView::RubberBandDrag);
+  setRubberBandSelectionMode(Qt::IntersectsItemShape);
   setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
   setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
   setFrameShape(QFrame::NoFrame);
   // Panning is by dragging; scroll bars over an endless grid only add noise.
   setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  setAcceptDrops(false);  // files dropped here go to the window, which routes them
+  // Node types from the palette drop here; files are ignored and so reach the window, which
+  // routes them.
+  setAcceptDrops(true);
   centerOn(0, 0);
 }
 
@@ -50,6 +60,88 @@ void PipelineCanvasView::wheelEvent(QWheelEvent* event) {
     return;
   }
   QGraphicsView::wheelEvent(event);
+}
+
+void PipelineCanvasView::panBy(QPoint delta) {
+  horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+  verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+}
+
+void PipelineCanvasView::setSpaceHeld(bool held) {
+  spaceHeld_ = held;
+  if (!panning_) viewport()->setCursor(held ? Qt::OpenHandCursor : Qt::ArrowCursor);
+}
+
+void PipelineCanvasView::mousePressEvent(QMouseEvent* event) {
+  const bool pan = event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && spaceHeld_);
+  if (pan) {
+    panning_ = true;
+    lastPan_ = event->position().toPoint();
+    viewport()->setCursor(Qt::ClosedHandCursor);
+    event->accept();
+    return;
+  }
+  QGraphicsView::mousePressEvent(event);
+}
+
+void PipelineCanvasView::mouseMoveEvent(QMouseEvent* event) {
+  if (panning_) {
+    const QPoint at = event->position().toPoint();
+    panBy(at - lastPan_);
+    lastPan_ = at;
+    event->accept();
+    return;
+  }
+  QGraphicsView::mouseMoveEvent(event);
+}
+
+void PipelineCanvasView::mouseReleaseEvent(QMouseEvent* event) {
+  if (panning_ && (event->button() == Qt::MiddleButton || event->button() == Qt::LeftButton)) {
+    panning_ = false;
+    viewport()->setCursor(spaceHeld_ ? Qt::OpenHandCursor : Qt::ArrowCursor);
+    event->accept();
+    return;
+  }
+  QGraphicsView::mouseReleaseEvent(event);
+}
+
+void PipelineCanvasView::keyPressEvent(QKeyEvent* event) {
+  if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+    setSpaceHeld(true);
+    event->accept();
+    return;
+  }
+  QGraphicsView::keyPressEvent(event);
+}
+
+void PipelineCanvasView::keyReleaseEvent(QKeyEvent* event) {
+  if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+    setSpaceHeld(false);
+    event->accept();
+    return;
+  }
+  QGraphicsView::keyReleaseEvent(event);
+}
+
+void PipelineCanvasView::focusOutEvent(QFocusEvent* event) {
+  setSpaceHeld(false);  // the release may go to another window
+  QGraphicsView::focusOutEvent(event);
+}
+
+void PipelineCanvasView::dragEnterEvent(QDragEnterEvent* event) {
+  if (!event->mimeData()->hasFormat(QLatin1String(PipelineScene::kNodeTypeMime))) {
+    event->ignore();
+    return;
+  }
+  QGraphicsView::dragEnterEvent(event);
+}
+
+void PipelineCanvasView::dragMoveEvent(QDragMoveEvent* event) {
+  if (!event->mimeData()->hasFormat(QLatin1String(PipelineScene::kNodeTypeMime))) {
+    event->ignore();
+    return;
+  }
+  QGraphicsView::dragMoveEvent(event);
 }
 
 void PipelineCanvasView::drawBackground(QPainter* painter, const QRectF& rect) {

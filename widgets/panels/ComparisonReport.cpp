@@ -11,7 +11,9 @@
 #include <QTableWidget>
 #include <QTextDocument>
 
+#include "widgets/charts/BusinessValueChart.h"
 #include "widgets/charts/ConfusionMatrixChart.h"
+#include "widgets/charts/ParallelCoordinatesChart.h"
 #include "widgets/charts/FeatureImportanceChart.h"
 #include "widgets/charts/PredictionScatterChart.h"
 #include "widgets/charts/LearningCurveChart.h"
@@ -80,6 +82,11 @@ ComparisonReport::ComparisonReport(const RunComparisonPanel& panel, const QStrin
   }
   body += QStringLiteral("<h2>%1</h2>").arg(tr("Learning curves").toHtmlEscaped()) +
           chart(panel.learningChart(), QStringLiteral("learning.png"));
+  if (panel.businessValueChart()->curveCount() > 0)
+    body += heading(tr("Business value")) + chart(panel.businessValueChart(), QStringLiteral("value.png"));
+  if (panel.hyperparameterChart()->lineCount() > 0)
+    body += heading(tr("Hyperparameters against the metric")) +
+            chart(panel.hyperparameterChart(), QStringLiteral("hyperparameters.png"));
   body_ = body;
 }
 

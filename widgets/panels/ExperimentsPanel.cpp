@@ -149,6 +149,10 @@ ExperimentsPanel::ExperimentsPanel(QWidget* parent)
   });
   connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
           &ExperimentsPanel::onSelectionChanged);
+  // Double-clicking a run opens it in full (the Run dock).
+  connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+    if (index.isValid()) emit openRequested(model_->runAt(proxy_->mapToSource(index).row()).id);
+  });
   connect(compare_, &QAction::triggered, this, [this] {
     if (const auto ids = selectedRunIds(); ids.size() >= 2) emit compareRequested(ids);
   });

@@ -48,6 +48,7 @@ class ExperimentsPanel : public QWidget {
 
  signals:
   void compareRequested(const QList<qint64>& ids);
+  void openRequested(qint64 id);
   void renameRequested(qint64 id, const QString& name);
   void tagsRequested(qint64 id, const QStringList& tags);
   void candidateRequested(qint64 id, bool candidate);

@@ -13,7 +13,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "widgets/charts/BusinessValueChart.h"
 #include "widgets/charts/ConfusionMatrixChart.h"
+#include "widgets/charts/ParallelCoordinatesChart.h"
 #include "widgets/charts/FeatureImportanceChart.h"
 #include "widgets/charts/PredictionScatterChart.h"
 #include "widgets/charts/LearningCurveChart.h"
@@ -54,7 +56,9 @@ RunComparisonPanel::RunComparisonPanel(QWidget* parent)
       predicted_(new PredictionScatterChart(PredictionScatterChart::Mode::PredictedAgainstActual, this)),
       residuals_(new PredictionScatterChart(PredictionScatterChart::Mode::Residuals, this)),
       importanceBox_(new QWidget(this)),
-      importances_(new QHBoxLayout(importanceBox_)) {
+      importances_(new QHBoxLayout(importanceBox_)),
+      value_(new BusinessValueChart(this)),
+      parallel_(new ParallelCoordinatesChart(this)) {
   setObjectName(QStringLiteral("runComparisonPanel"));
   report_->setObjectName(QStringLiteral("exportReportButton"));
   confusionBox_->setObjectName(QStringLiteral("comparisonConfusions"));
@@ -64,7 +68,8 @@ RunComparisonPanel::RunComparisonPanel(QWidget* parent)
   confusions_->setContentsMargins(0, 0, 0, 0);
   importances_->setContentsMargins(0, 0, 0, 0);
   importanceBox_->setObjectName(QStringLiteral("comparisonImportances"));
-  for (QWidget* chart : {static_cast<QWidget*>(predicted_), static_cast<QWidget*>(residuals_)})
+  for (QWidget* chart : {static_cast<QWidget*>(predicted_), static_cast<QWidget*>(residuals_),
+                         static_cast<QWidget*>(value_), static_cast<QWidget*>(parallel_)})
     chart->setMinimumSize(320, 260);
 
   auto* content = new QWidget(this);
@@ -97,7 +102,11 @@ RunComparisonPanel::RunComparisonPanel(QWidget* parent)
   grid->addWidget(residuals_, 7, 1);
   heading(8, 0, nullptr);
   grid->addWidget(importanceBox_, 9, 0, 1, 2);
-  classificationRow_ << roc_ << pr_ << confusionBox_;
+  heading(10, 0, &classificationRow_);
+  heading(10, 1, nullptr);
+  grid->addWidget(value_, 11, 0);
+  grid->addWidget(parallel_, 11, 1);
+  classificationRow_ << roc_ << pr_ << confusionBox_ << value_;
   regressionRow_ << predicted_ << residuals_;
   grid->setColumnStretch(0, 1);
   grid->setColumnStretch(1, 1);
@@ -119,7 +128,8 @@ RunComparisonPanel::RunComparisonPanel(QWidget* parent)
 void RunComparisonPanel::retranslate() {
   const QStringList texts = {tr("Metrics"),           tr("Parameters"),        tr("ROC curves"),
                              tr("Precision–recall"), tr("Confusion matrices"), tr("Learning curves"),
-                             tr("Predicted against actual"), tr("Residuals"), tr("Feature importance")};
+                             tr("Predicted against actual"), tr("Residuals"), tr("Feature importance"),
+                             tr("Business value"), tr("Hyperparameters against the metric")};
   for (int i = 0; i < headings_.size(); ++i) headings_[i]->setText(texts.value(i));
   report_->setText(tr("Export Report…"));
   title_->setText(runNames_.isEmpty() ? tr("Select two or more runs in Experiments and click Compare.")
@@ -142,7 +152,23 @@ QList<ConfusionMatrixChart*> RunComparisonPanel::confusionCharts() const {
   return confusionBox_->findChildren<ConfusionMatrixChart*>(QString(), Qt::FindDirectChildrenOnly);
 }
 
-void RunComparisonPanel::clear() { setComparison({}, {}); }
+void RunComparisonPanel::clear() {
+  setComparison({}, {});
+  value_->clear();
+  parallel_->clear();
+}
+
+void RunComparisonPanel::setBusinessValue(std::vector<BusinessValueSeries> series, const store::Kpi& kpi,
+                                          const store::CostMatrix& costs) {
+  value_->setKpi(kpi);
+  value_->setCostMatrix(costs);
+  if (!costs.isSet()) series.clear();  // the chart says to set the matrix
+  value_->setCurves(std::move(series));
+}
+
+void RunComparisonPanel::setHyperparameters(const experiments::ParallelCoordinates& coordinates) {
+  parallel_->setCoordinates(coordinates);
+}
 
 void RunComparisonPanel::setComparison(const experiments::RunComparison& comparison,
                                        const std::vector<store::ExperimentRun>& runs) {

@@ -231,18 +231,21 @@ class tst_Cli : public QObject {
     const QString project = dir.filePath(QStringLiteral("demo.lathe"));
     QCOMPARE(run({str("project"), str("new"), project, str("--demo")}).code, 0);
     const QJsonObject info = json(run({str("project"), str("info"), project, str("--json")}));
-    QCOMPARE(info.value(str("name")).toString(), str("Demo"));
+    QCOMPARE(info.value(str("name")).toString(), str("German credit"));
     QVERIFY(!info.value(str("goal")).toString().isEmpty());
     const QJsonObject kpi = info.value(str("kpi")).toObject();
     QCOMPARE(kpi.value(str("metric")).toString(), str("roc_auc"));
     QCOMPARE(kpi.value(str("direction")).toString(), str("maximize"));
-    QCOMPARE(kpi.value(str("target")).toDouble(), 0.85);
+    QCOMPARE(kpi.value(str("target")).toDouble(), 0.75);
+    // Calling a bad credit (class 0) good costs 5, the reverse 1: tst_DemoProject explains.
+    QCOMPARE(info.value(str("costs")).toObject().value(str("fp")).toDouble(), -5.0);
+    QCOMPARE(info.value(str("costs")).toObject().value(str("fn")).toDouble(), -1.0);
     const QJsonArray datasets = info.value(str("datasets")).toArray();
     QCOMPARE(datasets.size(), 1);
     const QJsonObject version = datasets[0].toObject().value(str("versions")).toArray().at(0).toObject();
-    QCOMPARE(version.value(str("rows")).toInt(), 500);
-    QCOMPARE(version.value(str("columns")).toInt(), 3);
-    // The same seed makes the same data: a second demo stores identical content.
+    QCOMPARE(version.value(str("rows")).toInt(), 1000);  // credit-g.arff
+    QCOMPARE(version.value(str("columns")).toInt(), 21);
+    // The same file makes the same data: a second demo stores identical content.
     const QString again = dir.filePath(QStringLiteral("again.lathe"));
     QCOMPARE(run({str("project"), str("new"), again, str("--demo"), str("--name"), str("Again")}).code, 0);
     const QJsonObject second = json(run({str("project"), str("info"), again, str("--json")}));

@@ -31,7 +31,9 @@
 #include "engine/eval/Curves.h"
 #include "engine/experiments/TrainedModel.h"
 #include "engine/store/RunRepository.h"
+#include "widgets/charts/BusinessValueChart.h"
 #include "widgets/charts/ConfusionMatrixChart.h"
+#include "widgets/charts/ParallelCoordinatesChart.h"
 #include "widgets/charts/RocCurveChart.h"
 #include "widgets/panels/ExperimentsPanel.h"
 #include "widgets/panels/RunComparisonPanel.h"
@@ -201,6 +203,13 @@ class tst_TrainingWorkflow : public QObject {
     }
     // The metric table marks the better AUC.
     QVERIFY(comparison()->metricsTable()->rowCount() >= 5);
+    // One line per run across the hyperparameters, the last axis the runs' roc_auc.
+    auto* parallel = comparison()->hyperparameterChart();
+    QCOMPARE(parallel->lineCount(), 2);
+    QVERIFY(parallel->axisCount() >= 3);
+    QVERIFY(parallel->axisName(parallel->axisCount() - 1).contains(QStringLiteral("roc_auc")));
+    // Without a cost matrix the business value says to set one.
+    QCOMPARE(comparison()->businessValueChart()->curveCount(), 0);
   }
 
   // 4. The comparison as a report: HTML with the tables and every chart inside, and PDF.
@@ -214,8 +223,11 @@ class tst_TrainingWorkflow : public QObject {
     for (const auto& run : storedRuns()) QVERIFY(text.contains(QString::fromStdString(run.name)));
     QVERIFY(text.contains(QStringLiteral("★")));
     QVERIFY(text.contains(QStringLiteral("roc_auc")));
-    // ROC, PR, two confusion matrices, learning curves, two runs' feature importances.
-    QCOMPARE(text.count(QStringLiteral("data:image/png;base64,")), 7);
+    // ROC, PR, two confusion matrices, learning curves, two runs' feature importances and the
+    // hyperparameters; no business value, as the project has no cost matrix.
+    QCOMPARE(text.count(QStringLiteral("data:image/png;base64,")), 8);
+    QVERIFY(text.contains(QStringLiteral("Hyperparameters against the metric")));
+    QVERIFY(!text.contains(QStringLiteral("Business value")));
     const QString pdf = dir.filePath(QStringLiteral("comparison.pdf"));
     QCOMPARE(window_->experiments()->exportReport(pdf), QString());
     QFile document(pdf);

@@ -1,0 +1,31 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "engine/data/Table.h"
+#include "engine/pipeline/NodeType.h"
+
+namespace lathe::jobs {
+class JobContext;
+}
+
+namespace lathe::pipeline {
+
+struct ModelValue;
+
+// Predict: batch scoring. A Model and a Table in; Predictions out: one row per input row with
+// the input's key columns, "prediction" (the class label, or the value) and, for a classifier,
+// "probability_<class>" per class. Parameters: {"keys":[] (columns to carry over; empty: any
+// column named "id" or ending in "_id"), "output":"" (when set, the predictions are also written
+// to this CSV file, atomically; a relative path is taken from the project's folder)}.
+class PredictNode {
+ public:
+  static constexpr const char* kId = "predict";
+  static NodeType type();
+
+  // The predictions table for `table`. `keys` empty: the id-like columns, as above.
+  static data::Table predict(const ModelValue& model, const data::Table& table, std::vector<std::string> keys,
+                             const jobs::JobContext& context);
+};
+
+}  // namespace lathe::pipeline
