@@ -15,12 +15,12 @@ for lang in en ko; do
   rm -rf "$config"
 done
 
-# A project open in the studio: the demo project with penguins added, made by the CLI.
+# A project open in the studio: the German-credit demo (its pipeline on the canvas) with penguins
+# added, made by the CLI.
 cli=$(dirname "$studio")/lathe
 work=$(mktemp -d)
 "$cli" project new "$work/demo.lathe" --demo --goal "Flag customers likely to churn next month" >/dev/null
 "$cli" project add-data "$work/demo.lathe" "$root/../shared/datasets/penguins.csv" >/dev/null
-"$cli" project add-data "$work/demo.lathe" "$root/../shared/datasets/credit-g.arff" >/dev/null
 for lang in en ko; do
   suffix=$([[ $lang == ko ]] && echo "-ko" || true)
   XDG_CONFIG_HOME=$work/config-$lang XDG_DATA_HOME=$work/data bash "$shoot" -w 5 -s 1440x900 \

@@ -5,6 +5,7 @@
 #include <QClipboard>
 #include <QEvent>
 #include <QMimeData>
+#include <QTimer>
 #include <QUndoStack>
 #include <algorithm>
 #include <cmath>
@@ -129,6 +130,8 @@ PipelineController::PipelineController(ProjectDocument* project, JobManager* job
     executor_->clear();
     sticky_.clear();
     pasteCount_ = 0;
+    // A pipeline just opened shows whole (once its items are on the scene).
+    QTimer::singleShot(0, view_, [view = view_] { view->fitToContents(); });
   });
   connect(pipeline_, &PipelineDocument::graphChanged, this, &PipelineController::showGraph);
   connect(scene_, &widgets::PipelineScene::nodeDropped, this, &PipelineController::addNode);
@@ -318,6 +321,7 @@ void PipelineController::run(const std::vector<int>& targets) {
   callbacks.failed = [this](const QString& error) { emit notice(tr("The pipeline stopped: %1").arg(error)); };
   callbacks.ended = [this, relay, job] {
     relay->flush();
+    project_->notifyContentChanged();  // the runs its Train nodes recorded, even when it stopped early
     job_ = 0;
     if (job->summary().cancelled) emit notice(tr("Pipeline run cancelled"));
     refreshStates();

@@ -16,6 +16,7 @@
 
 #include "app/desktop/DataController.h"
 #include "app/desktop/ExperimentsController.h"
+#include "app/desktop/PipelineController.h"
 #include "app/desktop/TrainingController.h"
 #include "app/document/ProjectDocument.h"
 #include "app/desktop/MainWindow.h"
@@ -24,6 +25,7 @@
 #include "app/desktop/UiLanguage.h"
 #include "app/jobs/JobManager.h"
 #include "engine/explore/ChartRequest.h"
+#include "widgets/canvas/PipelineCanvasView.h"
 #include "widgets/panels/ChartsPanel.h"
 #include "widgets/charts/ConfusionMatrixChart.h"
 #include "widgets/charts/RocCurveChart.h"
@@ -207,5 +209,17 @@ int main(int argc, char* argv[]) {
     settle(window, [] { return true; });
     ok &= shoot(window, output.filePath(QStringLiteral("run-tree%1.png").arg(suffix)));
   }
+
+  // The demo's pipeline run to the end (F5): every node Done, its three runs recorded.
+  window.pipeline()->runAll();
+  settle(window, [&] { return !window.pipeline()->isRunning(); });
+  docks.experiments->raise();
+  docks.training->raise();
+  window.resizeDocks({docks.training}, {380}, Qt::Horizontal);
+  window.resizeDocks({docks.experiments}, {300}, Qt::Vertical);
+  settle(window, [] { return true; });
+  if (auto* canvas = window.findChild<lathe::widgets::PipelineCanvasView*>()) canvas->fitToContents();
+  settle(window, [] { return true; });
+  ok &= shoot(window, output.filePath(QStringLiteral("pipeline%1.png").arg(suffix)));
   return ok ? 0 : 1;
 }

@@ -52,6 +52,14 @@ void PipelineCanvasView::setZoom(double factor) {
   emit zoomChanged(factor);
 }
 
+void PipelineCanvasView::fitToContents() {
+  if (!scene()) return;
+  const QRectF area = scene()->itemsBoundingRect().adjusted(-40, -40, 40, 40);
+  if (area.width() <= 80 || viewport()->width() < 50 || viewport()->height() < 50) return;
+  setZoom(std::min({1.0, viewport()->width() / area.width(), viewport()->height() / area.height()}));
+  centerOn(area.center());
+}
+
 void PipelineCanvasView::wheelEvent(QWheelEvent* event) {
   if (event->modifiers() & Qt::ControlModifier) {
     const double steps = event->angleDelta().y() / 120.0;

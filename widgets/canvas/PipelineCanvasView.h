@@ -18,6 +18,8 @@ class PipelineCanvasView : public QGraphicsView {
   double zoom() const;
   void setZoom(double factor);  // clamped to [0.25, 4]
   void resetZoom() { setZoom(1.0); }
+  // Zooms out (never in beyond 100 %) and centres so every node shows.
+  void fitToContents();
 
  signals:
   void zoomChanged(double factor);

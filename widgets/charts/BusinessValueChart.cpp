@@ -37,7 +37,13 @@ QCPItemText* smallText(QCustomPlot* plot, const QString& objectName) {
 
 }  // namespace
 
-BusinessValueChart::BusinessValueChart(QWidget* parent) : ChartView(QStringLiteral("businessValueChart"), parent) {
+BusinessValueChart::BusinessValueChart(QWidget* parent)
+    : ChartView(QStringLiteral("businessValueChart"), parent),
+      drag_(this, [this](const QPointF& pos, double maxPixels) { return markerPointNear(pos, maxPixels); },
+            [this](int index) { moveMarkerTo(index); },
+            [this](const QPointF& pos) {
+              return marker_ && QLineF(marker_->position->pixelPosition(), pos).length() <= kGrabPixels;
+            }) {
   setMinimumSize(200, 180);
   setMouseTracking(true);  // an open hand over the marker says it can be dragged
   rebuild();
@@ -52,7 +58,7 @@ void BusinessValueChart::setCurves(std::vector<BusinessValueSeries> curves) {
   }
   curves_ = std::move(curves);
   given_ = true;
-  dragging_ = false;
+  drag_.cancel();
   probabilities_ = true;
   for (const auto& series : curves_)
     for (std::size_t i = 0; i + 1 < series.curve.points.size(); ++i)
@@ -79,7 +85,7 @@ void BusinessValueChart::clear() {
   const double before = threshold();
   curves_.clear();
   given_ = false;
-  dragging_ = false;
+  drag_.cancel();
   markerIndex_ = -1;
   rebuild();
   if (!std::isnan(before)) emit thresholdChanged(threshold());
@@ -356,41 +362,15 @@ void BusinessValueChart::moveMarkerTo(int index) {
 }
 
 void BusinessValueChart::mousePressEvent(QMouseEvent* event) {
-  if (event->button() == Qt::LeftButton) {
-    const int near = markerPointNear(event->position(), kGrabPixels);
-    if (near >= 0) {
-      dragging_ = true;
-      setCursor(Qt::ClosedHandCursor);
-      // A press on the marker grabs it where it is, even with other thresholds under the mouse.
-      if (!marker_ || QLineF(marker_->position->pixelPosition(), event->position()).length() > kGrabPixels)
-        moveMarkerTo(near);
-      event->accept();
-      return;
-    }
-  }
-  ChartView::mousePressEvent(event);
+  if (!drag_.press(event)) ChartView::mousePressEvent(event);
 }
 
 void BusinessValueChart::mouseMoveEvent(QMouseEvent* event) {
-  if (dragging_) {
-    moveMarkerTo(markerPointNear(event->position(), std::numeric_limits<double>::infinity()));
-    event->accept();
-    return;
-  }
-  if (markerPointNear(event->position(), kGrabPixels) >= 0) setCursor(Qt::OpenHandCursor);
-  else unsetCursor();
-  ChartView::mouseMoveEvent(event);
+  if (!drag_.move(event)) ChartView::mouseMoveEvent(event);
 }
 
 void BusinessValueChart::mouseReleaseEvent(QMouseEvent* event) {
-  if (dragging_) {
-    moveMarkerTo(markerPointNear(event->position(), std::numeric_limits<double>::infinity()));
-    dragging_ = false;
-    setCursor(Qt::OpenHandCursor);
-    event->accept();
-    return;
-  }
-  ChartView::mouseReleaseEvent(event);
+  if (!drag_.release(event)) ChartView::mouseReleaseEvent(event);
 }
 
 }  // namespace lathe::widgets

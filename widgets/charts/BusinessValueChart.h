@@ -5,6 +5,7 @@
 #include "engine/store/ProjectInfo.h"
 #include "widgets/charts/BusinessValueSeries.h"
 #include "widgets/charts/ChartView.h"
+#include "widgets/charts/MarkerDrag.h"
 
 namespace lathe::widgets {
 
@@ -20,7 +21,7 @@ namespace lathe::widgets {
 class BusinessValueChart : public ChartView {
   Q_OBJECT
  public:
-  static constexpr double kGrabPixels = 12.0;
+  static constexpr double kGrabPixels = MarkerDrag::kGrabPixels;
 
   explicit BusinessValueChart(QWidget* parent = nullptr);
 
@@ -90,7 +91,7 @@ class BusinessValueChart : public ChartView {
   bool given_ = false;
   bool probabilities_ = true;  // every threshold but "flag no one" within [0, 1]
   int markerIndex_ = -1;       // into the first curve's points
-  bool dragging_ = false;
+  MarkerDrag drag_;
   QCPItemStraightLine* kpiLine_ = nullptr;
   QCPItemTracer* marker_ = nullptr;
   QCPItemText* markerLabel_ = nullptr;

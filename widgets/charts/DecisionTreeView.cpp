@@ -443,18 +443,27 @@ void DecisionTreeView::setZoom(double factor) {
 
 void DecisionTreeView::zoomIn() {
   // From the keyboard or a menu the mouse may be anywhere: keep the middle of the view.
+  followSize_ = false;
   setTransformationAnchor(QGraphicsView::AnchorViewCenter);
   setZoom(zoomFactor() * 1.25);
   setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
 }
 
 void DecisionTreeView::zoomOut() {
+  followSize_ = false;
   setTransformationAnchor(QGraphicsView::AnchorViewCenter);
   setZoom(zoomFactor() / 1.25);
   setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
 }
 
+void DecisionTreeView::resizeEvent(QResizeEvent* event) {
+  QGraphicsView::resizeEvent(event);
+  // A tree set while its tab was hidden was fitted to no size at all: fit it once it shows.
+  if (followSize_) fitToView();
+}
+
 void DecisionTreeView::fitToView() {
+  followSize_ = true;
   if (scene()->sceneRect().isEmpty()) return;
   fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
 }
@@ -466,6 +475,7 @@ QString DecisionTreeView::emptyStateText() const {
 void DecisionTreeView::wheelEvent(QWheelEvent* event) {
   const double steps = event->angleDelta().y() / 120.0;
   if (steps == 0) return QGraphicsView::wheelEvent(event);
+  followSize_ = false;
   setZoom(zoomFactor() * std::pow(1.15, steps));
   event->accept();
 }

@@ -54,6 +54,7 @@ class DecisionTreeView : public QGraphicsView {
 
  protected:
   void wheelEvent(QWheelEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
   void mouseDoubleClickEvent(QMouseEvent* event) override;
   void drawForeground(QPainter* painter, const QRectF& rect) override;
   void changeEvent(QEvent* event) override;
@@ -90,6 +91,7 @@ class DecisionTreeView : public QGraphicsView {
   QAction* zoomOutAction_ = nullptr;
   QAction* fitAction_ = nullptr;
   QAction* exportAction_ = nullptr;
+  bool followSize_ = true;  // fit the tree to the view as it resizes, until the user zooms
 };
 
 }  // namespace lathe::widgets

@@ -30,7 +30,10 @@ bool sameValue(double a, double b) { return (std::isnan(a) && std::isnan(b)) || 
 
 }  // namespace
 
-RocCurveChart::RocCurveChart(QWidget* parent) : ChartView(QStringLiteral("rocCurveChart"), parent) {
+RocCurveChart::RocCurveChart(QWidget* parent)
+    : ChartView(QStringLiteral("rocCurveChart"), parent),
+      drag_(this, [this](const QPointF& pos, double maxPixels) { return markerPointNear(pos, maxPixels); },
+            [this](int index) { moveMarkerTo(index); }) {
   setMinimumSize(200, 180);
   setMouseTracking(true);  // an open hand over the marker says it can be dragged
   rebuild();
@@ -40,7 +43,7 @@ void RocCurveChart::setCurves(std::vector<RunCurveSeries> curves) {
   const double before = threshold();
   curves_ = drawable(std::move(curves));
   given_ = true;
-  dragging_ = false;
+  drag_.cancel();
   markerIndex_ = std::isnan(before) ? -1 : pointWithThresholdNearest(before);
   if (markerIndex_ < 0) markerIndex_ = pointWithThresholdNearest(kDefaultThreshold);
   rebuild();
@@ -51,7 +54,7 @@ void RocCurveChart::clear() {
   const double before = threshold();
   curves_.clear();
   given_ = false;
-  dragging_ = false;
+  drag_.cancel();
   markerIndex_ = -1;
   rebuild();
   if (!std::isnan(before)) emit thresholdChanged(threshold());
@@ -217,40 +220,15 @@ void RocCurveChart::moveMarkerTo(int index) {
 }
 
 void RocCurveChart::mousePressEvent(QMouseEvent* event) {
-  if (event->button() == Qt::LeftButton) {
-    const int near = markerPointNear(event->position(), kGrabPixels);
-    if (near >= 0) {
-      dragging_ = true;
-      setCursor(Qt::ClosedHandCursor);
-      moveMarkerTo(near);
-      event->accept();
-      return;
-    }
-  }
-  ChartView::mousePressEvent(event);
+  if (!drag_.press(event)) ChartView::mousePressEvent(event);
 }
 
 void RocCurveChart::mouseMoveEvent(QMouseEvent* event) {
-  if (dragging_) {
-    // Along the curve: wherever the mouse goes, the marker takes the nearest point.
-    moveMarkerTo(markerPointNear(event->position(), std::numeric_limits<double>::infinity()));
-    event->accept();
-    return;
-  }
-  if (markerPointNear(event->position(), kGrabPixels) >= 0) setCursor(Qt::OpenHandCursor);
-  else unsetCursor();
-  ChartView::mouseMoveEvent(event);
+  if (!drag_.move(event)) ChartView::mouseMoveEvent(event);
 }
 
 void RocCurveChart::mouseReleaseEvent(QMouseEvent* event) {
-  if (dragging_) {
-    moveMarkerTo(markerPointNear(event->position(), std::numeric_limits<double>::infinity()));
-    dragging_ = false;
-    setCursor(Qt::OpenHandCursor);
-    event->accept();
-    return;
-  }
-  ChartView::mouseReleaseEvent(event);
+  if (!drag_.release(event)) ChartView::mouseReleaseEvent(event);
 }
 
 std::vector<RunCurveSeries> RocCurveChart::drawable(std::vector<RunCurveSeries> curves) {

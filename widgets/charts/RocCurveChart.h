@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "widgets/charts/ChartView.h"
+#include "widgets/charts/MarkerDrag.h"
 #include "widgets/charts/RunCurveSeries.h"
 
 namespace lathe::widgets {
@@ -17,7 +18,7 @@ class RocCurveChart : public ChartView {
   Q_OBJECT
  public:
   // Pixels from a point of the first curve within which a press grabs the marker.
-  static constexpr double kGrabPixels = 12.0;
+  static constexpr double kGrabPixels = MarkerDrag::kGrabPixels;
 
   explicit RocCurveChart(QWidget* parent = nullptr);
 
@@ -90,7 +91,7 @@ class RocCurveChart : public ChartView {
   std::vector<RunCurveSeries> curves_;
   bool given_ = false;   // setCurves was called since the last clear()
   int markerIndex_ = -1; // into the first curve's points
-  bool dragging_ = false;
+  MarkerDrag drag_;
   QCPItemTracer* marker_ = nullptr;
   QCPItemText* markerLabel_ = nullptr;
 };
