@@ -1,6 +1,7 @@
 #include "engine/experiments/ParallelCoordinates.h"
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <map>
 #include <set>
@@ -175,12 +176,24 @@ ParallelCoordinates ParallelCoordinates::of(const std::vector<store::ExperimentR
     bool varies = false;
   };
   std::vector<Candidate> candidates;
+  // Runs of different algorithms: the algorithm is the first axis.
+  std::vector<json> algorithms;
+  for (const auto& run : runs) algorithms.emplace_back(run.algorithm);
+  if (std::adjacent_find(algorithms.begin(), algorithms.end(), std::not_equal_to<>()) != algorithms.end()) {
+    Candidate algorithm{"algorithm", {}, true};
+    for (const auto& a : algorithms) algorithm.values.push_back(&a);
+    candidates.push_back(std::move(algorithm));
+  }
   for (const auto& name : names) {
     Candidate candidate{name, {}, false};
+    std::size_t present = 0;
     for (const auto& p : parameters) {
       const auto found = p.find(name);
       candidate.values.push_back(found == p.end() ? nullptr : &*found);
+      present += found != p.end();
     }
+    // A parameter of one run alone (another algorithm's) compares nothing.
+    if (runs.size() >= 2 && present < 2) continue;
     const json* first = candidate.values.front();
     for (const json* v : candidate.values)
       if ((v == nullptr) != (first == nullptr) || (v && first && *v != *first)) candidate.varies = true;

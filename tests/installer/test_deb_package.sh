@@ -26,12 +26,17 @@ for f in usr/bin/lathe-studio usr/bin/lathe \
          usr/share/icons/hicolor/scalable/apps/$id.svg \
          usr/share/mime/packages/$id.xml \
          usr/share/metainfo/$id.metainfo.xml \
-         usr/share/doc/lathe-studio/copyright; do
+         usr/share/doc/lathe-studio/copyright \
+         usr/share/lathe/demo/credit-g.arff; do
   [[ -s root/$f ]] || fail "missing $f"
 done
 [[ -x root/usr/bin/lathe-studio && -x root/usr/bin/lathe ]] || fail "binaries are not executable"
 
 root/usr/bin/lathe --version | grep -q '^lathe ' || fail "the packaged lathe does not run"
+# The packaged lathe finds the demo's data beside it, with no source tree around.
+env -u LATHE_DEMO_DATA root/usr/bin/lathe project new "$PWD/demo.lathe" --demo >/dev/null \
+  || fail "the packaged lathe cannot write the demo"
+root/usr/bin/lathe project info "$PWD/demo.lathe" | grep -q 'German credit' || fail "the demo project is not German credit"
 QT_QPA_PLATFORM=offscreen root/usr/bin/lathe-studio --version | grep -q 'Lathe Studio' \
   || fail "the packaged lathe-studio does not run"
 

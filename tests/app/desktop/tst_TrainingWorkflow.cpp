@@ -203,10 +203,12 @@ class tst_TrainingWorkflow : public QObject {
     }
     // The metric table marks the better AUC.
     QVERIFY(comparison()->metricsTable()->rowCount() >= 5);
-    // One line per run across the hyperparameters, the last axis the runs' roc_auc.
+    // One line per run across the algorithm and the hyperparameters the runs share, the last axis
+    // the runs' roc_auc.
     auto* parallel = comparison()->hyperparameterChart();
     QCOMPARE(parallel->lineCount(), 2);
-    QVERIFY(parallel->axisCount() >= 3);
+    QVERIFY(parallel->axisCount() >= 2);
+    QCOMPARE(parallel->axisName(0), QStringLiteral("algorithm"));  // two algorithms: the first axis
     QVERIFY(parallel->axisName(parallel->axisCount() - 1).contains(QStringLiteral("roc_auc")));
     // Without a cost matrix the business value says to set one.
     QCOMPARE(comparison()->businessValueChart()->curveCount(), 0);

@@ -162,19 +162,36 @@ class tst_ParallelCoordinates : public QObject {
   }
 
   void runsLackingAParameterGetNaN() {
-    // A logistic regression beside a forest: each lacks the other's parameters. max_iter is in
-    // one run only, with one value: it still varies (the other run lacks it).
+    // Two logistic regressions beside a forest: the forest lacks their parameters. max_iter has
+    // one value but the forest lacks it: it still varies. n_estimators is the forest's alone, so
+    // it compares nothing and has no axis.
     const auto pc = ParallelCoordinates::of({run(1, "logistic", R"({"C":1.0,"max_iter":100})", cv(0.78, 0.5)),
                                              run(2, "forest", R"({"n_estimators":100})", cv(0.79, 0.49)),
                                              run(3, "logistic 2", R"({"C":10.0,"max_iter":100})", cv(0.77, 0.51))});
-    QCOMPARE(axisNames(pc), (std::vector<std::string>{"C", "max_iter", "n_estimators", "roc_auc"}));
+    QCOMPARE(axisNames(pc), (std::vector<std::string>{"C", "max_iter", "roc_auc"}));
     QVERIFY(std::isnan(pc.lines[1].positions[0]));
     QVERIFY(std::isnan(pc.lines[1].positions[1]));
-    QCOMPARE(pc.lines[1].positions[2], 0.5);  // the only value: the middle
-    QVERIFY(std::isnan(pc.lines[0].positions[2]));
     QCOMPARE(pc.lines[0].positions[0], 0.0);
     QCOMPARE(pc.lines[2].positions[0], 1.0);
     QCOMPARE(pc.lines[0].positions[1], 0.5);
+  }
+
+  void differentAlgorithmsAreTheFirstAxis() {
+    auto logistic = run(1, "logistic", R"({"C":1.0,"penalty":"l2"})", cv(0.78, 0.5));
+    logistic.algorithm = "logistic";
+    const auto forest = run(2, "forest", R"({"n_estimators":100,"max_depth":null})", cv(0.79, 0.49));
+    auto logistic2 = run(3, "logistic 2", R"({"C":10.0,"penalty":"l2"})", cv(0.77, 0.51));
+    logistic2.algorithm = "logistic";
+    // Two runs of different algorithms share no parameter: the algorithm, then the metric.
+    auto pc = ParallelCoordinates::of({logistic, forest});
+    QCOMPARE(axisNames(pc), (std::vector<std::string>{"algorithm", "roc_auc"}));
+    QVERIFY(pc.axes[0].categorical);
+    QCOMPARE(pc.axes[0].categories, (std::vector<std::string>{"forest", "logistic"}));
+    QCOMPARE(pc.lines[0].positions[0], 1.0);
+    QCOMPARE(pc.lines[1].positions[0], 0.0);
+    // With a second logistic regression, the parameters the two share come back.
+    pc = ParallelCoordinates::of({logistic, forest, logistic2});
+    QCOMPARE(axisNames(pc), (std::vector<std::string>{"algorithm", "C", "penalty", "roc_auc"}));
   }
 
   void allConstantKeepsEveryParameter() {
@@ -251,9 +268,10 @@ class tst_ParallelCoordinates : public QObject {
     }
     QCOMPARE(pc.lines.size(), texts.size());
     for (const auto& line : pc.lines) QCOMPARE(line.positions.size(), pc.axes.size());
-    // Only the objects gave axes: "" and C and layers (name, invalid UTF-8, is refused whole).
-    QCOMPARE(axisNames(pc), (std::vector<std::string>{"", "C", "layers", "roc_auc"}));
-    for (std::size_t i = 0; i < 11; ++i) QVERIFY(std::isnan(pc.lines[i].positions[1]));
+    // Only the objects gave parameters (name, invalid UTF-8, is refused whole); "" and layers are
+    // one run's alone and compare nothing, so C is the one axis besides the metric.
+    QCOMPARE(axisNames(pc), (std::vector<std::string>{"C", "roc_auc"}));
+    for (std::size_t i = 0; i < 11; ++i) QVERIFY(std::isnan(pc.lines[i].positions[0]));
     for (const auto& line : pc.lines)
       for (double p : line.positions) QVERIFY(std::isnan(p) || (p >= 0.0 && p <= 1.0));
 
