@@ -1978,6 +1978,14 @@
         <source>Drag a node from the Nodes palette onto the canvas, then drag from an output port to an input port to connect them. Press F5 to run.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New from &amp;Demo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A German-credit project with its data, goal, costs and a pipeline that trains three models</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::NewProjectDialog</name>
@@ -2258,6 +2266,34 @@
     </message>
     <message>
         <source>Stored “%1” in “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Project from Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>German credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lathe projects (*.lathe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo&apos;s data is missing from this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the demo project “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the demo project</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

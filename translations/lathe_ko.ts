@@ -1971,6 +1971,14 @@
         <source>Drag a node from the Nodes palette onto the canvas, then drag from an output port to an input port to connect them. Press F5 to run.</source>
         <translation>노드 팔레트에서 노드를 캔버스로 끌어다 놓고, 출력 포트에서 입력 포트로 끌어 연결하세요. F5를 누르면 실행됩니다.</translation>
     </message>
+    <message>
+        <source>New from &amp;Demo…</source>
+        <translation>데모로 새로 만들기(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>A German-credit project with its data, goal, costs and a pipeline that trains three models</source>
+        <translation>데이터, 목표, 비용과 세 모델을 학습하는 파이프라인이 담긴 독일 신용 프로젝트</translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::NewProjectDialog</name>
@@ -2251,6 +2259,34 @@
     <message>
         <source>Stored “%1” in “%2”.</source>
         <translation>“%1”을(를) “%2”에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>New Project from Demo</source>
+        <translation>데모로 새 프로젝트</translation>
+    </message>
+    <message>
+        <source>German credit</source>
+        <translation>독일 신용</translation>
+    </message>
+    <message>
+        <source>Lathe projects (*.lathe)</source>
+        <translation>Lathe 프로젝트 (*.lathe)</translation>
+    </message>
+    <message>
+        <source>Cannot create the demo</source>
+        <translation>데모를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s data is missing from this build.</source>
+        <translation>이 빌드에는 데모 데이터가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Created the demo project “%1”.</source>
+        <translation>데모 프로젝트 “%1”을(를) 만들었습니다.</translation>
+    </message>
+    <message>
+        <source>Create the demo project</source>
+        <translation>데모 프로젝트 만들기</translation>
     </message>
 </context>
 <context>
