@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whichever Debian packages Lathe needs are missing (installer/debian-packages.txt is
 # the one list), then configures and builds with a CMake preset.
-# Usage: scripts/setup.sh [PRESET]     PRESET: dev (default), release or asan
+# Usage: scripts/setup.sh [PRESET]     PRESET: dev (default), release, asan or fuzz
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 preset=${1:-dev}
