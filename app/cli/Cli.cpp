@@ -9,6 +9,8 @@
 #include "app/cli/RunCommand.h"
 #include "app/cli/RunsCommand.h"
 #include "app/cli/TrainCommand.h"
+#include "app/cli/TuneCommand.h"
+#include "app/cli/AutoMlCommand.h"
 #include "engine/core/Error.h"
 #include "engine/core/LinkedLibraries.h"
 #include "engine/jobs/JobCancelled.h"
@@ -36,6 +38,24 @@ void printHelp(std::ostream& out) {
          "                   forest, xgboost, knn, naive_bayes, mlp, kmeans, pca, dbscan,\n"
          "                   isolation_forest; --param sets the algorithm's parameters\n"
          "                   (C=0.5, max_depth=4, hidden_layer_sizes=[50,50]).\n"
+         "  tune FILE --target COL --algo NAME [--trials N] [--strategy random|grid|bayes]\n"
+         "              [--objective METRIC] [--budget SECONDS] [--cv K] [--seed S] [--parallel P]\n"
+         "              [--space JSON|FILE] [--no-pruning] [--project PATH [--resume ID]]\n"
+         "              [import options] [--json]\n"
+         "                   Search NAME's hyperparameters (20 trials unless told; bayes: TPE) by\n"
+         "                   k-fold cross-validation (5 folds), P trials at a time (2), trials\n"
+         "                   worse than the median after a fold stopped early. The objective is\n"
+         "                   roc_auc, accuracy or r2 by task unless told. --space replaces the\n"
+         "                   built-in space: {\"C\": {\"low\": 0.001, \"high\": 100, \"log\": true},\n"
+         "                   \"penalty\": [\"l1\", \"l2\"]}. --project records every trial as a run\n"
+         "                   (the best with its model); --resume ID carries on a stopped tuning.\n"
+         "  automl FILE --target COL --budget SECONDS [--objective METRIC] [--algos A,B,...]\n"
+         "              [--cv K] [--seed S] [--parallel P] [--project PATH] [import options]\n"
+         "              [--json]\n"
+         "                   Try every algorithm that can learn COL with its defaults, then tune\n"
+         "                   the leaders (TPE) until the budget is spent; print the leaderboard\n"
+         "                   (best per algorithm) and the winner. --project records every trial\n"
+         "                   and keeps the winner's model with its run.\n"
          "  project new PATH (--name N | --demo) [--goal TEXT] [--kpi METRIC] [--target VALUE]\n"
          "                   Create a project file (*.lathe). --demo writes the German credit demo\n"
          "                   (credit-g.arff, a goal, KPI, cost matrix and a pipeline; the file is\n"
@@ -115,6 +135,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (first == "run") return guarded(runRun, args, out, err);
   if (first == "runs") return guarded(runRuns, args, out, err);
   if (first == "train") return guarded(runTrain, args, out, err);
+  if (first == "tune") return guarded(runTune, args, out, err);
+  if (first == "automl") return guarded(runAutoMl, args, out, err);
   if (!first.empty() && first.front() == '-')
     err << "lathe: unknown option '" << first << "' (see lathe --help)\n";
   else

@@ -1,4 +1,5 @@
 #pragma once
+#include <charconv>
 #include <map>
 #include <optional>
 #include <set>
@@ -24,6 +25,10 @@ class CommandLine {
   bool flag(const std::string& name) const { return flags_.count(name) != 0; }
   std::optional<std::string> value(const std::string& name) const;
   std::vector<std::string> values(const std::string& name) const;
+  // The option's value read as a number (whole, for an integer type); nothing when it is not
+  // given. UsageError for text that is not such a number.
+  template <typename Number>
+  std::optional<Number> number(const std::string& name) const;
 
  private:
   std::vector<std::string> positionals_;
@@ -34,5 +39,16 @@ class CommandLine {
 struct UsageError {
   std::string message;
 };
+
+template <typename Number>
+std::optional<Number> CommandLine::number(const std::string& name) const {
+  const auto text = value(name);
+  if (!text) return std::nullopt;
+  Number parsed{};
+  const auto [end, problem] = std::from_chars(text->data(), text->data() + text->size(), parsed);
+  if (problem != std::errc() || end != text->data() + text->size())
+    throw UsageError{name + " takes a number, got '" + *text + "'"};
+  return parsed;
+}
 
 }  // namespace lathe::cli

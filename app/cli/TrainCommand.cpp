@@ -1,6 +1,5 @@
 #include "app/cli/TrainCommand.h"
 
-#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <iomanip>
@@ -35,15 +34,6 @@ json parseParameters(const std::vector<std::string>& pairs) {
     parameters[key] = value.is_discarded() ? json(text) : value;
   }
   return parameters;
-}
-
-template <typename Number>
-Number parseNumber(const std::string& option, const std::string& text) {
-  Number value{};
-  const auto [end, problem] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (problem != std::errc() || end != text.data() + text.size())
-    throw UsageError{option + " takes a number, got '" + text + "'"};
-  return value;
 }
 
 // The evaluation as a job, so the console shows progress and Ctrl-C stops it.
@@ -99,11 +89,11 @@ int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (line.value("--cv") && line.value("--holdout")) throw UsageError{"train takes --cv or --holdout, not both"};
 
   eval::KFoldOptions folds;
-  if (const auto cv = line.value("--cv")) folds.folds = parseNumber<std::size_t>("--cv", *cv);
-  if (const auto seed = line.value("--seed")) folds.seed = parseNumber<std::uint64_t>("--seed", *seed);
+  if (const auto cv = line.number<std::size_t>("--cv")) folds.folds = *cv;
+  if (const auto seed = line.number<std::uint64_t>("--seed")) folds.seed = *seed;
   std::optional<double> holdout;
-  if (const auto fraction = line.value("--holdout")) {
-    holdout = parseNumber<double>("--holdout", *fraction);
+  if (const auto fraction = line.number<double>("--holdout")) {
+    holdout = *fraction;
     if (!(*holdout > 0.0 && *holdout < 1.0)) throw UsageError{"--holdout takes a fraction between 0 and 1, e.g. 0.25"};
   }
   const auto estimator = ml::EstimatorRegistry::create(*algorithm, parseParameters(line.values("--param")));

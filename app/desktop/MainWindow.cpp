@@ -32,6 +32,7 @@
 #include "app/desktop/InsightsController.h"
 #include "app/desktop/ImportDialog.h"
 #include "app/desktop/PipelineController.h"
+#include "app/desktop/PipelineNodeEditors.h"
 #include "app/desktop/ProjectController.h"
 #include "app/desktop/ProjectMessages.h"
 #include "app/desktop/RecipeController.h"
@@ -133,8 +134,16 @@ MainWindow::MainWindow(QWidget* parent)
   connectProjectPanel();
   connect(projects_, &ProjectController::notice, this, &MainWindow::showNotice);
   connect(pipeline_, &PipelineController::notice, this, &MainWindow::showNotice);
-  // LEAD: Recipe → data wrangler, Train → training panel: connect pipeline_->nodeEditRequested
-  // and call pipeline_->setExternallyEdited({"recipe", "train"}); other kinds get the form.
+  nodeEditors_ = new PipelineNodeEditors(pipeline_, recipes_, training_, this);
+  connect(nodeEditors_, &PipelineNodeEditors::notice, this, &MainWindow::showNotice);
+  connect(nodeEditors_, &PipelineNodeEditors::recipeEditorOpened, this, [this] {
+    docks_->recipe->show();
+    docks_->recipe->raise();
+  });
+  connect(nodeEditors_, &PipelineNodeEditors::trainingEditorOpened, this, [this] {
+    docks_->training->show();
+    docks_->training->raise();
+  });
   connect(projects_, &ProjectController::error, this, &MainWindow::showError);
   retranslate();
   defaultLayout_ = saveState(kLayoutVersion);
@@ -149,7 +158,8 @@ MainWindow::~MainWindow() {
                           static_cast<QObject*>(document_->undoStack()), static_cast<QObject*>(projects_),
                           static_cast<QObject*>(recipes_), static_cast<QObject*>(data_), static_cast<QObject*>(insights_),
                           static_cast<QObject*>(charts_), static_cast<QObject*>(training_),
-                          static_cast<QObject*>(experiments_), static_cast<QObject*>(pipeline_)})
+                          static_cast<QObject*>(experiments_), static_cast<QObject*>(pipeline_),
+                          static_cast<QObject*>(nodeEditors_)})
     source->disconnect(this);
 }
 

@@ -24,6 +24,7 @@ class DataController;
 class InsightsController;
 class JobManager;
 class PipelineController;
+class PipelineNodeEditors;
 class ProjectController;
 class RecipeController;
 class ProjectDocument;
@@ -47,6 +48,7 @@ class MainWindow : public QMainWindow {
   RunDetailsController* runDetails() const { return runDetails_; }
   DataController* data() const { return data_; }
   PipelineController* pipeline() const { return pipeline_; }
+  PipelineNodeEditors* nodeEditors() const { return nodeEditors_; }
   const StudioDocks& docks() const { return *docks_; }
   widgets::PipelineCanvasView* canvas() const { return canvas_; }
   widgets::JobStatusWidget* jobStatus() const { return jobStatus_; }
@@ -99,6 +101,7 @@ class MainWindow : public QMainWindow {
   RecipeController* recipes_ = nullptr;
   DataController* data_ = nullptr;
   PipelineController* pipeline_ = nullptr;
+  PipelineNodeEditors* nodeEditors_ = nullptr;
   InsightsController* insights_ = nullptr;
   ChartsController* charts_ = nullptr;
   TrainingController* training_ = nullptr;

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 #include "app/commands/AddLinkCommand.h"
@@ -266,11 +267,18 @@ void PipelineController::alignLeft() { align(true); }
 
 void PipelineController::alignTop() { align(false); }
 
+QString PipelineController::nodeTitle(int node) const {
+  const pipeline::GraphNode* shown = pipeline_->graph().node(node);
+  const pipeline::NodeType* kind = shown ? registry_->find(shown->type) : nullptr;
+  if (!kind) return {};
+  return shown->title.empty() ? widgets::NodeTypeNames::title(*kind) : QString::fromStdString(shown->title);
+}
+
 void PipelineController::editParameters(int node) {
   const pipeline::GraphNode* shown = pipeline_->graph().node(node);
   const pipeline::NodeType* kind = shown ? registry_->find(shown->type) : nullptr;
   if (!kind) return;
-  const QString title = shown->title.empty() ? widgets::NodeTypeNames::title(*kind) : QString::fromStdString(shown->title);
+  const QString title = nodeTitle(node);
   auto* dialog = new NodeParametersDialog(title, kind->defaultParameters, shown->parameters, view_);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   const nlohmann::json before = shown->parameters;
@@ -327,9 +335,48 @@ void PipelineController::run(const std::vector<int>& targets) {
     refreshStates();
     emit runningChanged(false);
     emit runnableChanged();
+    if (const auto after = std::exchange(afterRun_, {})) after();
   };
   job_ = jobs_->submit(job, tr("Run pipeline “%1”").arg(pipeline_->name()), std::move(callbacks));
   emit runningChanged(true);
+}
+
+void PipelineController::withInputTable(int node, int port,
+                                        std::function<void(std::shared_ptr<const data::Table>)> use) {
+  const pipeline::GraphLink* link = nullptr;
+  for (const auto& [id, candidate] : pipeline_->graph().links())
+    if (candidate.toNode == node && candidate.toPort == port) link = &candidate;
+  if (!link) {
+    use(nullptr);
+    return;
+  }
+  const auto current = [this, from = link->fromNode, fromPort = link->fromPort]() -> std::shared_ptr<const data::Table> {
+    try {
+      const auto outputs = executor_->outputs(pipeline_->graph(), *registry_, from);
+      if (outputs && fromPort >= 0 && static_cast<std::size_t>(fromPort) < outputs->size())
+        return (*outputs)[static_cast<std::size_t>(fromPort)].get<data::Table>();
+    } catch (const std::exception&) {
+      // A graph the executor cannot read: no table; running it says why.
+    }
+    return nullptr;
+  };
+  if (auto table = current()) {
+    use(std::move(table));
+    return;
+  }
+  if (job_ != 0) {
+    emit notice(tr("Wait for the run to finish, then open the node again"));
+    return;
+  }
+  const QString title = nodeTitle(node);
+  emit notice(tr("Running the nodes before “%1” to show what reaches it…").arg(title));
+  const int from = link->fromNode;
+  run({from});
+  if (job_ == 0) return;  // refused; run() said why
+  afterRun_ = [this, current, use = std::move(use), title] {
+    if (auto table = current()) use(std::move(table));
+    else emit notice(tr("The nodes before “%1” did not finish: the canvas shows why").arg(title));
+  };
 }
 
 void PipelineController::showGraph() {

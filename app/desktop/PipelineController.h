@@ -2,12 +2,14 @@
 #include <QObject>
 #include <QPointF>
 #include <QSet>
+#include <functional>
 #include <map>
 #include <memory>
 
 #include <nlohmann/json.hpp>
 
 #include "app/jobs/JobManager.h"
+#include "engine/data/Table.h"
 #include "engine/pipeline/NodeState.h"
 
 class QAction;
@@ -48,12 +50,19 @@ class PipelineController : public QObject {
   const pipeline::NodeRegistry& registry() const { return *registry_; }
   bool hasNodes() const;
   bool hasSelectedNode() const;
+  // The node's title as the canvas shows it (its type's name when it has none); empty if no node.
+  QString nodeTitle(int node) const;
   bool isRunning() const { return job_ != 0; }
   JobManager::JobId runningJob() const { return job_; }
 
-  // Node kinds whose double-click someone else handles (the lead's Recipe and Train editors);
-  // every other kind opens the parameters form.
+  // Node kinds whose double-click someone else handles (PipelineNodeEditors: the data wrangler
+  // for Recipe, the training panel for Train); every other kind opens the parameters form.
   void setExternallyEdited(const QSet<QString>& types) { externallyEdited_ = types; }
+
+  // Calls `use` with the table reaching input `port` of `node`: the linked node's output when it
+  // is current, else once a run of that node (and what it needs) has made it. Nothing linked:
+  // `use(nullptr)` at once. When the run fails, `use` is not called (the canvas shows why).
+  void withInputTable(int node, int port, std::function<void(std::shared_ptr<const data::Table>)> use);
 
   // The canvas's edit actions (also in its context menu), for a menu to show.
   QAction* deleteAction() const { return deleteAction_; }
@@ -117,6 +126,7 @@ class PipelineController : public QObject {
     nlohmann::json parameters;
   };
   std::map<int, Sticky> sticky_;
+  std::function<void()> afterRun_;  // withInputTable's, once the run it started ends
   QAction* deleteAction_ = nullptr;
   QAction* copyAction_ = nullptr;
   QAction* pasteAction_ = nullptr;

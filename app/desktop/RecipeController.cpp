@@ -21,6 +21,7 @@
 #include "engine/wrangle/ApplyRecipeJob.h"
 #include "engine/wrangle/RecipePreview.h"
 #include "engine/wrangle/StepRegistry.h"
+#include "widgets/panels/NodeEditingBanner.h"
 #include "widgets/panels/RecipePanel.h"
 #include "widgets/panels/RecipeStepCatalog.h"
 #include "widgets/panels/RecipeStepSummary.h"
@@ -57,29 +58,34 @@ RecipeController::RecipeController(ProjectDocument* document, JobManager* jobs, 
     addStep(k, parameters);
   });
   connect(panel_, &RecipePanel::removeRequested, this, [this](int index) {
-    if (index >= 0 && index < recipe_->size()) document_->undoStack()->push(new RemoveRecipeStepCommand(recipe_, index));
+    if (index >= 0 && index < recipe_->size()) push(new RemoveRecipeStepCommand(recipe_, index));
   });
   connect(panel_, &RecipePanel::moveRequested, this, [this](int from, int to) {
     if (from >= 0 && to >= 0 && from < recipe_->size() && to < recipe_->size() && from != to) {
-      document_->undoStack()->push(new MoveRecipeStepCommand(recipe_, from, to));
+      push(new MoveRecipeStepCommand(recipe_, from, to));
       panel_->setCurrentIndex(to);
     }
   });
   connect(panel_, &RecipePanel::enabledToggled, this, [this](int index, bool enabled) {
     if (index >= 0 && index < recipe_->size() && recipe_->enabledAt(index) != enabled)
-      document_->undoStack()->push(new SetRecipeStepEnabledCommand(recipe_, index, enabled));
+      push(new SetRecipeStepEnabledCommand(recipe_, index, enabled));
   });
   connect(panel_, &RecipePanel::parametersEdited, this, [this](int index, const nlohmann::json& parameters) {
     if (index < 0 || index >= recipe_->size()) return;
     if (parameters == recipe_->parametersAt(index)) return;
     if (check(recipe_->kindAt(index), parameters, tr("Edit step"), index)) {
-      document_->undoStack()->push(new EditRecipeStepCommand(recipe_, index, parameters));
+      push(new EditRecipeStepCommand(recipe_, index, parameters));
     } else {
       refresh();  // show the step as it still is, then why the edit was refused
       check(recipe_->kindAt(index), parameters, tr("Edit step"), index);
     }
   });
   connect(panel_, &RecipePanel::applyRequested, this, &RecipeController::apply);
+  connect(panel_->nodeBanner(), &widgets::NodeEditingBanner::doneRequested, this, [this] {
+    const int node = nodeId_;
+    leaveNode();
+    if (node != 0) emit nodeEditingEnded(node);
+  });
   connect(document_, &ProjectDocument::contentChanged, this, &RecipeController::refreshDatasets);
   connect(document_, &ProjectDocument::projectChanged, this, &RecipeController::refreshDatasets);
   // The join's keys in the other dataset: its stored schema, read without loading its data.
@@ -132,7 +138,69 @@ qint64 RecipeController::defaultOtherVersion() const {
   return sibling > 0 ? sibling : versionId_;
 }
 
+void RecipeController::push(QUndoCommand* command) {
+  if (nodeId_ == 0) {
+    document_->undoStack()->push(command);
+    return;
+  }
+  // A node's recipe lives in the node: the edit becomes one undoable change of its parameters,
+  // so undo and redo move the node and this dock together.
+  const nlohmann::json before = nodeSteps();
+  command->redo();
+  const QString text = command->text();
+  delete command;
+  const nlohmann::json after = nodeSteps();
+  if (after != before) emit nodeStepsEdited(nodeId_, text, before, after);
+}
+
+void RecipeController::editNode(int nodeId, const QString& title, std::shared_ptr<const data::Table> input,
+                                const nlohmann::json& steps) {
+  if (nodeId_ == 0) {
+    datasetSource_ = source_;
+    datasetVersionId_ = versionId_;
+  }
+  nodeId_ = nodeId;
+  nodeTitle_ = title;
+  source_ = std::move(input);
+  versionId_ = -nodeId;  // no dataset version: no draft, no Apply
+  panel_->setColumns(columnNames(source_.get()));
+  panel_->setNodeEditing(title);
+  showNodeSteps(steps);
+}
+
+void RecipeController::showNodeSteps(const nlohmann::json& steps) {
+  if (nodeId_ == 0 || steps == nodeSteps()) return;
+  try {
+    recipe_->restore(versionId_, wrangle::Recipe::fromJson({{"version", 1}, {"steps", steps}}));
+  } catch (const std::exception& e) {
+    recipe_->reset(versionId_);
+    panel_->setPreviewStatus(tr("The node's recipe cannot be read: %1").arg(QString::fromUtf8(e.what())));
+  }
+}
+
+nlohmann::json RecipeController::nodeSteps() const {
+  if (nodeId_ == 0 || recipe_->versionId() != versionId_) return nlohmann::json::array();
+  return recipe_->recipe().toJson().value("steps", nlohmann::json::array());
+}
+
+void RecipeController::leaveNode() {
+  if (nodeId_ == 0) return;
+  nodeId_ = 0;
+  panel_->clearNodeEditing();
+  setSource(std::move(datasetSource_), datasetVersionId_);
+  datasetSource_.reset();
+}
+
 void RecipeController::setSource(std::shared_ptr<const data::Table> table, qint64 versionId) {
+  if (nodeId_ != 0) {
+    // Another dataset shown: the node keeps its recipe (every edit is already in it).
+    datasetSource_ = std::move(table);
+    datasetVersionId_ = versionId;
+    const int node = nodeId_;
+    leaveNode();
+    emit nodeEditingEnded(node);
+    return;
+  }
   source_ = std::move(table);
   panel_->setColumns(columnNames(source_.get()));
   refreshDatasets();
@@ -170,7 +238,7 @@ bool RecipeController::check(const std::string& kind, const nlohmann::json& para
 
 void RecipeController::addStep(const std::string& kind, const nlohmann::json& parameters) {
   if (!check(kind, parameters, tr("Add step"), -1)) return;
-  document_->undoStack()->push(new AddRecipeStepCommand(recipe_, recipe_->size(), kind, parameters));
+  push(new AddRecipeStepCommand(recipe_, recipe_->size(), kind, parameters));
   panel_->setCurrentIndex(recipe_->size() - 1);
 }
 
@@ -204,7 +272,8 @@ void RecipeController::runPreview() {
   if (!anyEnabled) {
     // Nothing to preview: the dataset itself, all of it, is the honest picture.
     panel_->setPreviewStatus(tr("Add a step to preview the recipe"));
-    emit previewCleared();
+    if (nodeId_ != 0) emit previewReady(source_, tr("What reaches “%1”").arg(nodeTitle_));
+    else emit previewCleared();
     return;
   }
   QElapsedTimer timer;

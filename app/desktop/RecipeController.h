@@ -7,6 +7,8 @@
 
 #include "engine/data/Table.h"
 
+class QUndoCommand;
+
 namespace lathe::widgets {
 class RecipePanel;
 }
@@ -39,6 +41,19 @@ class RecipeController : public QObject {
   void addStep(const std::string& kind, const nlohmann::json& parameters);
   void apply();
 
+  // Node editing: the dock edits a pipeline Recipe node's steps on the table reaching the node
+  // (`input`, may be null). Each edit is emitted as nodeStepsEdited for the owner of the
+  // pipeline to push as one undoable change of the node; the owner calls showNodeSteps when the
+  // node changes (undo). Done in the banner, or another dataset shown, ends it.
+  void editNode(int nodeId, const QString& title, std::shared_ptr<const data::Table> input,
+                const nlohmann::json& steps);
+  int editedNode() const { return nodeId_; }
+  void showNodeSteps(const nlohmann::json& steps);
+  // The steps the dock shows for the node ([] when not editing one).
+  nlohmann::json nodeSteps() const;
+  // Back to the shown dataset and its own recipe.
+  void leaveNode();
+
  signals:
   // A new preview for the Data dock.
   void previewReady(std::shared_ptr<const lathe::data::Table> table, const QString& title);
@@ -46,6 +61,9 @@ class RecipeController : public QObject {
   void previewCleared();
   // Apply stored a new version.
   void applied(std::shared_ptr<const lathe::data::Table> table, qint64 versionId);
+  // A node's recipe was edited (`action` names the edit, as an undo command's text).
+  void nodeStepsEdited(int nodeId, const QString& action, const nlohmann::json& before, const nlohmann::json& after);
+  void nodeEditingEnded(int nodeId);
 
  private:
   // The view-state key of the recipe being edited on a version.
@@ -57,6 +75,8 @@ class RecipeController : public QObject {
   qint64 defaultOtherVersion() const;
   void refresh();
   void runPreview();
+  // Onto the undo stack, or into the edited node.
+  void push(QUndoCommand* command);
   // Whether the engine accepts the parameters; if not, says why in the panel (on step `index`).
   bool check(const std::string& kind, const nlohmann::json& parameters, const QString& action, int index);
 
@@ -67,6 +87,10 @@ class RecipeController : public QObject {
   std::shared_ptr<const data::Table> source_;
   std::shared_ptr<const data::Table> preview_;
   qint64 versionId_ = 0;
+  int nodeId_ = 0;  // the Recipe node being edited, 0 for none
+  QString nodeTitle_;
+  std::shared_ptr<const data::Table> datasetSource_;  // what the dock showed before the node
+  qint64 datasetVersionId_ = 0;
   bool applying_ = false;
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);  // expires with the controller
 };

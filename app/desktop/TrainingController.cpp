@@ -8,6 +8,7 @@
 #include "engine/ml/EstimatorRegistry.h"
 #include "engine/ml/FeatureEncoder.h"
 #include "widgets/panels/HyperparameterHints.h"
+#include "widgets/panels/NodeEditingBanner.h"
 #include "widgets/panels/TrainingPanel.h"
 
 namespace lathe::app {
@@ -28,6 +29,13 @@ ml::FeatureEncoder::TargetKind engineKind(TrainingPanel::TargetKind kind) {
 QString taskText(ml::Task task) {
   const auto name = ml::taskName(task);
   return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+}
+
+QStringList columnNames(const data::Table* table) {
+  QStringList names;
+  if (table)
+    for (const auto& column : table->columns()) names << QString::fromStdString(column->name());
+  return names;
 }
 
 // The supervised algorithms the panel offers, with the engine's defaults and what each learns.
@@ -54,6 +62,14 @@ TrainingController::TrainingController(ProjectDocument* document, JobManager* jo
     if (job_ != 0) jobs_->cancel(job_);
   });
   connect(panel_, &TrainingPanel::targetChanged, this, &TrainingController::detectTask);
+  connect(panel_->nodeBanner(), &widgets::NodeEditingBanner::applyRequested, this, [this] {
+    if (nodeId_ != 0) emit nodeApplyRequested(nodeId_);
+  });
+  connect(panel_->nodeBanner(), &widgets::NodeEditingBanner::doneRequested, this, [this] {
+    if (nodeId_ == 0) return;
+    emit nodeEditingEnded(nodeId_);
+    leaveNode();
+  });
   // Another version picked in the panel: the window shows it, and its rows come back through setSource.
   connect(panel_, &TrainingPanel::datasetChanged, this, &TrainingController::datasetRequested);
   connect(document_, &ProjectDocument::contentChanged, this, &TrainingController::refreshDatasets);
@@ -71,12 +87,93 @@ TrainingController::TrainingController(ProjectDocument* document, JobManager* jo
 void TrainingController::setSource(std::shared_ptr<const data::Table> table, qint64 versionId) {
   table_ = std::move(table);
   versionId_ = versionId;
+  if (nodeId_ != 0) {
+    // Another dataset shown: the user has moved on from the node (which keeps what changed).
+    emit nodeEditingEnded(nodeId_);
+    leaveNode();
+    return;
+  }
+  showSource();
+}
+
+void TrainingController::showSource() {
   refreshDatasets();
-  QStringList columns;
-  if (table_)
-    for (const auto& column : table_->columns()) columns << QString::fromStdString(column->name());
-  panel_->setColumns(columns);
+  panel_->setColumns(columnNames(table_.get()));
   detectTask();
+}
+
+void TrainingController::editNode(int nodeId, const QString& title, std::shared_ptr<const data::Table> input,
+                                  const nlohmann::json& parameters) {
+  nodeId_ = nodeId;
+  nodeTitle_ = title;
+  nodeTable_ = std::move(input);
+  nodeParameters_ = parameters;
+  panel_->setNodeEditing(title);
+  const QString target = QString::fromStdString(parameters.value("target", std::string()));
+  QStringList columns = columnNames(nodeTable_.get());
+  if (columns.isEmpty() && !target.isEmpty()) columns << target;  // nothing linked yet: keep the node's
+  panel_->setColumns(columns, target);
+  if (columns.contains(target)) panel_->setTarget(target);
+  panel_->setTargetKind(TrainingPanel::TargetKind::Detect);
+  detectTask();
+  panel_->setAlgorithm(QString::fromStdString(parameters.value("algorithm", std::string())));
+  panel_->setParameters(parameters.value("parameters", nlohmann::json::object()));
+  const nlohmann::json validation = parameters.value("validation", nlohmann::json::object());
+  widgets::TrainingValidation shown;
+  if (validation.is_object()) {
+    shown.crossValidation = validation.value("scheme", std::string("cv")) != "holdout";
+    shown.folds = validation.value("folds", 5);
+    shown.testFraction = validation.value("test_fraction", 0.25);
+    shown.validationFraction = validation.value("validation_fraction", 0.0);
+  }
+  const nlohmann::json seed = parameters.value("seed", nlohmann::json());
+  shown.seed = seed.is_number_unsigned() ? seed.get<quint64>() : 0;
+  panel_->setValidation(shown);
+  panel_->setLearningCurve(parameters.value("learning_curve", true));
+  panel_->setStatus(tr("The node trains on what reaches it in the pipeline; Apply to node keeps these choices."));
+  shownParameters_ = nodeParameters();
+}
+
+nlohmann::json TrainingController::nodeParameters() const {
+  nlohmann::json out = nodeParameters_.is_object() ? nodeParameters_ : nlohmann::json::object();
+  out["algorithm"] = panel_->algorithm().toStdString();
+  out["target"] = panel_->target().toStdString();
+  out["parameters"] = panel_->parameters();
+  const auto validation = panel_->validation();
+  if (validation.crossValidation)
+    out["validation"] = {{"scheme", "cv"}, {"folds", validation.folds}};
+  else
+    out["validation"] = {{"scheme", "holdout"},
+                         {"test_fraction", validation.testFraction},
+                         {"validation_fraction", validation.validationFraction}};
+  // A node without its own seed follows the pipeline's; it gets one only when the user sets one.
+  const nlohmann::json seed = nodeParameters_.value("seed", nlohmann::json());
+  if (!seed.is_null() || validation.seed != 0) out["seed"] = validation.seed;
+  out["learning_curve"] = panel_->learningCurve();
+  return out;
+}
+
+void TrainingController::showNodeParameters(const nlohmann::json& parameters) {
+  if (nodeId_ != 0 && parameters != nodeParameters_) editNode(nodeId_, nodeTitle_, nodeTable_, parameters);
+}
+
+bool TrainingController::nodeChanged() const { return nodeId_ != 0 && nodeParameters() != shownParameters_; }
+
+QString TrainingController::nodeProblem() const { return panel_->problem(); }
+
+void TrainingController::nodeApplied(const nlohmann::json& parameters) {
+  nodeParameters_ = parameters;
+  shownParameters_ = nodeParameters();
+}
+
+void TrainingController::leaveNode() {
+  if (nodeId_ == 0) return;
+  nodeId_ = 0;
+  nodeTable_.reset();
+  nodeParameters_ = shownParameters_ = nlohmann::json();
+  panel_->clearNodeEditing();
+  panel_->setStatus({});
+  showSource();
 }
 
 void TrainingController::refreshDatasets() {
@@ -88,12 +185,15 @@ void TrainingController::refreshDatasets() {
 }
 
 void TrainingController::detectTask() {
-  if (!table_ || panel_->target().isEmpty() || panel_->datasetVersionId() != versionId_) {
+  const data::Table* table = nodeId_ != 0 ? nodeTable_.get()
+                             : panel_->datasetVersionId() == versionId_ ? table_.get()
+                                                                         : nullptr;
+  if (!table || panel_->target().isEmpty()) {
     panel_->setDetectedTask({});
     return;
   }
   try {
-    const auto task = ml::FeatureEncoder::taskOf(*table_, panel_->target().toStdString(),
+    const auto task = ml::FeatureEncoder::taskOf(*table, panel_->target().toStdString(),
                                                  engineKind(TrainingPanel::TargetKind::Detect));
     panel_->setDetectedTask(taskText(task));
     panel_->setStatus({});
@@ -104,7 +204,7 @@ void TrainingController::detectTask() {
 }
 
 void TrainingController::train() {
-  if (job_ != 0 || !document_->hasProject()) return;
+  if (job_ != 0 || !document_->hasProject() || nodeId_ != 0) return;
   experiments::TrainingRequest request;
   request.datasetVersionId = panel_->datasetVersionId();
   if (panel_->datasetVersionId() == versionId_) request.table = table_;

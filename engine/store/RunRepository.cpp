@@ -201,6 +201,23 @@ void RunRepository::insertDetails(std::int64_t id, const ExperimentRun& run) {
   }
 }
 
+void RunRepository::attachModel(std::int64_t id, const ModelArtifact& model) {
+  requireWritable(db_);
+  requireName(model.format, "a model's format");
+  if (model.bytes.empty()) invalid("a model has no bytes");
+  if (static_cast<std::int64_t>(model.bytes.size()) > kMaxModelBytes)
+    invalid("a model is larger than 2 GiB", std::to_string(model.bytes.size()));
+  Transaction transaction(db_);
+  Statement exists = db_.prepare("SELECT 1 FROM run WHERE id = ?1");
+  exists.bind(1, id);
+  if (!exists.step()) invalid("there is no run " + std::to_string(id));
+  Statement erase = db_.prepare("DELETE FROM model_artifact WHERE run_id = ?1");
+  erase.bind(1, id);
+  erase.run();
+  insertModel(id, model);
+  transaction.commit();
+}
+
 void RunRepository::insertModel(std::int64_t id, const ModelArtifact& model) {
   std::vector<std::uint8_t> packed(ZSTD_compressBound(model.bytes.size()));
   const std::size_t size = ZSTD_compress(packed.data(), packed.size(), model.bytes.data(), model.bytes.size(), 3);

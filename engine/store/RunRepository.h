@@ -50,6 +50,9 @@ class RunRepository {
   void setStatus(std::int64_t id, RunStatus status);
   // Hides (or restores) a run; its data stays in the file.
   void setDeleted(std::int64_t id, bool deleted);
+  // Gives a stored run its model (replacing one it had): a tuning fits the model of its best
+  // trial only once the search has found it. One transaction.
+  void attachModel(std::int64_t id, const ModelArtifact& model);
 
   // Runs not deleted, and the models of those runs.
   std::int64_t count();

@@ -46,28 +46,25 @@ void HyperparameterForm::setAlgorithm(const QString& algorithm, const nlohmann::
     const HyperparameterHint hint = HyperparameterHints::hint(algorithm, name);
     QWidget* editor = nullptr;
     if (value.is_boolean()) {
-      auto* box = new QCheckBox(this);
-      box->setChecked(value.get<bool>());
-      editor = box;
+      editor = new QCheckBox(this);
     } else if (value.is_number_integer() && hint.choices.isEmpty()) {
       auto* spin = new QSpinBox(this);
       spin->setRange(static_cast<int>(hint.minimum.value_or(std::numeric_limits<int>::min())),
                      static_cast<int>(std::min<double>(hint.maximum.value_or(std::numeric_limits<int>::max()),
                                                        std::numeric_limits<int>::max())));
-      spin->setValue(value.get<int>());
       editor = spin;
     } else if (!hint.choices.isEmpty()) {
       auto* combo = new QComboBox(this);
       combo->addItems(hint.choices);
       // max_features takes a number as well as a word.
       combo->setEditable(key == "max_features");
-      combo->setCurrentText(jsonText(value));
       editor = combo;
     } else {
-      auto* line = new QLineEdit(jsonText(value), this);
+      auto* line = new QLineEdit(this);
       if (value.is_null()) line->setPlaceholderText(tr("none"));
       editor = line;
     }
+    showValue(editor, value);
     editor->setObjectName(name);
     QString tip = hint.toolTip;
     if (hint.minimum && hint.maximum)
@@ -122,5 +119,24 @@ QString HyperparameterForm::problem() const {
 }
 
 void HyperparameterForm::reset() { setAlgorithm(algorithm_, defaults_); }
+
+void HyperparameterForm::setValues(const nlohmann::json& values) {
+  if (!values.is_object()) return;
+  for (const auto& [key, value] : values.items())
+    if (defaults_.contains(key))
+      if (auto* editor = findChild<QWidget*>(QString::fromStdString(key))) showValue(editor, value);
+}
+
+void HyperparameterForm::showValue(QWidget* editor, const nlohmann::json& value) {
+  if (auto* box = qobject_cast<QCheckBox*>(editor)) {
+    if (value.is_boolean()) box->setChecked(value.get<bool>());
+  } else if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
+    if (value.is_number()) spin->setValue(static_cast<int>(std::lround(value.get<double>())));
+  } else if (auto* combo = qobject_cast<QComboBox*>(editor)) {
+    combo->setCurrentText(jsonText(value));
+  } else if (auto* line = qobject_cast<QLineEdit*>(editor)) {
+    line->setText(jsonText(value));
+  }
+}
 
 }  // namespace lathe::widgets

@@ -26,8 +26,12 @@ class HyperparameterForm : public QWidget {
   QString problem() const;
   // Back to the defaults.
   void reset();
+  // Shows `values` (the parameters that differ from the defaults, as changedValues() gives
+  // them) in their fields; keys this algorithm does not have are ignored.
+  void setValues(const nlohmann::json& values);
 
  private:
+  static void showValue(QWidget* editor, const nlohmann::json& value);
   nlohmann::json valueOf(const std::string& key, const nlohmann::json& fallback, bool* ok) const;
 
   QFormLayout* layout_;

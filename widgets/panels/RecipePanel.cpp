@@ -11,6 +11,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "widgets/panels/NodeEditingBanner.h"
 #include "widgets/panels/RecipeStepCatalog.h"
 #include "widgets/panels/RecipeStepSummary.h"
 #include "widgets/panels/StepParameterForm.h"
@@ -27,7 +28,8 @@ RecipePanel::RecipePanel(QWidget* parent)
       down_(new QPushButton(this)),
       apply_(new QPushButton(this)),
       form_(new StepParameterForm(this)),
-      status_(new QLabel(this)) {
+      status_(new QLabel(this)),
+      banner_(new NodeEditingBanner(this)) {
   list_->setObjectName(QStringLiteral("recipeSteps"));
   add_->setObjectName(QStringLiteral("addStepButton"));
   remove_->setObjectName(QStringLiteral("removeStepButton"));
@@ -50,6 +52,7 @@ RecipePanel::RecipePanel(QWidget* parent)
   buttons->addStretch(1);
   buttons->addWidget(apply_);
   auto* layout = new QVBoxLayout(this);
+  layout->addWidget(banner_);
   layout->addLayout(buttons);
   layout->addWidget(list_, 1);
   layout->addWidget(form_);
@@ -180,6 +183,19 @@ void RecipePanel::rebuildForm() {
   formIndex_ = -1;
   showSelected();
 }
+
+void RecipePanel::setNodeEditing(const QString& nodeTitle) {
+  banner_->setNodeTitle(nodeTitle);
+  banner_->setApplyVisible(false);  // each edit is saved to the node as it is made
+  apply_->hide();  // the banner's Apply to node saves instead of storing a new version
+}
+
+void RecipePanel::clearNodeEditing() {
+  banner_->clear();
+  apply_->show();
+}
+
+bool RecipePanel::isEditingNode() const { return !banner_->isHidden(); }
 
 void RecipePanel::setPreviewStatus(const QString& text) { status_->setText(text); }
 QString RecipePanel::previewStatus() const { return status_->text(); }

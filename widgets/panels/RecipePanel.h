@@ -17,6 +17,7 @@ class QToolButton;
 
 namespace lathe::widgets {
 
+class NodeEditingBanner;
 class StepParameterForm;
 
 // One step as the panel lists it.
@@ -49,6 +50,11 @@ class RecipePanel : public QWidget {
   // an empty list. Called on the GUI thread when a join step's editor is built.
   void setDatasetColumnLookup(std::function<QStringList(qint64 versionId)> columnsOf);
   const QList<QPair<qint64, QString>>& datasetVersions() const { return datasets_; }
+  // While the recipe is a pipeline node's: the banner on top, and no Apply (new version).
+  void setNodeEditing(const QString& nodeTitle);
+  void clearNodeEditing();
+  bool isEditingNode() const;
+  NodeEditingBanner* nodeBanner() const { return banner_; }
   void setPreviewStatus(const QString& text);
   // Marks step `index` as failing (an empty text clears it).
   void setError(int index, const QString& text);
@@ -94,6 +100,7 @@ class RecipePanel : public QWidget {
   QPushButton* apply_;
   StepParameterForm* form_;
   QLabel* status_;
+  NodeEditingBanner* banner_;
   int formIndex_ = -1;
   bool applyEnabled_ = true;
 };

@@ -8,16 +8,19 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <iterator>
 #include <qcustomplot.h>
 
 #include "widgets/charts/ChartStyle.h"
 #include "widgets/panels/HyperparameterForm.h"
 #include "widgets/panels/HyperparameterHints.h"
+#include "widgets/panels/NodeEditingBanner.h"
 
 namespace lathe::widgets {
 
@@ -67,7 +70,8 @@ TrainingPanel::TrainingPanel(QWidget* parent)
       cancel_(new QPushButton(this)),
       progress_(new QProgressBar(this)),
       status_(new QLabel(this)),
-      curve_(new QCustomPlot(this)) {
+      curve_(new QCustomPlot(this)),
+      banner_(new NodeEditingBanner(this)) {
   setObjectName(QStringLiteral("trainingPanel"));
   dataset_->setObjectName(QStringLiteral("datasetCombo"));
   target_->setObjectName(QStringLiteral("targetCombo"));
@@ -134,6 +138,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
   buttons->addWidget(train_, 1);
   buttons->addWidget(cancel_);
   auto* layout = new QVBoxLayout(this);
+  layout->addWidget(banner_);
   layout->addWidget(scroll, 1);
   layout->addLayout(buttons);
   layout->addWidget(progress_);
@@ -173,7 +178,8 @@ void TrainingPanel::retranslate() {
   validation_->clear();
   validation_->addItems({tr("5-fold cross-validation"), tr("10-fold cross-validation"), tr("3-fold cross-validation"),
                          tr("Holdout: 25% test"), tr("Holdout: 60% train, 20% validation, 20% test")});
-  validation_->setCurrentIndex(validation);
+  if (customValidation_) validation_->addItem(validationText(*customValidation_));
+  validation_->setCurrentIndex(std::min(validation, validation_->count() - 1));
   impute_->setText(tr("Fill missing values (median, or the most frequent category)"));
   impute_->setToolTip(tr("Learned from the training rows of each fold, as scikit-learn's SimpleImputer."));
   learningCurve_->setText(tr("Draw the learning curve (bias/variance verdict)"));
@@ -287,9 +293,79 @@ QString TrainingPanel::problem() const {
 }
 
 TrainingValidation TrainingPanel::validation() const {
-  const auto& choice = kValidations[std::clamp(validation_->currentIndex(), 0, 4)];
+  const int index = validation_->currentIndex();
+  if (customValidation_ && index == static_cast<int>(std::size(kValidations))) {
+    TrainingValidation custom = *customValidation_;
+    custom.seed = static_cast<quint64>(seed_->value());
+    return custom;
+  }
+  const auto& choice = kValidations[std::clamp(index, 0, static_cast<int>(std::size(kValidations)) - 1)];
   return {choice.cv, choice.folds, choice.test, choice.validation, static_cast<quint64>(seed_->value())};
 }
+
+void TrainingPanel::setValidation(const TrainingValidation& validation) {
+  seed_->setValue(static_cast<int>(std::min<quint64>(validation.seed, 2147483647)));
+  const bool hadCustom = customValidation_.has_value();
+  customValidation_.reset();
+  for (std::size_t i = 0; i < std::size(kValidations); ++i) {
+    const auto& c = kValidations[i];
+    const bool same = c.cv == validation.crossValidation &&
+                      (c.cv ? c.folds == validation.folds
+                            : c.test == validation.testFraction && c.validation == validation.validationFraction);
+    if (same) {
+      if (hadCustom) retranslate();  // drops the custom entry
+      validation_->setCurrentIndex(static_cast<int>(i));
+      return;
+    }
+  }
+  // A scheme the list does not offer (a node's 7 folds): shown as one more entry, kept as it is.
+  customValidation_ = validation;
+  retranslate();
+  validation_->setCurrentIndex(static_cast<int>(std::size(kValidations)));
+}
+
+QString TrainingPanel::validationText(const TrainingValidation& v) {
+  const QLocale locale;
+  if (v.crossValidation) return tr("%1-fold cross-validation").arg(v.folds);
+  if (v.validationFraction > 0)
+    return tr("Holdout: %1% validation, %2% test")
+        .arg(locale.toString(v.validationFraction * 100, 'g', 3), locale.toString(v.testFraction * 100, 'g', 3));
+  return tr("Holdout: %1% test").arg(locale.toString(v.testFraction * 100, 'g', 3));
+}
+
+void TrainingPanel::setParameters(const nlohmann::json& values) {
+  nlohmann::json own = values.is_object() ? values : nlohmann::json::object();
+  impute_->setChecked(own.contains("impute") && !own["impute"].is_null());
+  own.erase("impute");
+  form_->reset();
+  form_->setValues(own);
+}
+
+void TrainingPanel::setSeed(quint64 seed) { seed_->setValue(static_cast<int>(std::min<quint64>(seed, 2147483647))); }
+void TrainingPanel::setLearningCurve(bool on) { learningCurve_->setChecked(on); }
+
+void TrainingPanel::setNodeEditing(const QString& nodeTitle) {
+  banner_->setNodeTitle(nodeTitle);
+  // The node's data comes from the pipeline, and its runs are named after it.
+  dataset_->setEnabled(false);
+  runName_->setEnabled(false);
+  train_->hide();
+  cancel_->hide();
+}
+
+void TrainingPanel::clearNodeEditing() {
+  banner_->clear();
+  dataset_->setEnabled(true);
+  runName_->setEnabled(true);
+  train_->show();
+  cancel_->show();
+  if (customValidation_) {
+    customValidation_.reset();
+    retranslate();
+  }
+}
+
+bool TrainingPanel::isEditingNode() const { return !banner_->isHidden(); }
 
 bool TrainingPanel::learningCurve() const { return learningCurve_->isChecked(); }
 QString TrainingPanel::runName() const { return runName_->text().trimmed(); }

@@ -3,6 +3,7 @@
 #include <QPair>
 #include <QStringList>
 #include <QWidget>
+#include <optional>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@ class QSpinBox;
 namespace lathe::widgets {
 
 class HyperparameterForm;
+class NodeEditingBanner;
 
 // An algorithm the panel offers: its registry name, its default hyperparameters (the engine's)
 // and the problem types it can learn ("binary", "multiclass", "regression").
@@ -86,6 +88,18 @@ class TrainingPanel : public QWidget {
   void setTarget(const QString& column);
   void setTargetKind(TargetKind kind);
   void setValidationIndex(int index);
+  // Shows a scheme; one the list does not offer becomes an extra entry rather than being lost.
+  void setValidation(const TrainingValidation& validation);
+  // The algorithm's parameters as parameters() gives them ("impute" included).
+  void setParameters(const nlohmann::json& values);
+  void setSeed(quint64 seed);
+  void setLearningCurve(bool on);
+
+  // While the choices are a pipeline Train node's: the banner on top, no Train, no dataset pick.
+  void setNodeEditing(const QString& nodeTitle);
+  void clearNodeEditing();
+  bool isEditingNode() const;
+  NodeEditingBanner* nodeBanner() const { return banner_; }
 
  signals:
   void trainRequested();
@@ -101,6 +115,7 @@ class TrainingPanel : public QWidget {
   void retranslate();
   void fillAlgorithms();
   void showAlgorithm();
+  static QString validationText(const TrainingValidation& validation);
 
   QComboBox* dataset_;
   QComboBox* target_;
@@ -119,6 +134,8 @@ class TrainingPanel : public QWidget {
   QProgressBar* progress_;
   QLabel* status_;
   QCustomPlot* curve_;
+  NodeEditingBanner* banner_;
+  std::optional<TrainingValidation> customValidation_;
   QList<QLabel*> labels_;
   std::vector<TrainingAlgorithm> algorithms_;
   QString detectedTask_;

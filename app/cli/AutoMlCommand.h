@@ -1,0 +1,15 @@
+#pragma once
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace lathe::cli {
+
+// lathe automl FILE --target COL --budget SECONDS [--objective METRIC] [--algos A,B,...] [--cv K]
+// [--seed S] [--parallel P] [--project PATH] [import options] [--json]: tries every algorithm
+// that can learn the target, tuned, within the budget, and prints the leaderboard (best per
+// algorithm) and the winner. With --project every trial is recorded there and the winner's run
+// keeps its model.
+int runAutoMl(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace lathe::cli

@@ -1,0 +1,99 @@
+#include "app/desktop/PipelineNodeEditors.h"
+
+#include <QUndoStack>
+
+#include "app/commands/SetNodeParametersCommand.h"
+#include "app/desktop/PipelineController.h"
+#include "app/desktop/RecipeController.h"
+#include "app/desktop/TrainingController.h"
+#include "app/document/PipelineDocument.h"
+#include "app/document/ProjectDocument.h"
+#include "engine/pipeline/nodes/RecipeNode.h"
+#include "engine/pipeline/nodes/TrainNode.h"
+
+namespace lathe::app {
+namespace {
+
+const QString kRecipe = QString::fromLatin1(pipeline::RecipeNode::kId);
+const QString kTrain = QString::fromLatin1(pipeline::TrainNode::kId);
+
+}  // namespace
+
+PipelineNodeEditors::PipelineNodeEditors(PipelineController* pipeline, RecipeController* recipes,
+                                         TrainingController* training, QObject* parent)
+    : QObject(parent), pipeline_(pipeline), recipes_(recipes), training_(training) {
+  pipeline_->setExternallyEdited({kRecipe, kTrain});
+  connect(pipeline_, &PipelineController::nodeEditRequested, this, &PipelineNodeEditors::edit);
+  connect(recipes_, &RecipeController::nodeStepsEdited, this,
+          [this](int node, const QString& action, const nlohmann::json&, const nlohmann::json& after) {
+            const pipeline::GraphNode* shown = pipeline_->document()->graph().node(node);
+            if (!shown) return;
+            nlohmann::json parameters = shown->parameters;
+            parameters["steps"] = after;
+            push(node, tr("%1 in “%2”").arg(action, pipeline_->nodeTitle(node)), parameters);
+          });
+  connect(training_, &TrainingController::nodeApplyRequested, this, &PipelineNodeEditors::saveTraining);
+  connect(training_, &TrainingController::nodeEditingEnded, this, &PipelineNodeEditors::saveTraining);
+  connect(pipeline_->document(), &PipelineDocument::graphChanged, this, &PipelineNodeEditors::followGraph);
+  connect(pipeline_->document(), &PipelineDocument::pipelineLoaded, this, [this] {
+    recipes_->leaveNode();
+    training_->leaveNode();
+  });
+}
+
+void PipelineNodeEditors::edit(int nodeId, const QString& type) {
+  if (type != kRecipe && type != kTrain) return;
+  pipeline_->withInputTable(nodeId, 0, [this, nodeId, type](std::shared_ptr<const data::Table> input) {
+    open(nodeId, type, std::move(input));
+  });
+}
+
+void PipelineNodeEditors::open(int nodeId, const QString& type, std::shared_ptr<const data::Table> input) {
+  const pipeline::GraphNode* node = pipeline_->document()->graph().node(nodeId);
+  if (!node || QString::fromStdString(node->type) != type) return;  // gone while its input ran
+  const QString title = pipeline_->nodeTitle(nodeId);
+  if (type == kRecipe) {
+    recipes_->editNode(nodeId, title, std::move(input), node->parameters.value("steps", nlohmann::json::array()));
+    emit recipeEditorOpened();
+  } else {
+    training_->editNode(nodeId, title, std::move(input), node->parameters);
+    emit trainingEditorOpened();
+  }
+}
+
+void PipelineNodeEditors::saveTraining(int nodeId) {
+  if (training_->editedNode() != nodeId || !pipeline_->document()->graph().node(nodeId)) return;
+  if (!training_->nodeChanged()) return;
+  if (const QString problem = training_->nodeProblem(); !problem.isEmpty()) {
+    emit notice(tr("“%1” keeps its settings: %2").arg(pipeline_->nodeTitle(nodeId), problem));
+    return;
+  }
+  const nlohmann::json parameters = training_->nodeParameters();
+  training_->nodeApplied(parameters);  // first: the push makes the canvas, and then the panel, follow
+  push(nodeId, tr("Edit “%1”").arg(pipeline_->nodeTitle(nodeId)), parameters);
+}
+
+void PipelineNodeEditors::push(int nodeId, const QString& text, const nlohmann::json& after) {
+  const pipeline::GraphNode* node = pipeline_->document()->graph().node(nodeId);
+  if (!node || node->parameters == after) return;
+  auto* command = new SetNodeParametersCommand(pipeline_->document(), nodeId, pipeline_->nodeTitle(nodeId),
+                                               node->parameters, after);
+  command->setText(text);
+  pipeline_->document()->project()->undoStack()->push(command);
+}
+
+void PipelineNodeEditors::followGraph() {
+  const auto& graph = pipeline_->document()->graph();
+  if (const int id = recipes_->editedNode(); id != 0) {
+    if (const pipeline::GraphNode* node = graph.node(id))
+      recipes_->showNodeSteps(node->parameters.value("steps", nlohmann::json::array()));
+    else
+      recipes_->leaveNode();
+  }
+  if (const int id = training_->editedNode(); id != 0) {
+    if (const pipeline::GraphNode* node = graph.node(id)) training_->showNodeParameters(node->parameters);
+    else training_->leaveNode();
+  }
+}
+
+}  // namespace lathe::app

@@ -1,0 +1,48 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/store/ExperimentRun.h"
+#include "engine/tune/Trial.h"
+
+namespace lathe::jobs {
+class JobContext;
+}
+namespace lathe::ml {
+struct TrainingData;
+}
+
+namespace lathe::tune {
+
+class MedianPruner;
+
+// What every trial of one search shares.
+struct TrialSetup {
+  std::string algorithm;
+  std::string target;
+  std::optional<std::int64_t> datasetVersionId;
+  std::size_t folds = 5;
+  std::uint64_t seed = 0;
+  std::string objective;
+};
+
+// Runs one trial: k-fold cross-validation of the algorithm with the trial's parameters (the
+// objective first among the metrics, so its fold scores are what the pruner watches), stopped
+// early when `pruner` says so. A parameter the algorithm refuses, or a fit that fails, is a
+// Failed trial with its reason; only a Cancel of the whole job (the context's stop) throws.
+// Returns the trial and the run that records it (not stored: no id, name or tags yet).
+class TrialRunner {
+ public:
+  struct Outcome {
+    Trial trial;
+    store::ExperimentRun run;
+  };
+
+  static Outcome evaluate(const TrialSetup& setup, int number, const nlohmann::json& parameters,
+                          const ml::TrainingData& data, const MedianPruner* pruner, const jobs::JobContext& context);
+};
+
+}  // namespace lathe::tune
