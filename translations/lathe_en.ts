@@ -2166,11 +2166,38 @@
         <source>Line the selected nodes up on the topmost one</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Wait for the run to finish, then open the node again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the nodes before “%1” to show what reaches it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The nodes before “%1” did not finish: the canvas shows why</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::PipelineDocument</name>
     <message>
         <source>Open pipeline “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::PipelineNodeEditors</name>
+    <message>
+        <source>%1 in “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” keeps its settings: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2354,6 +2381,14 @@
         <source>%1 v%2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The node&apos;s recipe cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What reaches “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::RunDetailsController</name>
@@ -2394,6 +2429,10 @@
     </message>
     <message>
         <source>Train %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node trains on what reaches it in the pipeline; Apply to node keeps these choices.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3559,6 +3598,29 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::NodeEditingBanner</name>
+    <message>
+        <source>Editing the pipeline node “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save these choices to the node (undoable); the node runs again on the next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save what changed to the node and go back to the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::NodePalette</name>
     <message>
         <source>Inputs: %1</source>
@@ -4398,6 +4460,18 @@ actual %2 · predicted %3</source>
     </message>
     <message>
         <source>No algorithm can learn this problem type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-fold cross-validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holdout: %1% validation, %2% test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holdout: %1% test</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2158,12 +2158,39 @@
         <source>Line the selected nodes up on the topmost one</source>
         <translation>선택한 노드를 가장 위쪽 노드에 맞춰 정렬합니다</translation>
     </message>
+    <message>
+        <source>Wait for the run to finish, then open the node again</source>
+        <translation>실행이 끝난 뒤 노드를 다시 여세요</translation>
+    </message>
+    <message>
+        <source>Running the nodes before “%1” to show what reaches it…</source>
+        <translation>“%1”에 들어오는 데이터를 보여 주려고 앞의 노드를 실행하는 중…</translation>
+    </message>
+    <message>
+        <source>The nodes before “%1” did not finish: the canvas shows why</source>
+        <translation>“%1” 앞의 노드가 끝나지 않았습니다. 캔버스에 이유가 표시됩니다</translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::PipelineDocument</name>
     <message>
         <source>Open pipeline “%1”</source>
         <translation>파이프라인 “%1” 열기</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::PipelineNodeEditors</name>
+    <message>
+        <source>%1 in “%2”</source>
+        <translation>“%2”에서 %1</translation>
+    </message>
+    <message>
+        <source>“%1” keeps its settings: %2</source>
+        <translation>“%1”의 설정을 그대로 둡니다: %2</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>“%1” 편집</translation>
     </message>
 </context>
 <context>
@@ -2346,6 +2373,14 @@
         <source>%1 v%2</source>
         <translation>%1 v%2</translation>
     </message>
+    <message>
+        <source>The node&apos;s recipe cannot be read: %1</source>
+        <translation>노드의 레시피를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>What reaches “%1”</source>
+        <translation>“%1”에 들어오는 데이터</translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::RunDetailsController</name>
@@ -2387,6 +2422,10 @@
     <message>
         <source>Train %1</source>
         <translation>%1 학습</translation>
+    </message>
+    <message>
+        <source>The node trains on what reaches it in the pipeline; Apply to node keeps these choices.</source>
+        <translation>노드는 파이프라인에서 들어오는 데이터로 학습합니다. ‘노드에 적용’을 누르면 이 선택이 저장됩니다.</translation>
     </message>
 </context>
 <context>
@@ -3541,6 +3580,29 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::NodeEditingBanner</name>
+    <message>
+        <source>Editing the pipeline node “%1”</source>
+        <translation>파이프라인 노드 “%1” 편집 중</translation>
+    </message>
+    <message>
+        <source>Apply to node</source>
+        <translation>노드에 적용</translation>
+    </message>
+    <message>
+        <source>Save these choices to the node (undoable); the node runs again on the next run</source>
+        <translation>이 선택을 노드에 저장합니다(실행 취소 가능). 다음 실행 때 노드가 다시 실행됩니다</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Save what changed to the node and go back to the dataset</source>
+        <translation>바뀐 내용을 노드에 저장하고 데이터셋으로 돌아갑니다</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::NodePalette</name>
     <message>
         <source>Inputs: %1</source>
@@ -4377,6 +4439,18 @@ actual %2 · predicted %3</source>
     <message>
         <source>No algorithm can learn this problem type.</source>
         <translation>이 문제 유형을 학습할 수 있는 알고리즘이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1-fold cross-validation</source>
+        <translation>%1겹 교차 검증</translation>
+    </message>
+    <message>
+        <source>Holdout: %1% validation, %2% test</source>
+        <translation>홀드아웃: 검증 %1%, 테스트 %2%</translation>
+    </message>
+    <message>
+        <source>Holdout: %1% test</source>
+        <translation>홀드아웃: 테스트 %1%</translation>
     </message>
 </context>
 </TS>
