@@ -193,8 +193,9 @@ class tst_ProjectFile : public QObject {
   void backsUpAndMigratesAnOlderFormat() {
     QTemporaryDir dir;
     const std::string path = dir.filePath("old.lathe").toStdString();
-    const std::vector<Migration> one(Migrations::builtIn().begin(), Migrations::builtIn().end());
-    QCOMPARE(one.size(), std::size_t{1});
+    // Format 1 as it shipped, then a stand-in for a newer format.
+    const std::vector<Migration> one(Migrations::builtIn().begin(), Migrations::builtIn().begin() + 1);
+    QCOMPARE(one.front().version, 1);
     std::vector<Migration> two = one;
     two.push_back(kAddedColumn);
     {
@@ -235,11 +236,33 @@ class tst_ProjectFile : public QObject {
     QVERIFY(again->backupPath().empty());
   }
 
+  // The real format 2: a format-1 project (as Lathe wrote it before tuning) gains the tuning
+  // table when opened for writing, its runs kept, its old self backed up.
+  void aFormatOneProjectGainsTheTuningTable() {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("format1.lathe").toStdString();
+    const std::vector<Migration> one(Migrations::builtIn().begin(), Migrations::builtIn().begin() + 1);
+    {
+      ProjectOpenOptions formatOne;
+      formatOne.migrations = one;  // a view: `one` must outlive it
+      auto project = Project::create(path, named("Before tuning"), formatOne);
+      addRuns(project->db(), 3, "old");
+      QCOMPARE(project->db().queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'tuning'"), std::int64_t{0});
+    }
+    auto project = Project::open(path);
+    QVERIFY(!project->readOnly());
+    QCOMPARE(project->db().queryInt("PRAGMA user_version"), std::int64_t{2});
+    QCOMPARE(project->db().queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'tuning'"), std::int64_t{1});
+    QCOMPARE(countRuns(project->db()), std::int64_t{3});
+    QVERIFY(!project->backupPath().empty());
+  }
+
   // Case 29: an upgrade that fails half-way leaves the file at its old format with its data.
   void aFailedMigrationLeavesTheOldFile() {
     QTemporaryDir dir;
     const std::string path = dir.filePath("old.lathe").toStdString();
-    std::vector<Migration> broken(Migrations::builtIn().begin(), Migrations::builtIn().end());
+    const std::vector<Migration> formatOne(Migrations::builtIn().begin(), Migrations::builtIn().begin() + 1);
+    std::vector<Migration> broken = formatOne;
     {
       ProjectOpenOptions options;
       options.migrations = broken;
@@ -258,7 +281,9 @@ class tst_ProjectFile : public QObject {
       QVERIFY2(std::string(e.what()).find("no_such_table") != std::string::npos, e.what());
     }
     QVERIFY(refused);
-    auto project = Project::open(path);
+    ProjectOpenOptions asItWas;
+    asItWas.migrations = formatOne;
+    auto project = Project::open(path, asItWas);
     QCOMPARE(project->db().queryInt("PRAGMA user_version"), std::int64_t{1});
     QCOMPARE(project->db().queryInt("SELECT count(*) FROM pragma_table_info('run') WHERE name = 'owner'"), std::int64_t{0});
     QCOMPARE(countRuns(project->db()), std::int64_t{2});
