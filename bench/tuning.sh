@@ -4,11 +4,11 @@
 # seed: the best random search found in the budget, and after how many trials each strategy
 # first reached it (random: the trial of its best; bayes: the first trial at or above it, or
 # "never"). Averaged over the seeds. Pruning is off, so every trial is a full 5-fold score.
-# Usage: bench/tuning.sh [BUILD_DIR] [SEEDS] [TRIALS]   (defaults: build/release, 5, 40)
+# Usage: bench/tuning.sh [BUILD_DIR] [SEEDS] [TRIALS]   (defaults: build/release, 10, 40)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${1:-$root/build/release}
-seeds=${2:-5}
+seeds=${2:-10}
 trials=${3:-40}
 (cd "$root" && flock /tmp/lathe-build.lock cmake --build "$build" --target lathe >/dev/null)
 lathe=$build/app/lathe
@@ -47,6 +47,17 @@ print("|---|---|---|---|---|---|")
 print("\n".join(rows))
 mean = lambda v: sum(v) / len(v) if v else float("nan")
 print(f"\nmean best: random {mean(rand_best):.4f}, bayes {mean(bayes_best):.4f}")
+# The seeds' best-so-far curves averaged, trial by trial: where does each mean curve first reach
+# random search's mean final best?
+curves = {name: [curve(f"{out}/{name}-{s}.json")[0] for s in range(seeds)] for name in ("random", "bayes")}
+mean_curve = {name: [mean([c[i] for c in cs]) for i in range(trials)] for name, cs in curves.items()}
+goal = mean_curve["random"][-1]
+first = {name: next((i + 1 for i, v in enumerate(c) if v >= goal), None) for name, c in mean_curve.items()}
+print(f"mean best-so-far curves: random reaches its final {goal:.4f} at trial {first['random']}, "
+      f"bayes at trial {first['bayes'] or 'never'}")
+for k in (5, 10, 20, 30, trials):
+    if k <= trials:
+        print(f"  after {k:>2} trials: random {mean_curve['random'][k - 1]:.4f}, bayes {mean_curve['bayes'][k - 1]:.4f}")
 print(f"trials to random's best: random {mean(rand_at):.1f}, bayes {mean(bayes_at):.1f} "
-      f"(bayes reached it in {reached} of {seeds} seeds; where it did not, it counts as not reached)")
+      f"(over the {reached} of {seeds} seeds where bayes reached it)")
 PY

@@ -590,6 +590,10 @@
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tune</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PasteNodesCommand</name>

@@ -589,6 +589,10 @@
         <source>Note</source>
         <translation>메모</translation>
     </message>
+    <message>
+        <source>Tune</source>
+        <translation>튜닝</translation>
+    </message>
 </context>
 <context>
     <name>PasteNodesCommand</name>

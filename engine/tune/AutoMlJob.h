@@ -42,8 +42,9 @@ struct LeaderboardEntry {
 };
 
 // AutoML as a job: every applicable algorithm is first tried with its defaults, then the time
-// left goes to Bayesian (TPE) search of each family's space, most to the families ahead: after
-// each round the last of the families still searched drops out (two always stay). Trials run
+// left goes to Bayesian (TPE) search of each family's space, most to the families ahead: from
+// the third round on, the last of the families still searched drops out after each round
+// (three always stay). Trials run
 // `parallel` at a time, each judged by k-fold cross-validation, and are stored as runs tagged
 // "tuning:<id>" and "automl" as they finish; the leaderboard (best per family) is reported
 // live ("leaderboard" curve points: x = family index, y = its best) and after the run. The best

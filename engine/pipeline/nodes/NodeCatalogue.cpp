@@ -9,6 +9,7 @@
 #include "engine/pipeline/nodes/RecipeNode.h"
 #include "engine/pipeline/nodes/SplitNode.h"
 #include "engine/pipeline/nodes/TrainNode.h"
+#include "engine/pipeline/nodes/TuneNode.h"
 
 namespace lathe::pipeline {
 
@@ -19,6 +20,7 @@ std::shared_ptr<const NodeRegistry> NodeCatalogue::shared() {
     made->add(RecipeNode::type());
     made->add(SplitNode::type());
     made->add(TrainNode::type());
+    made->add(TuneNode::type());
     made->add(EvaluateNode::type());
     made->add(CompareNode::type());
     made->add(PredictNode::type());

@@ -117,7 +117,7 @@ class tst_Nodes : public QObject {
     std::set<std::string> ids;
     for (const NodeType* type : registry.list()) ids.insert(type->id);
     QCOMPARE(ids, (std::set<std::string>{"compare", "evaluate", "export", "import", "note", "predict", "recipe", "split",
-                                         "train"}));
+                                         "train", "tune"}));
     QCOMPARE(registry.find("split")->outputs.size(), std::size_t{2});
     QCOMPARE(registry.find("train")->outputs[0].type, PortType::Model);
     QCOMPARE(registry.find("compare")->inputs.size(), std::size_t{4});
@@ -257,6 +257,39 @@ class tst_Nodes : public QObject {
       QCOMPARE(metric(metrics->runs[0].metrics, expected.split, expected.name), got);
     }
     QVERIFY(metric(stored->metrics, "cv", "roc_auc") > 0.6);
+  }
+
+  // Issue 9: a Tune node records every trial and passes the best model on, which Evaluate
+  // scores on the held-out rows like a Train node's.
+  void tuneRecordsItsTrialsAndPassesTheBestModelOn() {
+    Graph graph;
+    const int import = graph.addNode("import", fileImport(kDatasets + "/credit-g.arff"));
+    const int split = graph.addNode("split", {{"test_fraction", 0.25}, {"stratify", "class"}});
+    const int tune = graph.addNode("tune", {{"algorithm", "logistic"}, {"target", "class"}, {"strategy", "random"},
+                                            {"trials", 4}, {"folds", 3}},
+                                   0, 0, "Tuned logistic");
+    const int evaluate = graph.addNode("evaluate", {{"split", "test"}});
+    graph.addLink(import, 0, split, 0);
+    graph.addLink(split, 0, tune, 0);
+    graph.addLink(tune, 0, evaluate, 0);
+    graph.addLink(split, 1, evaluate, 1);
+    QVERIFY(GraphValidation::validate(graph, NodeCatalogue::standard()).empty());
+    Executor executor(1);
+    QVERIFY(run(executor, graph, 2).succeeded());
+
+    store::RunRepository runs(project_->db());
+    QCOMPARE(runs.count(), std::int64_t{4});       // one run per trial
+    QCOMPARE(runs.modelCount(), std::int64_t{1});  // the best keeps its model
+    const auto model = valueOut<ModelValue>(executor, graph, tune, 0);
+    QVERIFY(model && model->model);
+    const auto best = runs.get(model->runId);
+    QVERIFY(std::find(best->tags.begin(), best->tags.end(), "best") != best->tags.end());
+    QCOMPARE(best->name.rfind("Tuned logistic · trial", 0), std::size_t{0});
+    // Evaluate scored the tuned model on the test quarter and stored it with the best run.
+    QVERIFY(metric(runs.get(model->runId)->metrics, "test", "roc_auc") > 0.6);
+    // A Tune node without a target, or with a strategy nobody knows, does not validate.
+    graph.setParameters(tune, {{"algorithm", "logistic"}, {"target", ""}, {"strategy", "magic"}});
+    QCOMPARE(GraphValidation::validate(graph, NodeCatalogue::standard()).size(), std::size_t{2});
   }
 
   void evaluateStoresTestScoresOnTheRun() {
