@@ -16,13 +16,16 @@
 
 #include "app/desktop/DataController.h"
 #include "app/desktop/ExperimentsController.h"
-#include "app/desktop/PipelineController.h"
-#include "app/desktop/TrainingController.h"
-#include "app/document/ProjectDocument.h"
 #include "app/desktop/MainWindow.h"
+#include "app/desktop/PipelineController.h"
+#include "app/desktop/PipelineNodeEditors.h"
+#include "app/desktop/RecipeController.h"
 #include "app/desktop/StudioDocks.h"
 #include "app/desktop/StudioStyle.h"
+#include "app/desktop/TrainingController.h"
 #include "app/desktop/UiLanguage.h"
+#include "app/document/PipelineDocument.h"
+#include "app/document/ProjectDocument.h"
 #include "app/jobs/JobManager.h"
 #include "engine/explore/ChartRequest.h"
 #include "widgets/canvas/PipelineCanvasView.h"
@@ -221,5 +224,25 @@ int main(int argc, char* argv[]) {
   if (auto* canvas = window.findChild<lathe::widgets::PipelineCanvasView*>()) canvas->fitToContents();
   settle(window, [] { return true; });
   ok &= shoot(window, output.filePath(QStringLiteral("pipeline%1.png").arg(suffix)));
+
+  // Double-clicked nodes: the Recipe node in the data wrangler, a Train node in the training panel.
+  const auto nodeOf = [&](const std::string& type, const std::string& algorithm) {
+    for (const auto& [id, node] : window.pipeline()->document()->graph().nodes())
+      if (node.type == type && (algorithm.empty() || node.parameters.value("algorithm", std::string()) == algorithm))
+        return id;
+    return 0;
+  };
+  if (const int recipe = nodeOf("recipe", {})) {
+    window.nodeEditors()->edit(recipe, QStringLiteral("recipe"));
+    settle(window, [&] { return window.recipes()->editedNode() == recipe; });
+    docks.data->raise();
+    settle(window, [] { return true; });
+    ok &= shoot(window, output.filePath(QStringLiteral("pipeline-recipe-node%1.png").arg(suffix)));
+  }
+  if (const int train = nodeOf("train", "forest")) {
+    window.nodeEditors()->edit(train, QStringLiteral("train"));
+    settle(window, [&] { return window.training()->editedNode() == train; });
+    ok &= shoot(window, output.filePath(QStringLiteral("pipeline-train-node%1.png").arg(suffix)));
+  }
   return ok ? 0 : 1;
 }

@@ -351,6 +351,10 @@ void TrainingPanel::setNodeEditing(const QString& nodeTitle) {
   runName_->setEnabled(false);
   train_->hide();
   cancel_->hide();
+  // What the last training drew is not this node's.
+  progress_->setValue(0);
+  curve_->clearGraphs();
+  curve_->replot();
 }
 
 void TrainingPanel::clearNodeEditing() {
