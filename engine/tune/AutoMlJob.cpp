@@ -152,10 +152,11 @@ void AutoMlJob::run(jobs::JobContext& context) {
     context.progress(std::min(0.95, 0.02 + 0.93 * (1.0 - std::max(0.0, timeLeft()) / request_.budgetSeconds)), message);
   };
   // Runs items `parallel` at a time and records each as it lands.
-  const auto runItems = [&](std::vector<Item> items) {
+  // (The defaults round runs whole, whatever the budget: every family gets onto the board.)
+  const auto runItems = [&](std::vector<Item> items, bool withinBudget) {
     for (std::size_t from = 0; from < items.size(); from += parallel) {
       context.throwIfStopped();
-      if (timeLeft() <= 0) return;
+      if (withinBudget && timeLeft() <= 0) return;
       const std::size_t to = std::min(items.size(), from + parallel);
       std::vector<std::future<TrialRunner::Outcome>> running;
       for (std::size_t i = from; i < to; ++i) {
@@ -199,7 +200,7 @@ void AutoMlJob::run(jobs::JobContext& context) {
   // Round 0: every family with its defaults, the quick ones first.
   std::vector<Item> defaults;
   for (auto& f : families) defaults.push_back({f.get(), f->next++, f->space.fixed});
-  runItems(std::move(defaults));
+  runItems(std::move(defaults), false);
 
   // Then TPE within each family still in the race, the best first; the last drops out each round.
   std::vector<Family*> alive;
@@ -225,7 +226,7 @@ void AutoMlJob::run(jobs::JobContext& context) {
       }
     }
     if (round.empty()) break;
-    runItems(std::move(round));
+    runItems(std::move(round), true);
     // Defaults mislead (XGBoost's lose to naive Bayes on credit-g, tuned they win): every family
     // gets two rounds of search before the last starts dropping out, and three stay.
     if (++rounds > 2 && alive.size() > 3) alive.pop_back();

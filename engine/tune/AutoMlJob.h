@@ -48,8 +48,9 @@ struct LeaderboardEntry {
 // `parallel` at a time, each judged by k-fold cross-validation, and are stored as runs tagged
 // "tuning:<id>" and "automl" as they finish; the leaderboard (best per family) is reported
 // live ("leaderboard" curve points: x = family index, y = its best) and after the run. The best
-// model overall is fitted on every row and kept with its run. No new batch starts once the
-// budget is spent; one that is running finishes (a trial takes a second or two on credit-g).
+// model overall is fitted on every row and kept with its run. The defaults round always runs
+// whole; after it, no new batch starts once the budget is spent, and one that is running
+// finishes (a trial takes a second or two on credit-g).
 class AutoMlJob final : public jobs::Job {
  public:
   AutoMlJob(std::shared_ptr<const store::Project> project, AutoMlRequest request);
