@@ -31,7 +31,7 @@ std::vector<std::string> splitList(const std::string& text) {
 
 }  // namespace
 
-int runAutoMl(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int runAutoMl(const std::vector<std::string>& args, std::ostream& out, std::ostream& /*err*/) {
   CommandLine::Spec spec{{"--target", "--budget", "--objective", "--algos", "--cv", "--seed", "--parallel", "--project"},
                          {},
                          {"--json"}};
@@ -99,7 +99,8 @@ int runAutoMl(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return kExitOk;
   }
   out << "AutoML on " << file << ": " << job.task() << ", " << job.trials().size() << " trials in " << std::fixed
-      << std::setprecision(1) << job.seconds() << " s, objective " << job.objective() << " (5-fold cross-validation)\n";
+      << std::setprecision(1) << job.seconds() << " s, objective " << job.objective() << " ("
+      << job.request().folds << "-fold cross-validation)\n";
   out << "  rank  " << std::left << std::setw(13) << "algorithm" << std::setw(10) << job.objective() << std::setw(8)
       << "trials" << "seconds\n";
   for (std::size_t i = 0; i < board.size(); ++i) {
@@ -114,7 +115,6 @@ int runAutoMl(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (job.tuningId())
     out << "recorded as tuning " << job.tuningId() << " in " << *line.value("--project") << " (best run "
         << board.front().best.runId << ", with its model)\n";
-  (void)err;
   return kExitOk;
 }
 
