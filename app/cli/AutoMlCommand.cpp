@@ -10,6 +10,7 @@
 #include "app/cli/CommandLine.h"
 #include "app/cli/ConsoleJob.h"
 #include "app/cli/ImportOptions.h"
+#include "app/cli/WritableProject.h"
 #include "engine/core/Error.h"
 #include "engine/data/DataImporter.h"
 #include "engine/store/Project.h"
@@ -65,12 +66,7 @@ int runAutoMl(const std::vector<std::string>& args, std::ostream& out, std::ostr
   request.name = "AutoML";
 
   std::shared_ptr<store::Project> project;
-  if (const auto path = line.value("--project")) {
-    store::ProjectOpenOptions options;
-    options.readOnlyWhenInUse = false;
-    project = store::Project::open(*path, options);
-    project->requireWritable();
-  }
+  if (const auto path = line.value("--project")) project = openWritableProject(*path);
   data::ImportJob import(ImportOptions::request(line, file));
   runConsoleJob(import);
   request.table = std::make_shared<const data::Table>(std::move(import.result().table));

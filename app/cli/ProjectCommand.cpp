@@ -18,6 +18,7 @@
 #include "app/cli/CommandLine.h"
 #include "app/cli/ConsoleJob.h"
 #include "app/cli/ImportOptions.h"
+#include "app/cli/WritableProject.h"
 #include "engine/data/ImportRequestJson.h"
 #include "engine/jobs/Job.h"
 #include "engine/pipeline/DemoProject.h"
@@ -163,11 +164,8 @@ int addData(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   if (name.empty()) name = std::filesystem::path(file).filename().string();
   if (name.empty()) throw UsageError{"--name must not be empty"};
 
-  // Opened first and kept to itself, so a project the studio has open fails before the import.
-  store::ProjectOpenOptions options;
-  options.readOnlyWhenInUse = false;
-  std::shared_ptr<store::Project> project = store::Project::open(path, options);
-  project->requireWritable();
+  // Opened first, so a project the studio has open fails before the import.
+  std::shared_ptr<store::Project> project = openWritableProject(path);
 
   const data::ImportRequest request = ImportOptions::request(line, file);
   data::ImportJob import(request);

@@ -14,6 +14,7 @@
 #include "app/cli/Cli.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/ConsoleJob.h"
+#include "app/cli/WritableProject.h"
 #include "engine/core/Error.h"
 #include "engine/jobs/JobCancelled.h"
 #include "engine/pipeline/GraphValidation.h"
@@ -193,11 +194,7 @@ int runRun(const std::vector<std::string>& args, std::ostream& out, std::ostream
   const std::string& path = line.positionals().front();
   const std::uint64_t seed = line.value("--seed") ? parseSeed(*line.value("--seed")) : 0;
 
-  // Runs are written, so the project is opened for writing and kept from the studio meanwhile.
-  store::ProjectOpenOptions options;
-  options.readOnlyWhenInUse = false;
-  std::shared_ptr<store::Project> project = store::Project::open(path, options);
-  project->requireWritable();
+  std::shared_ptr<store::Project> project = openWritableProject(path);  // runs are written
   const store::StoredPipeline stored = choose(project->db(), line.value("--pipeline"), path);
   Graph graph;
   try {

@@ -10,6 +10,7 @@
 #include "app/cli/CommandLine.h"
 #include "app/cli/ConsoleJob.h"
 #include "app/cli/ImportOptions.h"
+#include "app/cli/WritableProject.h"
 #include "engine/core/Error.h"
 #include "engine/data/DataImporter.h"
 #include "engine/store/Project.h"
@@ -75,12 +76,7 @@ int runTune(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   if (line.value("--resume") && !line.value("--project")) throw UsageError{"--resume needs the --project it was recorded in"};
 
   std::shared_ptr<store::Project> project;
-  if (const auto path = line.value("--project")) {
-    store::ProjectOpenOptions options;
-    options.readOnlyWhenInUse = false;
-    project = store::Project::open(*path, options);
-    project->requireWritable();
-  }
+  if (const auto path = line.value("--project")) project = openWritableProject(*path);
 
   data::ImportJob import(ImportOptions::request(line, file));
   runConsoleJob(import);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <future>
 #include <map>
 
 #include "engine/core/Error.h"
@@ -13,7 +12,6 @@
 #include "engine/store/Project.h"
 #include "engine/store/RunRepository.h"
 #include "engine/store/TuningRepository.h"
-#include "engine/tune/MedianPruner.h"
 #include "engine/tune/SearchSpace.h"
 #include "engine/tune/TpeSearch.h"
 #include "engine/tune/TrialRunner.h"
@@ -158,26 +156,14 @@ void AutoMlJob::run(jobs::JobContext& context) {
       context.throwIfStopped();
       if (withinBudget && timeLeft() <= 0) return;
       const std::size_t to = std::min(items.size(), from + parallel);
-      std::vector<std::future<TrialRunner::Outcome>> running;
+      std::vector<TrialRunner::Request> batch;
       for (std::size_t i = from; i < to; ++i) {
-        Item& item = items[i];
-        const MedianPruner* none = nullptr;
-        running.push_back(std::async(std::launch::async, [&, item, none] {
-          const TrialSetup setup{item.family->algorithm, request_.target, request_.datasetVersionId, request_.folds,
-                                 request_.seed, objective_};
-          return TrialRunner::evaluate(setup, item.number, item.parameters, item.family->encoding->data, none, context);
-        }));
+        const Item& item = items[i];
+        batch.push_back({{item.family->algorithm, request_.target, request_.datasetVersionId, request_.folds,
+                          request_.seed, objective_},
+                         item.number, item.parameters, &item.family->encoding->data, nullptr});
       }
-      std::vector<TrialRunner::Outcome> outcomes;
-      std::exception_ptr failure;
-      for (auto& f : running) {
-        try {
-          outcomes.push_back(f.get());
-        } catch (...) {
-          if (!failure) failure = std::current_exception();
-        }
-      }
-      if (failure) std::rethrow_exception(failure);
+      std::vector<TrialRunner::Outcome> outcomes = TrialRunner::evaluateAll(batch, context);
       std::optional<store::Database> db;
       if (project_) db.emplace(project_->connect());
       for (std::size_t k = 0; k < outcomes.size(); ++k) {

@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <cmath>
+#include <functional>
+#include <future>
 #include <limits>
 #include <mutex>
 #include <stop_token>
@@ -121,6 +123,32 @@ TrialRunner::Outcome TrialRunner::evaluate(const TrialSetup& request, int number
   if (t.state == Trial::State::Pruned) run.notes = "Stopped early by the median rule after " +
                                                    std::to_string(t.foldScores.size()) + " folds.";
   return out;
+}
+
+std::vector<TrialRunner::Outcome> TrialRunner::evaluateAll(const std::vector<Request>& batch,
+                                                            const jobs::JobContext& context) {
+  const auto one = [&context](const Request& r) {
+    return evaluate(r.setup, r.number, r.parameters, *r.data, r.pruner, context);
+  };
+  std::vector<std::future<Outcome>> running;
+  for (std::size_t i = 1; i < batch.size(); ++i)
+    running.push_back(std::async(std::launch::async, one, std::cref(batch[i])));
+  std::vector<Outcome> outcomes;
+  std::exception_ptr failure;
+  try {
+    if (!batch.empty()) outcomes.push_back(one(batch.front()));
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  for (auto& f : running) {
+    try {
+      outcomes.push_back(f.get());
+    } catch (...) {
+      if (!failure) failure = std::current_exception();
+    }
+  }
+  if (failure) std::rethrow_exception(failure);
+  return outcomes;
 }
 
 }  // namespace lathe::tune

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -43,6 +44,18 @@ class TrialRunner {
 
   static Outcome evaluate(const TrialSetup& setup, int number, const nlohmann::json& parameters,
                           const ml::TrainingData& data, const MedianPruner* pruner, const jobs::JobContext& context);
+
+  // One trial of a batch.
+  struct Request {
+    TrialSetup setup;
+    int number = 0;
+    nlohmann::json parameters;
+    const ml::TrainingData* data = nullptr;
+    const MedianPruner* pruner = nullptr;
+  };
+  // Runs a batch at once, one thread per trial (the first on the caller's), and gives the
+  // outcomes in the batch's order. A Cancel is rethrown once every trial has ended.
+  static std::vector<Outcome> evaluateAll(const std::vector<Request>& batch, const jobs::JobContext& context);
 };
 
 }  // namespace lathe::tune

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <future>
 
 #include "engine/core/Error.h"
 #include "engine/eval/Metric.h"
@@ -151,40 +150,22 @@ void TuneJob::runTrials(SearchStrategy& strategy, const ml::TrainingData& data, 
     context.throwIfStopped();
     // The batch is asked for before any of it runs: what it gets depends on finished trials only.
     const std::size_t size = std::min(parallel, request_.trials - trials_.size());
-    std::vector<std::pair<int, json>> batch;
+    const TrialSetup setup{request_.algorithm, request_.target, request_.datasetVersionId, request_.folds, request_.seed,
+                           objective_};
+    const MedianPruner pruner(trials_, maximize_);
+    std::vector<TrialRunner::Request> batch;
     for (std::size_t i = 0; i < size; ++i) {
       auto suggestion = strategy.suggest(next, trials_, maximize_);
       if (!suggestion) {
         exhausted = true;
         break;
       }
-      batch.emplace_back(next++, request_.space.withFixed(std::move(*suggestion)));
+      batch.push_back({setup, next++, request_.space.withFixed(std::move(*suggestion)), &data,
+                       request_.pruning ? &pruner : nullptr});
     }
     if (batch.empty()) break;
-    const TrialSetup setup{request_.algorithm, request_.target, request_.datasetVersionId, request_.folds, request_.seed,
-                           objective_};
-    const MedianPruner pruner(trials_, maximize_);
-    const MedianPruner* prune = request_.pruning ? &pruner : nullptr;
-    std::vector<std::future<TrialRunner::Outcome>> running;
-    for (std::size_t i = 1; i < batch.size(); ++i)
-      running.push_back(std::async(std::launch::async, [&, i] {
-        return TrialRunner::evaluate(setup, batch[i].first, batch[i].second, data, prune, context);
-      }));
-    std::vector<TrialRunner::Outcome> outcomes;
-    std::exception_ptr failure;
-    try {
-      outcomes.push_back(TrialRunner::evaluate(setup, batch[0].first, batch[0].second, data, prune, context));
-    } catch (...) {
-      failure = std::current_exception();
-    }
-    for (auto& f : running) {
-      try {
-        outcomes.push_back(f.get());
-      } catch (...) {
-        if (!failure) failure = std::current_exception();
-      }
-    }
-    if (failure) std::rethrow_exception(failure);  // a Cancel: the batch in flight is dropped
+    // A Cancel is rethrown here: the batch in flight is dropped.
+    std::vector<TrialRunner::Outcome> outcomes = TrialRunner::evaluateAll(batch, context);
 
     // Stored in trial order, on the job's own connection.
     std::optional<store::Database> db;

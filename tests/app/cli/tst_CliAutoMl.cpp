@@ -1,28 +1,16 @@
 // lathe automl as scripts see it (issue 9, item 4): the leaderboard as JSON, and exit 2 with
 // one line for bad input.
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QtTest>
+
+#include "CliProcess.h"
 
 namespace {
 
-struct Result {
-  int code;
-  QString out, err;
-  QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-};
-
-Result run(const QStringList& args) {
-  QProcess process;
-  process.start(QStringLiteral(LATHE_CLI), args);
-  if (!process.waitForFinished(600000)) qFatal("lathe did not finish");
-  return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-          QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
-
-QString dataset(const char* name) { return QStringLiteral(LATHE_DATASETS_DIR "/") + QLatin1String(name); }
+using Result = CliResult;
+Result run(const QStringList& args) { return runCli(args, 600000); }
+QString dataset(const char* name) { return datasetPath(name); }
 
 }  // namespace
 

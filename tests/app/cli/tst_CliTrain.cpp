@@ -1,27 +1,15 @@
 // lathe train as scripts see it: the JSON of the CLI contract, the exit codes, one-line errors.
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "CliProcess.h"
+
 namespace {
 
-struct Result {
-  int code;
-  QString out, err;
-  QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-};
-
-Result run(const QStringList& args) {
-  QProcess process;
-  process.start(QStringLiteral(LATHE_CLI), args);
-  if (!process.waitForFinished(120000)) qFatal("lathe did not finish");
-  return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-          QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
-
-QString dataset(const char* name) { return QStringLiteral(LATHE_DATASETS_DIR "/") + QLatin1String(name); }
+using Result = CliResult;
+Result run(const QStringList& args) { return runCli(args); }
+QString dataset(const char* name) { return datasetPath(name); }
 
 }  // namespace
 
