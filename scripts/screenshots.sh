@@ -35,6 +35,6 @@ for lang in en ko; do
   cp "$work/demo.lathe" "$work/tour-$lang.lathe"  # each language trains its own two runs
   printf 'XDG_CONFIG_HOME=%q XDG_DATA_HOME=%q %q --language %q %q %q; sleep 300\n' "$work/tour-config-$lang" \
     "$work/data" "$tour" "$lang" "$work/tour-$lang.lathe" "$root/docs/screenshots" >"$work/tour-$lang.sh"
-  bash "$shoot" -w 150 -s 1440x900 "$work/tour-$lang.png" -- bash "$work/tour-$lang.sh" >/dev/null
+  bash "$shoot" -w 240 -s 1440x900 "$work/tour-$lang.png" -- bash "$work/tour-$lang.sh" >/dev/null
 done
 rm -rf "$work"

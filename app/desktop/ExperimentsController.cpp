@@ -95,7 +95,7 @@ void ExperimentsController::refresh() {
     if (compared_.contains(run.id)) still << run.id;
   panel_->setRuns(std::move(runs));
   if (!compared_.isEmpty()) {
-    if (still.size() >= 2) compare(still);
+    if (still.size() >= 2) fillComparison(still);
     else {
       compared_.clear();
       comparison_->clear();
@@ -104,6 +104,10 @@ void ExperimentsController::refresh() {
 }
 
 void ExperimentsController::compare(const QList<qint64>& ids) {
+  if (fillComparison(ids)) emit compared(ids);
+}
+
+bool ExperimentsController::fillComparison(const QList<qint64>& ids) {
   std::vector<store::ExperimentRun> runs;
   try {
     for (qint64 id : ids)
@@ -119,9 +123,9 @@ void ExperimentsController::compare(const QList<qint64>& ids) {
     comparison_->setHyperparameters(experiments::ParallelCoordinates::of(runs));
   } catch (const Error& e) {
     document_->reportFailure(tr("Compare runs"), QString::fromStdString(e.message()));
-    return;
+    return false;
   }
-  emit compared(ids);
+  return true;
 }
 
 }  // namespace lathe::app

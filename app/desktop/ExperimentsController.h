@@ -36,6 +36,10 @@ class ExperimentsController : public QObject {
   ProjectDocument* document_;
   widgets::ExperimentsPanel* panel_;
   widgets::RunComparisonPanel* comparison_;
+  // Fills the comparison; false when it failed (reported). compare() also emits compared, so
+  // the window brings the comparison forward; a refresh after the runs changed does not.
+  bool fillComparison(const QList<qint64>& ids);
+
   QList<qint64> compared_;
 };
 

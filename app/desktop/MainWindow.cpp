@@ -27,6 +27,8 @@
 #include "app/desktop/RunDetailsController.h"
 #include "widgets/panels/ExperimentsPanel.h"
 #include "app/desktop/TrainingController.h"
+#include "app/desktop/TuningController.h"
+#include "widgets/panels/TrainingPanel.h"
 #include "app/desktop/DataController.h"
 #include "app/desktop/FileRouter.h"
 #include "app/desktop/InsightsController.h"
@@ -101,6 +103,7 @@ MainWindow::MainWindow(QWidget* parent)
   charts_ = new ChartsController(jobs_, docks_->chartsPanel, this);
   connect(data_, &DataController::tableShown, charts_, &ChartsController::setTable);
   training_ = new TrainingController(document_, jobs_, docks_->trainingPanel, this);
+  tuning_ = new TuningController(document_, jobs_, docks_->tuningPanel, this);
   connect(training_, &TrainingController::datasetRequested, projects_, &ProjectController::showDatasetVersion);
   experiments_ = new ExperimentsController(document_, docks_->experimentsPanel, docks_->comparisonPanel, this);
   connect(experiments_, &ExperimentsController::compared, this, [this] {
@@ -120,6 +123,12 @@ MainWindow::MainWindow(QWidget* parent)
             docks_->showRecipe(table != nullptr);
             docks_->showTraining(table != nullptr);
             training_->setSource(table, versionId);
+            tuning_->setSource(table, versionId);
+            autoMlAction_->setEnabled(table != nullptr);
+            if (table && versionId == pendingAutoMl_) {
+              pendingAutoMl_ = 0;
+              runAutoMl();
+            }
             recipes_->setSource(std::move(table), versionId);
           });
   // The recipe's preview shows in the Data dock; setSource is fed only by versionShown, so a
@@ -134,7 +143,8 @@ MainWindow::MainWindow(QWidget* parent)
   connectProjectPanel();
   connect(projects_, &ProjectController::notice, this, &MainWindow::showNotice);
   connect(pipeline_, &PipelineController::notice, this, &MainWindow::showNotice);
-  nodeEditors_ = new PipelineNodeEditors(pipeline_, recipes_, training_, this);
+  connectTuning();
+  nodeEditors_ = new PipelineNodeEditors(pipeline_, recipes_, training_, tuning_, this);
   connect(nodeEditors_, &PipelineNodeEditors::notice, this, &MainWindow::showNotice);
   connect(nodeEditors_, &PipelineNodeEditors::recipeEditorOpened, this, [this] {
     docks_->recipe->show();
@@ -143,6 +153,10 @@ MainWindow::MainWindow(QWidget* parent)
   connect(nodeEditors_, &PipelineNodeEditors::trainingEditorOpened, this, [this] {
     docks_->training->show();
     docks_->training->raise();
+  });
+  connect(nodeEditors_, &PipelineNodeEditors::tuningEditorOpened, this, [this] {
+    docks_->tuning->show();
+    docks_->tuning->raise();
   });
   connect(projects_, &ProjectController::error, this, &MainWindow::showError);
   retranslate();
@@ -157,7 +171,7 @@ MainWindow::~MainWindow() {
   for (QObject* source : {static_cast<QObject*>(jobs_), static_cast<QObject*>(document_),
                           static_cast<QObject*>(document_->undoStack()), static_cast<QObject*>(projects_),
                           static_cast<QObject*>(recipes_), static_cast<QObject*>(data_), static_cast<QObject*>(insights_),
-                          static_cast<QObject*>(charts_), static_cast<QObject*>(training_),
+                          static_cast<QObject*>(charts_), static_cast<QObject*>(training_), static_cast<QObject*>(tuning_),
                           static_cast<QObject*>(experiments_), static_cast<QObject*>(pipeline_),
                           static_cast<QObject*>(nodeEditors_)})
     source->disconnect(this);
@@ -240,6 +254,10 @@ void MainWindow::createActions() {
   runAction_->setShortcut(QKeySequence(Qt::Key_F5));
   runNodeAction_ = new QAction(icon("run-node"), QString(), this);
   runNodeAction_->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+  autoMlAction_ = new QAction(icon("automl"), QString(), this);
+  autoMlAction_->setObjectName(QStringLiteral("autoMlAction"));
+  autoMlAction_->setEnabled(false);  // until a dataset is shown
+  connect(autoMlAction_, &QAction::triggered, this, &MainWindow::runAutoMl);
   cancelAction_ = new QAction(icon("cancel"), QString(), this);
   cancelAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
   connect(cancelAction_, &QAction::triggered, jobs_, &JobManager::cancelAll);
@@ -292,6 +310,7 @@ void MainWindow::createMenus() {
   runMenu_->addAction(runAction_);
   runMenu_->addAction(runNodeAction_);
   runMenu_->addSeparator();
+  runMenu_->addAction(autoMlAction_);
   runMenu_->addAction(cancelAction_);
 
   helpMenu_ = menuBar()->addMenu(QString());
@@ -313,6 +332,7 @@ void MainWindow::createToolBar() {
   toolBar_->addSeparator();
   toolBar_->addAction(runAction_);
   toolBar_->addAction(runNodeAction_);
+  toolBar_->addAction(autoMlAction_);
   toolBar_->addAction(cancelAction_);
 }
 
@@ -372,6 +392,8 @@ void MainWindow::retranslate() {
   runMenu_->setTitle(tr("&Run"));
   runAction_->setText(tr("&Run Pipeline"));
   runNodeAction_->setText(tr("Run &Selected Node"));
+  autoMlAction_->setText(tr("&AutoML"));
+  autoMlAction_->setToolTip(tr("Try every algorithm on the shown dataset within a time budget, and keep the best model"));
   cancelAction_->setText(tr("&Cancel All Jobs"));
   cancelAction_->setToolTip(tr("Stop every running job"));
 
@@ -391,6 +413,28 @@ void MainWindow::retranslate() {
 void MainWindow::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange && fileMenu_) retranslate();
   QMainWindow::changeEvent(event);
+}
+
+void MainWindow::connectTuning() {
+  connect(document_, &ProjectDocument::projectChanged, this, [this] { docks_->showTuning(document_->hasProject()); });
+  connect(tuning_, &TuningController::datasetRequested, projects_, &ProjectController::showDatasetVersion);
+  connect(tuning_, &TuningController::runRequested, this, [this](qint64 id) {
+    runDetails_->show(id);
+    docks_->run->show();
+    docks_->run->raise();
+  });
+  connect(docks_->projectPanel, &widgets::ProjectOverviewPanel::autoMlRequested, this, [this](qint64 versionId) {
+    // The version's rows load as a job; AutoML starts once they are shown (versionShown).
+    pendingAutoMl_ = versionId;
+    projects_->showDatasetVersion(versionId);
+  });
+}
+
+void MainWindow::runAutoMl() {
+  docks_->showTuning(true);
+  docks_->tuning->show();
+  docks_->tuning->raise();
+  if (tuning_->startAutoMl(docks_->trainingPanel->target())) showNotice(tr("AutoML started; the leaderboard fills in as trials finish."));
 }
 
 void MainWindow::updateRunActions() {

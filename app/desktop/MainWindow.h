@@ -20,6 +20,7 @@ class ChartsController;
 class ExperimentsController;
 class RunDetailsController;
 class TrainingController;
+class TuningController;
 class DataController;
 class InsightsController;
 class JobManager;
@@ -44,6 +45,7 @@ class MainWindow : public QMainWindow {
   ProjectController* projects() const { return projects_; }
   RecipeController* recipes() const { return recipes_; }
   TrainingController* training() const { return training_; }
+  TuningController* tuning() const { return tuning_; }
   ExperimentsController* experiments() const { return experiments_; }
   RunDetailsController* runDetails() const { return runDetails_; }
   DataController* data() const { return data_; }
@@ -62,7 +64,7 @@ class MainWindow : public QMainWindow {
   void exportData(const QString& path, bool forExcel);
 
   // Bumped when the dock layout changes shape, so an old saved layout is ignored.
-  static constexpr int kLayoutVersion = 5;
+  static constexpr int kLayoutVersion = 6;
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -83,6 +85,9 @@ class MainWindow : public QMainWindow {
   void updateRunActions();
   void showTable(std::shared_ptr<const data::Table> table, const QString& name = {});
   void connectProjectPanel();
+  void connectTuning();
+  // AutoML on the shown dataset, the one button: the Tuning dock comes forward and it starts.
+  void runAutoMl();
   void refreshProjectPanel();
 
   void openWithDialog();
@@ -105,6 +110,8 @@ class MainWindow : public QMainWindow {
   InsightsController* insights_ = nullptr;
   ChartsController* charts_ = nullptr;
   TrainingController* training_ = nullptr;
+  TuningController* tuning_ = nullptr;
+  qint64 pendingAutoMl_ = 0;  // a version asked for AutoML before its rows were loaded
   ExperimentsController* experiments_ = nullptr;
   RunDetailsController* runDetails_ = nullptr;
   widgets::PipelineCanvasView* canvas_;
@@ -145,6 +152,7 @@ class MainWindow : public QMainWindow {
   QAction* runAction_ = nullptr;
   QAction* runNodeAction_ = nullptr;
   QAction* cancelAction_ = nullptr;
+  QAction* autoMlAction_ = nullptr;
   QAction* aboutAction_ = nullptr;
   QAction* aboutQtAction_ = nullptr;
 };

@@ -21,6 +21,7 @@
 #include "widgets/panels/RunComparisonPanel.h"
 #include "widgets/panels/RunDetailsPanel.h"
 #include "widgets/panels/TrainingPanel.h"
+#include "widgets/tuning/TuningPanel.h"
 
 namespace lathe::app {
 namespace {
@@ -40,6 +41,7 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
       data(nullptr),
       recipe(nullptr),
       training(nullptr),
+      tuning(nullptr),
       experiments(nullptr),
       comparison(nullptr),
       run(nullptr),
@@ -57,11 +59,13 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
       projectPanel(new widgets::ProjectOverviewPanel),
       recipePanel(new widgets::RecipePanel),
       trainingPanel(new widgets::TrainingPanel),
+      tuningPanel(new widgets::TuningPanel),
       experimentsPanel(new widgets::ExperimentsPanel),
       comparisonPanel(new widgets::RunComparisonPanel),
       runPanel(new widgets::RunDetailsPanel) {
   training = makeDock(window, "dock.training", trainingPanel);
   experiments = makeDock(window, "dock.experiments", experimentsPanel);
+  tuning = makeDock(window, "dock.tuning", tuningPanel);
   comparison = makeDock(window, "dock.comparison", comparisonPanel);
   run = makeDock(window, "dock.run", runPanel);
   project = makeDock(window, "dock.project", projectPanel);
@@ -96,7 +100,8 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
   window->tabifyDockWidget(training, run);
   window->addDockWidget(Qt::BottomDockWidgetArea, data);
   window->tabifyDockWidget(data, experiments);
-  window->tabifyDockWidget(experiments, comparison);
+  window->tabifyDockWidget(experiments, tuning);
+  window->tabifyDockWidget(tuning, comparison);
   window->tabifyDockWidget(comparison, charts);
   window->tabifyDockWidget(charts, jobLog);
   window->resizeDocks({project, recipe}, {260, 300}, Qt::Horizontal);
@@ -130,6 +135,8 @@ void StudioDocks::showRecipe(bool any) { pane(recipe)->showContent(any); }
 
 void StudioDocks::showTraining(bool any) { pane(training)->showContent(any); }
 
+void StudioDocks::showTuning(bool any) { pane(tuning)->showContent(any); }
+
 void StudioDocks::showExperiments(bool any) { pane(experiments)->showContent(any); }
 
 void StudioDocks::showComparison(bool any) { pane(comparison)->showContent(any); }
@@ -137,7 +144,7 @@ void StudioDocks::showComparison(bool any) { pane(comparison)->showContent(any);
 void StudioDocks::showRun(bool any) { pane(run)->showContent(any); }
 
 QList<QDockWidget*> StudioDocks::all() const {
-  return {palette, project, data, recipe, profile, insights, training, experiments, run, comparison, charts, jobLog};
+  return {palette, project, data, recipe, profile, insights, training, experiments, tuning, run, comparison, charts, jobLog};
 }
 
 widgets::PlaceholderStack* StudioDocks::pane(QDockWidget* dock) const {
@@ -175,6 +182,9 @@ void StudioDocks::retranslate() {
       {experiments, tr("Experiments"), tr("No runs yet"),
        tr("Every training run is recorded here with its parameters and metrics, "
                        "so you can compare runs side by side.")},
+      {tuning, tr("Tuning"), tr("No project open"),
+       tr("Open a project with a dataset: tune an algorithm's hyperparameters, or let AutoML try every "
+          "algorithm within a time budget. Each trial is recorded as a run.")},
       {run, tr("Run"), tr("No run selected"),
        tr("Select one run in Experiments to see its metrics, parameters and notes, the business value "
           "of its decisions and, for a decision tree, the tree itself.")},

@@ -21,6 +21,7 @@ class PlaceholderStack;
 class ProjectOverviewPanel;
 class RecipePanel;
 class TrainingPanel;
+class TuningPanel;
 class ExperimentsPanel;
 class RunComparisonPanel;
 class RunDetailsPanel;
@@ -30,7 +31,7 @@ namespace lathe::app {
 
 // The dock panes around the canvas, each starting with an empty state that says what to do
 // next: Project (left), Recipe, Profile, Insights, Training and Run (right), Data, Experiments,
-// Comparison, Charts and Job log (bottom). The panes' real content arrives with the features that fill them.
+// Tuning, Comparison, Charts and Job log (bottom). The panes' real content arrives with the features that fill them.
 class StudioDocks {
   Q_DECLARE_TR_FUNCTIONS(StudioDocks)
 
@@ -45,6 +46,7 @@ class StudioDocks {
   QDockWidget* data;
   QDockWidget* recipe;
   QDockWidget* training;
+  QDockWidget* tuning;
   QDockWidget* experiments;
   QDockWidget* comparison;
   QDockWidget* run;
@@ -62,6 +64,7 @@ class StudioDocks {
   widgets::ProjectOverviewPanel* projectPanel;
   widgets::RecipePanel* recipePanel;
   widgets::TrainingPanel* trainingPanel;
+  widgets::TuningPanel* tuningPanel;
   widgets::ExperimentsPanel* experimentsPanel;
   widgets::RunComparisonPanel* comparisonPanel;
   widgets::RunDetailsPanel* runPanel;
@@ -78,6 +81,8 @@ class StudioDocks {
   // The training panel once there is a dataset to train on; the runs once there are any; the
   // comparison once runs are compared.
   void showTraining(bool any);
+  // The tuning dock once a project is open (its searches show without a dataset).
+  void showTuning(bool any);
   void showExperiments(bool any);
   void showComparison(bool any);
   // One run in full once the user selects one.

@@ -121,6 +121,15 @@ std::vector<store::RunSummary> ProjectDocument::runs() const {
   return project_ ? store::RunRepository(db()).list() : std::vector<store::RunSummary>{};
 }
 
+std::vector<store::TuningRecord> ProjectDocument::tunings() const {
+  return project_ ? store::TuningRepository(db()).list() : std::vector<store::TuningRecord>{};
+}
+
+tune::TuningHistory ProjectDocument::tuningHistory(qint64 tuningId) const {
+  if (!project_) throw Error(ErrorCode::InvalidArgument, "no project is open");
+  return tune::TuningHistory::load(db(), tuningId);
+}
+
 std::optional<store::ExperimentRun> ProjectDocument::run(qint64 runId) const {
   return project_ ? store::RunRepository(db()).get(runId) : std::nullopt;
 }

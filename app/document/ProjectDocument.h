@@ -10,6 +10,8 @@
 #include "engine/store/ExperimentRun.h"
 #include "engine/store/Project.h"
 #include "engine/store/ProjectInfo.h"
+#include "engine/store/TuningRepository.h"
+#include "engine/tune/TuningHistory.h"
 
 class QUndoStack;
 
@@ -56,6 +58,10 @@ class ProjectDocument : public QObject {
   // A run's trained model as stored (nullopt: none). Throws lathe::Error(Corrupt) for damaged bytes.
   std::optional<store::ModelArtifact> runModel(qint64 runId) const;
   qint64 modelCount() const;
+  // The project's tunings and AutoML searches, newest first, and one with its trials.
+  std::vector<store::TuningRecord> tunings() const;
+  // Throws lathe::Error for an unknown tuning or a damaged run.
+  tune::TuningHistory tuningHistory(qint64 tuningId) const;
   std::optional<QString> viewState(const QString& key) const;
 
   // Writes, each one transaction; throw lathe::Error (the undo commands report it).

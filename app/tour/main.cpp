@@ -23,6 +23,7 @@
 #include "app/desktop/StudioDocks.h"
 #include "app/desktop/StudioStyle.h"
 #include "app/desktop/TrainingController.h"
+#include "app/desktop/TuningController.h"
 #include "app/desktop/UiLanguage.h"
 #include "app/document/PipelineDocument.h"
 #include "app/document/ProjectDocument.h"
@@ -40,6 +41,11 @@
 #include "widgets/charts/DecisionTreeView.h"
 #include "widgets/charts/ParallelCoordinatesChart.h"
 #include "widgets/panels/TrainingPanel.h"
+#include "widgets/tuning/ParameterScoreChart.h"
+#include "widgets/tuning/TrialScoreChart.h"
+#include "widgets/tuning/TuningForm.h"
+#include "widgets/tuning/TuningPanel.h"
+#include "widgets/tuning/TuningResultsView.h"
 #include "widgets/table/DataFilterBar.h"
 #include "widgets/table/DataTableView.h"
 
@@ -212,6 +218,32 @@ int main(int argc, char* argv[]) {
     settle(window, [] { return true; });
     ok &= shoot(window, output.filePath(QStringLiteral("run-tree%1.png").arg(suffix)));
   }
+
+  // Tuning XGBoost on credit-g (Bayesian search, 24 trials), then AutoML on it for 20 seconds.
+  auto* tuning = docks.tuningPanel;
+  docks.training->raise();
+  window.resizeDocks({docks.training}, {380}, Qt::Horizontal);
+  docks.tuning->raise();
+  window.resizeDocks({docks.tuning}, {560}, Qt::Vertical);
+  settle(window, [&] { return tuning->form()->targetBox()->findText(QStringLiteral("class")) >= 0; });
+  tuning->form()->setAutoMl(false);
+  tuning->form()->targetBox()->setCurrentText(QStringLiteral("class"));
+  tuning->form()->algorithmBox()->setCurrentIndex(tuning->form()->algorithmBox()->findData(QStringLiteral("xgboost")));
+  tuning->form()->trialsBox()->setValue(24);
+  window.tuning()->start();
+  settle(window, [&] { return !window.tuning()->isRunning(); });
+  tuning->results()->tabs()->setCurrentWidget(tuning->results()->scoreChart());
+  settle(window, [] { return true; });
+  ok &= shoot(window, output.filePath(QStringLiteral("tuning%1.png").arg(suffix)));
+  tuning->results()->parameterBox()->setCurrentText(QStringLiteral("max_depth"));
+  ok &= grabWidget(tuning->results()->parameterChart(), output.filePath(QStringLiteral("tuning-parameter%1.png").arg(suffix)));
+  tuning->form()->setAutoMl(true);
+  tuning->form()->budgetBox()->setValue(20);
+  window.tuning()->start();
+  settle(window, [&] { return !window.tuning()->isRunning(); });
+  tuning->results()->tabs()->setCurrentIndex(0);
+  settle(window, [] { return true; });
+  ok &= shoot(window, output.filePath(QStringLiteral("automl%1.png").arg(suffix)));
 
   // The demo's pipeline run to the end (F5): every node Done, its three runs recorded.
   window.pipeline()->runAll();

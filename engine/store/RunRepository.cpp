@@ -266,35 +266,73 @@ std::vector<RunSummary> RunRepository::list() {
   return runs;
 }
 
-std::optional<ExperimentRun> RunRepository::get(std::int64_t id) {
-  Statement row = db_.prepare(
-      "SELECT name, algorithm, task, status, dataset_version_id, recipe_hash, target, seed, validation, parameters, "
-      "timings, feature_importances, started_at, duration_seconds, notes, candidate FROM run WHERE id = ?1");
-  row.bind(1, id);
-  if (!row.step()) return std::nullopt;
+namespace {
+
+// The run table's columns that ExperimentRun holds, in the order runFrom reads them.
+constexpr const char* kRunColumns =
+    "name, algorithm, task, status, dataset_version_id, recipe_hash, target, seed, validation, parameters, "
+    "timings, feature_importances, started_at, duration_seconds, notes, candidate";
+
+// A run's own row, its columns (kRunColumns) starting at `at`: no metrics, curves or tags.
+ExperimentRun runFrom(Database& db, std::int64_t id, const Statement& row, int at) {
   ExperimentRun run;
   run.id = id;
-  run.name = row.text(0);
-  run.algorithm = row.text(1);
-  run.task = row.text(2);
-  run.status = statusFrom(db_, id, row.text(3));
-  run.datasetVersionId = optionalInt(row, 4);
-  run.recipeHash = row.text(5);
-  run.target = row.text(6);
-  run.seed = optionalInt(row, 7);
-  run.validationJson = row.text(8);
-  run.parametersJson = row.text(9);
-  run.timingsJson = row.text(10);
-  const json importances = parseStored(db_, id, row.text(11), "feature importances");
-  if (!importances.is_array()) damaged(db_, id, "its feature importances are not a list");
+  run.name = row.text(at + 0);
+  run.algorithm = row.text(at + 1);
+  run.task = row.text(at + 2);
+  run.status = statusFrom(db, id, row.text(at + 3));
+  run.datasetVersionId = optionalInt(row, at + 4);
+  run.recipeHash = row.text(at + 5);
+  run.target = row.text(at + 6);
+  run.seed = optionalInt(row, at + 7);
+  run.validationJson = row.text(at + 8);
+  run.parametersJson = row.text(at + 9);
+  run.timingsJson = row.text(at + 10);
+  const json importances = parseStored(db, id, row.text(at + 11), "feature importances");
+  if (!importances.is_array()) damaged(db, id, "its feature importances are not a list");
   for (const auto& f : importances) {
-    if (!f.is_object() || !f.contains("feature") || !f["feature"].is_string()) damaged(db_, id, "a feature importance");
+    if (!f.is_object() || !f.contains("feature") || !f["feature"].is_string()) damaged(db, id, "a feature importance");
     run.featureImportances.push_back({f["feature"].get<std::string>(), f.contains("importance") ? numberOrNaN(f["importance"]) : kNaN});
   }
-  run.startedAt = row.text(12);
-  run.durationSeconds = row.real(13);
-  run.notes = row.text(14);
-  run.candidate = row.int64(15) != 0;
+  run.startedAt = row.text(at + 12);
+  run.durationSeconds = row.real(at + 13);
+  run.notes = row.text(at + 14);
+  run.candidate = row.int64(at + 15) != 0;
+  return run;
+}
+
+}  // namespace
+
+std::vector<ExperimentRun> RunRepository::tagged(const std::string& tag) {
+  std::vector<ExperimentRun> runs;
+  std::unordered_map<std::int64_t, std::size_t> index;
+  Statement rows = db_.prepare(std::string("SELECT r.id, ") + kRunColumns +
+                               " FROM run r WHERE r.deleted = 0 AND r.id IN (SELECT run_id FROM run_tag WHERE tag = ?1) "
+                               "ORDER BY r.id");
+  rows.bind(1, tag);
+  while (rows.step()) {
+    const std::int64_t id = rows.int64(0);
+    index.emplace(id, runs.size());
+    runs.push_back(runFrom(db_, id, rows, 1));
+  }
+  Statement metrics = db_.prepare(
+      "SELECT m.run_id, m.split, m.name, m.value FROM run_metric m JOIN run_tag t ON t.run_id = m.run_id WHERE t.tag = ?1");
+  metrics.bind(1, tag);
+  while (metrics.step())
+    if (const auto it = index.find(metrics.int64(0)); it != index.end())
+      runs[it->second].metrics.push_back({metrics.text(1), metrics.text(2), metrics.optionalReal(3).value_or(kNaN)});
+  Statement tags = db_.prepare("SELECT t.run_id, t.tag FROM run_tag t JOIN run_tag mine ON mine.run_id = t.run_id WHERE mine.tag = ?1");
+  tags.bind(1, tag);
+  while (tags.step())
+    if (const auto it = index.find(tags.int64(0)); it != index.end()) runs[it->second].tags.push_back(tags.text(1));
+  return runs;
+}
+
+std::optional<ExperimentRun> RunRepository::get(std::int64_t id) {
+  Statement row = db_.prepare(std::string("SELECT ") + kRunColumns + " FROM run WHERE id = ?1");
+  row.bind(1, id);
+  if (!row.step()) return std::nullopt;
+  ExperimentRun run = runFrom(db_, id, row, 0);
 
   Statement metrics = db_.prepare("SELECT split, name, value FROM run_metric WHERE run_id = ?1");
   metrics.bind(1, id);

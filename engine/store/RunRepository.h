@@ -37,6 +37,10 @@ class RunRepository {
   std::vector<RunSummary> list();
   // A run by id, deleted or not (undo and lineage need deleted ones too); nullopt if none.
   std::optional<ExperimentRun> get(std::int64_t id);
+  // The runs not deleted that carry `tag` (a tuning's trials), oldest first, with their
+  // parameters, validation, metrics and tags but without curves, confusion matrices or models:
+  // set-based queries, so a tuning of a thousand trials loads at once.
+  std::vector<ExperimentRun> tagged(const std::string& tag);
   // The run's model, decompressed and checked against its size and SHA-256; nullopt if the run
   // has none. Error(Corrupt) when the stored bytes do not match.
   std::optional<ModelArtifact> model(std::int64_t id);

@@ -16,6 +16,7 @@
 #include "engine/tune/MedianPruner.h"
 #include "engine/tune/SearchStrategy.h"
 #include "engine/tune/TrialRunner.h"
+#include "engine/tune/TuningHistory.h"
 #include "engine/tune/TuningSupport.h"
 
 namespace lathe::tune {
@@ -47,29 +48,7 @@ std::unique_ptr<TuneJob> TuneJob::resume(std::shared_ptr<const store::Project> p
 
 void TuneJob::loadTrials(std::int64_t tuningId) {
   store::Database db = project_->connect();
-  store::RunRepository runs(db);
-  const std::string tag = store::TuningRepository::trialTag(tuningId);
-  for (const auto& summary : runs.list()) {
-    if (std::find(summary.tags.begin(), summary.tags.end(), tag) == summary.tags.end()) continue;
-    const auto run = runs.get(summary.id);
-    if (!run) continue;
-    const json validation = json::parse(run->validationJson, nullptr, false);
-    if (!validation.is_object() || !validation.contains("tuning")) continue;
-    const json& info = validation["tuning"];
-    Trial t;
-    t.number = info.value("trial", 0);
-    const std::string state = info.value("state", std::string("failed"));
-    t.state = state == "complete" ? Trial::State::Complete : state == "pruned" ? Trial::State::Pruned : Trial::State::Failed;
-    t.parameters = json::parse(run->parametersJson, nullptr, false);
-    t.foldScores = info.value("fold_scores", std::vector<double>());
-    for (const auto& m : run->metrics)
-      if (m.split == "cv" && m.name == info.value("objective", std::string())) t.score = m.value;
-    t.runId = run->id;
-    t.seconds = run->durationSeconds;
-    t.error = info.value("error", std::string());
-    trials_.push_back(std::move(t));
-  }
-  std::sort(trials_.begin(), trials_.end(), [](const Trial& a, const Trial& b) { return a.number < b.number; });
+  for (auto& record : TuningHistory::load(db, tuningId).trials) trials_.push_back(std::move(record.trial));
 }
 
 std::string TuneJob::name() const { return "Tune " + request_.algorithm + " to predict " + request_.target; }

@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -48,7 +49,10 @@ class TuneJob final : public jobs::Job {
   const std::string& objective() const noexcept { return objective_; }
   bool maximize() const noexcept { return maximize_; }
   const std::string& task() const noexcept { return task_; }
-  std::int64_t tuningId() const noexcept { return tuningId_; }
+  // The project's record of this tuning once run() has stored it (0 before, and without a
+  // project). Safe to read from any thread while the job runs: the studio follows a running
+  // tuning by it.
+  std::int64_t tuningId() const noexcept { return tuningId_.load(); }
   double seconds() const noexcept { return seconds_; }
 
  private:
@@ -63,7 +67,7 @@ class TuneJob final : public jobs::Job {
   std::string objective_;
   bool maximize_ = true;
   std::string task_;
-  std::int64_t tuningId_ = 0;
+  std::atomic<std::int64_t> tuningId_{0};
   double seconds_ = 0.0;
 };
 

@@ -13,6 +13,7 @@ QString NodeTypeNames::title(const std::string& typeId, const std::string& fallb
   if (id == QLatin1String("split")) return tr("Split");
   if (id == QLatin1String("train")) return tr("Train");
   if (id == QLatin1String("tune")) return tr("Tune");
+  if (id == QLatin1String("automl")) return tr("AutoML");
   if (id == QLatin1String("evaluate")) return tr("Evaluate");
   if (id == QLatin1String("compare")) return tr("Compare");
   if (id == QLatin1String("predict")) return tr("Predict");

@@ -51,6 +51,7 @@ ProjectOverviewPanel::ProjectOverviewPanel(QWidget* parent)
       tree_(new QTreeWidget(this)),
       datasets_(new PlaceholderStack(tree_, this)),
       showInData_(new QAction(this)),
+      autoMl_(new QAction(this)),
       rename_(new QAction(this)),
       delete_(new QAction(this)) {
   tree_->setObjectName(QStringLiteral("datasetTree"));
@@ -72,6 +73,7 @@ ProjectOverviewPanel::ProjectOverviewPanel(QWidget* parent)
   datasetsTitle_->setFont(bold);
 
   showInData_->setObjectName(QStringLiteral("showInDataAction"));
+  autoMl_->setObjectName(QStringLiteral("autoMlAction"));
   rename_->setObjectName(QStringLiteral("renameDatasetAction"));
   rename_->setShortcut(Qt::Key_F2);  // shown in the menu; the tree's own F2 edits the name
   rename_->setShortcutContext(Qt::WidgetShortcut);
@@ -79,6 +81,9 @@ ProjectOverviewPanel::ProjectOverviewPanel(QWidget* parent)
   delete_->setShortcut(QKeySequence::Delete);  // shown in the menu; eventFilter handles the key
   delete_->setShortcutContext(Qt::WidgetShortcut);
   connect(showInData_, &QAction::triggered, this, [this] { activate(tree_->currentItem()); });
+  connect(autoMl_, &QAction::triggered, this, [this] {
+    if (isKind(tree_->currentItem(), VersionKind)) emit autoMlRequested(idOf(tree_->currentItem()));
+  });
   connect(rename_, &QAction::triggered, this, [this] {
     if (isKind(tree_->currentItem(), DatasetKind)) tree_->editItem(tree_->currentItem(), NameColumn);
   });
@@ -354,6 +359,7 @@ void ProjectOverviewPanel::updateActions() {
   const store::DatasetInfo* dataset = isKind(item, DatasetKind) ? datasetOf(item) : nullptr;
   const QString name = dataset ? fromStd(dataset->name) : QString();
   showInData_->setEnabled(isKind(item, VersionKind));
+  autoMl_->setEnabled(isKind(item, VersionKind) && !overview_.readOnly);
   rename_->setEnabled(dataset && !overview_.readOnly);
   delete_->setEnabled(dataset && !overview_.readOnly);
   delete_->setText(dataset ? tr("Delete “%1”").arg(name) : tr("Delete Dataset"));
@@ -364,8 +370,10 @@ void ProjectOverviewPanel::showContextMenu(const QPoint& pos) {
   if (!item) return;
   tree_->setCurrentItem(item);
   QMenu menu(this);
-  if (isKind(item, VersionKind)) menu.addAction(showInData_);
-  else {
+  if (isKind(item, VersionKind)) {
+    menu.addAction(showInData_);
+    menu.addAction(autoMl_);
+  } else {
     menu.addAction(rename_);
     menu.addAction(delete_);
   }
@@ -414,6 +422,8 @@ void ProjectOverviewPanel::retranslate() {
   datasets_->placeholder()->setTitle(tr("No datasets yet"));
   datasets_->placeholder()->setText(tr("Import data with File > Import Data (Ctrl+I) or drop a file here."));
   showInData_->setText(tr("Show in Data"));
+  autoMl_->setText(tr("Run AutoML…"));
+  autoMl_->setToolTip(tr("Try every algorithm on this version within a time budget"));
   rename_->setText(tr("Rename"));
   updateActions();
   updateCounts();

@@ -36,6 +36,8 @@ class ProjectOverviewPanel : public QWidget {
   // One per committed edit of the name, description, goal, KPI or decision costs.
   void infoEdited(const lathe::store::ProjectInfo& before, const lathe::store::ProjectInfo& after);
   void datasetVersionActivated(qint64 versionId);
+  // "Run AutoML" on a version: show it and search every algorithm on it.
+  void autoMlRequested(qint64 versionId);
   void renameDatasetRequested(qint64 datasetId, const QString& newName);
   void deleteDatasetRequested(qint64 datasetId);
 
@@ -73,6 +75,7 @@ class ProjectOverviewPanel : public QWidget {
   QTreeWidget* tree_;
   PlaceholderStack* datasets_;
   QAction* showInData_;
+  QAction* autoMl_;
   QAction* rename_;
   QAction* delete_;
   QList<QLabel*> formLabels_;

@@ -1,5 +1,6 @@
 #include "engine/pipeline/nodes/NodeCatalogue.h"
 
+#include "engine/pipeline/nodes/AutoMlNode.h"
 #include "engine/pipeline/nodes/CompareNode.h"
 #include "engine/pipeline/nodes/EvaluateNode.h"
 #include "engine/pipeline/nodes/ExportNode.h"
@@ -21,6 +22,7 @@ std::shared_ptr<const NodeRegistry> NodeCatalogue::shared() {
     made->add(SplitNode::type());
     made->add(TrainNode::type());
     made->add(TuneNode::type());
+    made->add(AutoMlNode::type());
     made->add(EvaluateNode::type());
     made->add(CompareNode::type());
     made->add(PredictNode::type());

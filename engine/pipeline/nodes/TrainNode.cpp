@@ -4,14 +4,11 @@
 
 #include "engine/core/Error.h"
 #include "engine/experiments/TrainModelJob.h"
-#include "engine/experiments/TrainedModel.h"
 #include "engine/jobs/JobContext.h"
 #include "engine/ml/EstimatorRegistry.h"
-#include "engine/pipeline/nodes/MetricsValue.h"
-#include "engine/pipeline/nodes/ModelValue.h"
 #include "engine/pipeline/nodes/NodeSupport.h"
+#include "engine/pipeline/nodes/RunModelOutputs.h"
 #include "engine/store/Project.h"
-#include "engine/store/RunRepository.h"
 
 namespace lathe::pipeline {
 namespace {
@@ -77,28 +74,8 @@ std::vector<NodeValue> run(const NodeRunInput& input, jobs::JobContext& context)
   const std::string runName = NodeSupport::title(input, "Train") + " · " + algorithm;
   experiments::TrainModelJob job(project, TrainNode::request(input.parameters, table, NodeSupport::seed(input), runName));
   job.run(context);
-  const store::ExperimentRun& run = job.result();
-
   // The model as stored: what Evaluate and Predict use is exactly what the run keeps.
-  store::Database db = project->connect();
-  const auto artifact = store::RunRepository(db).model(run.id);
-  if (!artifact) throw Error(ErrorCode::Internal, "the run " + std::to_string(run.id) + " was stored without its model");
-  const std::string_view bytes(reinterpret_cast<const char*>(artifact->bytes.data()), artifact->bytes.size());
-  auto model = std::make_shared<const experiments::TrainedModel>(experiments::TrainedModel::deserialize(bytes));
-
-  auto modelValue = std::make_shared<ModelValue>();
-  modelValue->model = std::move(model);
-  modelValue->runId = run.id;
-  modelValue->runName = run.name;
-  modelValue->algorithm = run.algorithm;
-  modelValue->target = run.target;
-  auto metrics = std::make_shared<MetricsValue>();
-  metrics->runs.push_back({run.id, run.name, run.algorithm, run.task, run.metrics});
-  metrics->summary = run.name + " (run " + std::to_string(run.id) + ")";
-  // Both carry the run id: a rerun is a new run, and what follows must see it as new.
-  const std::string key = "run:" + std::to_string(run.id);
-  return {NodeValue::of(PortType::Model, std::shared_ptr<const ModelValue>(std::move(modelValue)), key + ":model"),
-          NodeValue::of(PortType::Metrics, std::shared_ptr<const MetricsValue>(std::move(metrics)), key + ":metrics")};
+  return RunModelOutputs::of(*project, job.result().id);
 }
 
 }  // namespace

@@ -3,12 +3,9 @@
 #include <algorithm>
 
 #include "engine/core/Error.h"
-#include "engine/experiments/TrainedModel.h"
-#include "engine/pipeline/nodes/MetricsValue.h"
-#include "engine/pipeline/nodes/ModelValue.h"
 #include "engine/pipeline/nodes/NodeSupport.h"
+#include "engine/pipeline/nodes/RunModelOutputs.h"
 #include "engine/store/Project.h"
-#include "engine/store/RunRepository.h"
 #include "engine/tune/SearchStrategy.h"
 #include "engine/tune/TuneJob.h"
 
@@ -41,6 +38,9 @@ std::vector<std::string> check(const json& parameters) {
   const json folds = parameters.value("folds", json(5));
   if (!folds.is_number_integer() || folds.get<std::int64_t>() < 2 || folds.get<std::int64_t>() > 100)
     problems.push_back("\"folds\" must be a whole number from 2 to 100");
+  const json budget = parameters.value("budget", json(0));
+  if (!budget.is_number() || !(budget.get<double>() >= 0) || budget.get<double>() > 7 * 24 * 3600)
+    problems.push_back("\"budget\" must be a number of seconds from 0 (no limit) to a week");
   NodeSupport::requireSeed(parameters, problems);
   return problems;
 }
@@ -59,6 +59,8 @@ std::vector<NodeValue> run(const NodeRunInput& input, jobs::JobContext& context)
   request.trials = input.parameters.value("trials", std::size_t{20});
   request.folds = input.parameters.value("folds", std::size_t{5});
   request.pruning = input.parameters.value("pruning", true);
+  const json budget = input.parameters.value("budget", json(0));
+  request.timeBudgetSeconds = budget.is_number() ? budget.get<double>() : 0.0;
   request.seed = NodeSupport::seed(input);
   request.name = NodeSupport::title(input, "Tune");
   tune::TuneJob job(project, std::move(request));
@@ -66,25 +68,7 @@ std::vector<NodeValue> run(const NodeRunInput& input, jobs::JobContext& context)
   const tune::Trial* best = job.best();
   if (!best) throw Error(ErrorCode::InvalidArgument, "no trial finished, so there is no model to pass on");
 
-  store::Database db = project->connect();
-  store::RunRepository runs(db);
-  const auto artifact = runs.model(best->runId);
-  const auto stored = runs.get(best->runId);
-  if (!artifact || !stored) throw Error(ErrorCode::Internal, "the best trial's run " + std::to_string(best->runId) + " has no model");
-  const std::string_view bytes(reinterpret_cast<const char*>(artifact->bytes.data()), artifact->bytes.size());
-  auto model = std::make_shared<ModelValue>();
-  model->model = std::make_shared<const experiments::TrainedModel>(experiments::TrainedModel::deserialize(bytes));
-  model->runId = stored->id;
-  model->runName = stored->name;
-  model->algorithm = stored->algorithm;
-  model->target = stored->target;
-  auto metrics = std::make_shared<MetricsValue>();
-  metrics->runs.push_back({stored->id, stored->name, stored->algorithm, stored->task, stored->metrics});
-  metrics->summary = stored->name + " (best of " + std::to_string(job.trials().size()) + " trials, run " +
-                     std::to_string(stored->id) + ")";
-  const std::string key = "run:" + std::to_string(stored->id);
-  return {NodeValue::of(PortType::Model, std::shared_ptr<const ModelValue>(std::move(model)), key + ":model"),
-          NodeValue::of(PortType::Metrics, std::shared_ptr<const MetricsValue>(std::move(metrics)), key + ":metrics")};
+  return RunModelOutputs::of(*project, best->runId, "best of " + std::to_string(job.trials().size()) + " trials, ");
 }
 
 }  // namespace
@@ -96,7 +80,7 @@ NodeType TuneNode::type() {
   type.inputs = {{"data", PortType::Table}};
   type.outputs = {{"model", PortType::Model}, {"metrics", PortType::Metrics}};
   type.defaultParameters = {{"algorithm", "xgboost"}, {"target", ""},     {"strategy", "bayes"},
-                            {"trials", 20},           {"folds", 5},       {"objective", ""},
+                            {"trials", 20},           {"budget", 0},      {"folds", 5},       {"objective", ""},
                             {"space", nullptr},       {"seed", nullptr},  {"pruning", true}};
   type.check = check;
   type.run = run;

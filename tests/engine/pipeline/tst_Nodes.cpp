@@ -116,8 +116,8 @@ class tst_Nodes : public QObject {
     QCOMPARE(&registry, &NodeCatalogue::standard());
     std::set<std::string> ids;
     for (const NodeType* type : registry.list()) ids.insert(type->id);
-    QCOMPARE(ids, (std::set<std::string>{"compare", "evaluate", "export", "import", "note", "predict", "recipe", "split",
-                                         "train", "tune"}));
+    QCOMPARE(ids, (std::set<std::string>{"automl", "compare", "evaluate", "export", "import", "note", "predict", "recipe",
+                                         "split", "train", "tune"}));
     QCOMPARE(registry.find("split")->outputs.size(), std::size_t{2});
     QCOMPARE(registry.find("train")->outputs[0].type, PortType::Model);
     QCOMPARE(registry.find("compare")->inputs.size(), std::size_t{4});
