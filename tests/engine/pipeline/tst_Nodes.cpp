@@ -292,6 +292,40 @@ class tst_Nodes : public QObject {
     QCOMPARE(GraphValidation::validate(graph, NodeCatalogue::standard()).size(), std::size_t{2});
   }
 
+  // Issue 9: an AutoML node tries the families it is given within its budget, records every
+  // trial, and passes the winner's model on to Evaluate.
+  void autoMlRecordsItsTrialsAndPassesTheWinnerOn() {
+    Graph graph;
+    const int import = graph.addNode("import", fileImport(kDatasets + "/credit-g.arff"));
+    const int split = graph.addNode("split", {{"test_fraction", 0.25}, {"stratify", "class"}});
+    const int automl = graph.addNode("automl", {{"target", "class"}, {"budget", 3}, {"folds", 3},
+                                                {"algorithms", {"logistic", "tree", "naive_bayes"}}},
+                                     0, 0, "Quick AutoML");
+    const int evaluate = graph.addNode("evaluate", {{"split", "test"}});
+    graph.addLink(import, 0, split, 0);
+    graph.addLink(split, 0, automl, 0);
+    graph.addLink(automl, 0, evaluate, 0);
+    graph.addLink(split, 1, evaluate, 1);
+    QVERIFY(GraphValidation::validate(graph, NodeCatalogue::standard()).empty());
+    Executor executor(1);
+    QVERIFY(run(executor, graph, 2).succeeded());
+
+    store::RunRepository runs(project_->db());
+    QVERIFY(runs.count() >= 3);  // at least each family's defaults
+    std::set<std::string> families;
+    for (const auto& r : runs.list()) families.insert(r.algorithm);
+    for (const char* family : {"logistic", "tree", "naive_bayes"}) QVERIFY2(families.count(family), family);
+    const auto model = valueOut<ModelValue>(executor, graph, automl, 0);
+    QVERIFY(model && model->model);
+    const auto best = runs.get(model->runId);
+    QCOMPARE(best->name.rfind("Quick AutoML · ", 0), std::size_t{0});
+    QVERIFY(runs.model(model->runId).has_value());
+    QVERIFY(metric(runs.get(model->runId)->metrics, "test", "roc_auc") > 0.6);
+    // No target, a budget of nothing and an algorithm nobody knows: three problems.
+    graph.setParameters(automl, {{"target", ""}, {"budget", 0}, {"algorithms", {"magic"}}});
+    QCOMPARE(GraphValidation::validate(graph, NodeCatalogue::standard()).size(), std::size_t{3});
+  }
+
   void evaluateStoresTestScoresOnTheRun() {
     Graph graph;
     const int import = graph.addNode("import", fileImport(kDatasets + "/credit-g.arff"));
