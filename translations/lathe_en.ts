@@ -594,6 +594,10 @@
         <source>Tune</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>AutoML</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PasteNodesCommand</name>
@@ -1514,6 +1518,14 @@
         <source>Select one run in Experiments to see its metrics, parameters and notes, the business value of its decisions and, for a decision tree, the tree itself.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tuning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project with a dataset: tune an algorithm&apos;s hyperparameters, or let AutoML try every algorithm within a time budget. Each trial is recorded as a run.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::AboutDialog</name>
@@ -1990,6 +2002,18 @@
         <source>A German-credit project with its data, goal, costs and a pipeline that trains three models</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;AutoML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try every algorithm on the shown dataset within a time budget, and keep the best model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoML started; the leaderboard fills in as trials finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::NewProjectDialog</name>
@@ -2437,6 +2461,111 @@
     </message>
     <message>
         <source>The node trains on what reaches it in the pipeline; Apply to node keeps these choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::TuningController</name>
+    <message>
+        <source>%1 v%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3, %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot show the search: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A search is running; cancel it or wait for it to end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a dataset, choose the column to predict, then Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a dataset to search on first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the column to predict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoML to predict %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Best: %1 with %2 %3 (%n trial(s) in %4 s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tune %1 to predict %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Best: trial %1 with %2 %3 (%n trial(s) in %4 s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume tuning %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best: trial %1 with %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot resume: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. The trials that finished are kept; Resume carries a tuning on from them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node runs AutoML on what reaches it in the pipeline; Apply to node keeps these choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node tunes on what reaches it in the pipeline; Apply to node keeps these choices.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3681,6 +3810,31 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::ParameterScoreChart</name>
+    <message>
+        <source>Pick a hyperparameter to see how it relates to the score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scored trial set %1 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial %1 (%2)
+%3 = %4
+%5: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::PipelineScene</name>
     <message>
         <source>The pipeline is not ready yet</source>
@@ -3916,6 +4070,14 @@ actual %2 · predicted %3</source>
     <message>
         <source>v%1</source>
         <comment>a dataset version</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run AutoML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try every algorithm on this version within a time budget</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4476,6 +4638,269 @@ actual %2 · predicted %3</source>
     </message>
     <message>
         <source>Holdout: %1% test</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::TrialScoreChart</name>
+    <message>
+        <source>Start a search to see each trial&apos;s score and the best so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trial(s) failed and are not drawn</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Trial %1 (%2)
+%3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped early by the median rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::TrialTableModel</name>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::TuningForm</name>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tune one algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoML: every algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bayesian (TPE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (ROC AUC, accuracy or R²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop poor trials early (median rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer an ensemble of the top models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named after the algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predict:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trials:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time budget:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objective:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trials at once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many hyperparameter settings to try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds; running trials finish first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each trial is judged by k-fold cross-validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::TuningPanel</name>
+    <message>
+        <source>Dataset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry on a search that was stopped, from the trials the project holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Best Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::TuningResultsView</name>
+    <message>
+        <source>Leaderboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score by trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hyperparameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hyperparameter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

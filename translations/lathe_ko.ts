@@ -593,6 +593,10 @@
         <source>Tune</source>
         <translation>튜닝</translation>
     </message>
+    <message>
+        <source>AutoML</source>
+        <translation>AutoML</translation>
+    </message>
 </context>
 <context>
     <name>PasteNodesCommand</name>
@@ -1511,6 +1515,14 @@
         <source>Select one run in Experiments to see its metrics, parameters and notes, the business value of its decisions and, for a decision tree, the tree itself.</source>
         <translation>실험에서 실행 하나를 선택하면 지표, 매개변수, 메모, 결정의 비즈니스 가치, 그리고 의사결정 트리라면 트리 자체를 볼 수 있습니다.</translation>
     </message>
+    <message>
+        <source>Tuning</source>
+        <translation>튜닝</translation>
+    </message>
+    <message>
+        <source>Open a project with a dataset: tune an algorithm&apos;s hyperparameters, or let AutoML try every algorithm within a time budget. Each trial is recorded as a run.</source>
+        <translation>데이터셋이 있는 프로젝트를 여세요. 알고리즘의 하이퍼파라미터를 튜닝하거나, AutoML이 제한 시간 안에 모든 알고리즘을 시도하게 할 수 있습니다. 시행 하나하나가 실행으로 기록됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::AboutDialog</name>
@@ -1983,6 +1995,18 @@
         <source>A German-credit project with its data, goal, costs and a pipeline that trains three models</source>
         <translation>데이터, 목표, 비용과 세 모델을 학습하는 파이프라인이 담긴 독일 신용 프로젝트</translation>
     </message>
+    <message>
+        <source>&amp;AutoML</source>
+        <translation>AutoML(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Try every algorithm on the shown dataset within a time budget, and keep the best model</source>
+        <translation>표시된 데이터셋에서 제한 시간 안에 모든 알고리즘을 시도하고 가장 좋은 모델을 남깁니다</translation>
+    </message>
+    <message>
+        <source>AutoML started; the leaderboard fills in as trials finish.</source>
+        <translation>AutoML을 시작했습니다. 시행이 끝나는 대로 순위표가 채워집니다.</translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::NewProjectDialog</name>
@@ -2430,6 +2454,109 @@
     <message>
         <source>The node trains on what reaches it in the pipeline; Apply to node keeps these choices.</source>
         <translation>노드는 파이프라인에서 들어오는 데이터로 학습합니다. ‘노드에 적용’을 누르면 이 선택이 저장됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::TuningController</name>
+    <message>
+        <source>%1 v%2</source>
+        <translation>%1 v%2</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3, %4)</source>
+        <translation>%1 → %2 (%3, %4)</translation>
+    </message>
+    <message>
+        <source>Cannot show the search: %1</source>
+        <translation>탐색을 표시할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>A search is running; cancel it or wait for it to end.</source>
+        <translation>탐색이 실행 중입니다. 취소하거나 끝날 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <source>Open a dataset, choose the column to predict, then Start.</source>
+        <translation>데이터셋을 열고 예측할 열을 고른 뒤 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Import a dataset to search on first.</source>
+        <translation>먼저 탐색할 데이터셋을 가져오세요.</translation>
+    </message>
+    <message>
+        <source>Choose the column to predict.</source>
+        <translation>예측할 열을 고르세요.</translation>
+    </message>
+    <message>
+        <source>AutoML to predict %1</source>
+        <translation>%1 예측 AutoML</translation>
+    </message>
+    <message numerus="yes">
+        <source>Best: %1 with %2 %3 (%n trial(s) in %4 s)</source>
+        <translation>
+            <numerusform>최고: %1, %2 %3 (시행 %n회, %4초)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tune %1 to predict %2</source>
+        <translation>%2 예측을 위한 %1 튜닝</translation>
+    </message>
+    <message numerus="yes">
+        <source>Best: trial %1 with %2 %3 (%n trial(s) in %4 s)</source>
+        <translation>
+            <numerusform>최고: 시행 %1, %2 %3 (시행 %n회, %4초)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume tuning %1</source>
+        <translation>%1 튜닝 이어서 하기</translation>
+    </message>
+    <message>
+        <source>Best: trial %1 with %2 %3</source>
+        <translation>최고: 시행 %1, %2 %3</translation>
+    </message>
+    <message>
+        <source>Cannot resume: %1</source>
+        <translation>이어서 할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>탐색 실패: %1</translation>
+    </message>
+    <message>
+        <source>Stopped. The trials that finished are kept; Resume carries a tuning on from them.</source>
+        <translation>멈췄습니다. 끝난 시행은 보존되며, 이어서 하기를 누르면 그 시행들부터 튜닝을 계속합니다.</translation>
+    </message>
+    <message>
+        <source>The node runs AutoML on what reaches it in the pipeline; Apply to node keeps these choices.</source>
+        <translation>이 노드는 파이프라인에서 들어오는 데이터로 AutoML을 실행합니다. 노드에 적용을 누르면 이 선택이 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>The node tunes on what reaches it in the pipeline; Apply to node keeps these choices.</source>
+        <translation>이 노드는 파이프라인에서 들어오는 데이터로 튜닝합니다. 노드에 적용을 누르면 이 선택이 저장됩니다.</translation>
     </message>
 </context>
 <context>
@@ -3663,6 +3790,33 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::ParameterScoreChart</name>
+    <message>
+        <source>Pick a hyperparameter to see how it relates to the score.</source>
+        <translation>하이퍼파라미터를 고르면 점수와의 관계를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>No scored trial set %1 yet.</source>
+        <translation>아직 %1을(를) 설정한 채점된 시행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation>조기 중단</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>시행</translation>
+    </message>
+    <message>
+        <source>Trial %1 (%2)
+%3 = %4
+%5: %6</source>
+        <translation>시행 %1 (%2)
+%3 = %4
+%5: %6</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::PipelineScene</name>
     <message>
         <source>The pipeline is not ready yet</source>
@@ -3896,6 +4050,14 @@ actual %2 · predicted %3</source>
         <source>v%1</source>
         <comment>a dataset version</comment>
         <translation>v%1</translation>
+    </message>
+    <message>
+        <source>Run AutoML…</source>
+        <translation>AutoML 실행…</translation>
+    </message>
+    <message>
+        <source>Try every algorithm on this version within a time budget</source>
+        <translation>이 버전에서 제한 시간 안에 모든 알고리즘을 시도합니다</translation>
     </message>
 </context>
 <context>
@@ -4455,6 +4617,269 @@ actual %2 · predicted %3</source>
     <message>
         <source>Holdout: %1% test</source>
         <translation>홀드아웃: 테스트 %1%</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::TrialScoreChart</name>
+    <message>
+        <source>Start a search to see each trial&apos;s score and the best so far.</source>
+        <translation>탐색을 시작하면 시행별 점수와 지금까지의 최고 점수를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation>조기 중단</translation>
+    </message>
+    <message>
+        <source>Best so far</source>
+        <translation>지금까지의 최고</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>시행</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trial(s) failed and are not drawn</source>
+        <translation>
+            <numerusform>시행 %n회가 실패하여 그리지 않았습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Trial %1 (%2)
+%3: %4</source>
+        <translation>시행 %1 (%2)
+%3: %4</translation>
+    </message>
+    <message>
+        <source>Stopped early by the median rule</source>
+        <translation>중앙값 규칙으로 조기 중단됨</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::TrialTableModel</name>
+    <message>
+        <source>Complete</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation>조기 중단</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>시행</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>알고리즘</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <source>Folds</source>
+        <translation>폴드</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation>하이퍼파라미터</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::TuningForm</name>
+    <message>
+        <source>No limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source>Tune one algorithm</source>
+        <translation>알고리즘 하나 튜닝</translation>
+    </message>
+    <message>
+        <source>AutoML: every algorithm</source>
+        <translation>AutoML: 모든 알고리즘</translation>
+    </message>
+    <message>
+        <source>Bayesian (TPE)</source>
+        <translation>베이지안 (TPE)</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>무작위</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>그리드</translation>
+    </message>
+    <message>
+        <source>Automatic (ROC AUC, accuracy or R²)</source>
+        <translation>자동 (ROC AUC, 정확도 또는 R²)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>Stop poor trials early (median rule)</source>
+        <translation>성적이 나쁜 시행은 일찍 중단 (중앙값 규칙)</translation>
+    </message>
+    <message>
+        <source>Offer an ensemble of the top models</source>
+        <translation>상위 모델의 앙상블도 제안</translation>
+    </message>
+    <message>
+        <source>Named after the algorithm</source>
+        <translation>알고리즘 이름을 따름</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>탐색:</translation>
+    </message>
+    <message>
+        <source>Predict:</source>
+        <translation>예측 대상:</translation>
+    </message>
+    <message>
+        <source>Algorithm:</source>
+        <translation>알고리즘:</translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation>전략:</translation>
+    </message>
+    <message>
+        <source>Trials:</source>
+        <translation>시행 수:</translation>
+    </message>
+    <message>
+        <source>Time budget:</source>
+        <translation>제한 시간:</translation>
+    </message>
+    <message>
+        <source>Objective:</source>
+        <translation>목표 지표:</translation>
+    </message>
+    <message>
+        <source>Folds:</source>
+        <translation>폴드:</translation>
+    </message>
+    <message>
+        <source>Trials at once:</source>
+        <translation>동시 시행 수:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>시드:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>How many hyperparameter settings to try</source>
+        <translation>시도할 하이퍼파라미터 설정의 수</translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds; running trials finish first</source>
+        <translation>이 시간(초)이 지나면 멈춥니다. 실행 중인 시행은 먼저 끝납니다</translation>
+    </message>
+    <message>
+        <source>Each trial is judged by k-fold cross-validation</source>
+        <translation>각 시행은 k-겹 교차 검증으로 평가됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::TuningPanel</name>
+    <message>
+        <source>Dataset:</source>
+        <translation>데이터셋:</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Results of:</source>
+        <translation>결과 보기:</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>이어서 하기</translation>
+    </message>
+    <message>
+        <source>Carry on a search that was stopped, from the trials the project holds</source>
+        <translation>멈춘 탐색을 프로젝트에 저장된 시행부터 이어서 합니다</translation>
+    </message>
+    <message>
+        <source>Open Best Run</source>
+        <translation>최고 실행 열기</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::TuningResultsView</name>
+    <message>
+        <source>Leaderboard</source>
+        <translation>순위표</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>시행</translation>
+    </message>
+    <message>
+        <source>Score by trial</source>
+        <translation>시행별 점수</translation>
+    </message>
+    <message>
+        <source>Hyperparameter</source>
+        <translation>하이퍼파라미터</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>평행 좌표</translation>
+    </message>
+    <message>
+        <source>Hyperparameter:</source>
+        <translation>하이퍼파라미터:</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>순위</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>알고리즘</translation>
+    </message>
+    <message>
+        <source>Best score</source>
+        <translation>최고 점수</translation>
+    </message>
+    <message>
+        <source>Best %1</source>
+        <translation>최고 %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>초</translation>
     </message>
 </context>
 </TS>
