@@ -35,7 +35,7 @@ std::vector<std::string> splitList(const std::string& text) {
 int runAutoMl(const std::vector<std::string>& args, std::ostream& out, std::ostream& /*err*/) {
   CommandLine::Spec spec{{"--target", "--budget", "--objective", "--algos", "--cv", "--seed", "--parallel", "--project"},
                          {},
-                         {"--json"}};
+                         {"--json", "--no-ensemble"}};
   ImportOptions::addTo(spec);
   const CommandLine line(args, spec);
   if (line.positionals().size() != 1) throw UsageError{"automl takes one FILE (see lathe --help)"};
@@ -64,6 +64,7 @@ int runAutoMl(const std::vector<std::string>& args, std::ostream& out, std::ostr
         throw UsageError{"--algos: '" + a + "' is not one of logistic, linear, tree, forest, xgboost, knn, naive_bayes, mlp"};
   }
   request.name = "AutoML";
+  request.ensemble = !line.flag("--no-ensemble");
 
   std::shared_ptr<store::Project> project;
   if (const auto path = line.value("--project")) project = openWritableProject(*path);
@@ -82,6 +83,7 @@ int runAutoMl(const std::vector<std::string>& args, std::ostream& out, std::ostr
       json row = {{"algorithm", e.algorithm}, {"trials", e.trials}, {"failed", e.failed}, {"seconds", e.seconds}};
       row["score"] = std::isfinite(e.best.score) ? json(e.best.score) : json(nullptr);
       row["parameters"] = e.best.parameters;
+      if (e.algorithm == "ensemble" && e.best.parameters.contains("members")) row["members"] = e.best.parameters["members"];
       if (e.best.runId) row["run"] = e.best.runId;
       rows.push_back(std::move(row));
     }
@@ -107,7 +109,17 @@ int runAutoMl(const std::vector<std::string>& args, std::ostream& out, std::ostr
     out << "  " << std::left << std::setw(6) << (i + 1) << std::setw(13) << e.algorithm << std::setw(10) << score.str()
         << std::setw(8) << e.trials << std::fixed << std::setprecision(1) << e.seconds << '\n';
   }
-  out << "best: " << board.front().algorithm << " " << board.front().best.parameters.dump() << '\n';
+  const auto& best = board.front();
+  if (best.algorithm == "ensemble" && best.best.parameters.contains("members")) {
+    // One line per member: its weight (votes) and parameters.
+    const json& members = best.best.parameters["members"];
+    out << "best: ensemble of " << members.size() << " models, weighted by votes:\n";
+    for (const auto& m : members)
+      out << "  " << m.value("weight", json(1)).dump() << " x " << m.value("algorithm", std::string()) << " "
+          << m.value("parameters", json::object()).dump() << '\n';
+  } else {
+    out << "best: " << best.algorithm << " " << best.best.parameters.dump() << '\n';
+  }
   if (job.tuningId())
     out << "recorded as tuning " << job.tuningId() << " in " << *line.value("--project") << " (best run "
         << board.front().best.runId << ", with its model)\n";

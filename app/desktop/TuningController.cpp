@@ -184,6 +184,7 @@ void TuningController::start() {
     request.parallel = static_cast<std::size_t>(s.parallel);
     request.objective = s.objective.toStdString();
     request.name = s.name.toStdString();
+    request.ensemble = s.ensemble;
     auto job = std::make_shared<tune::AutoMlJob>(document_->project(), std::move(request));
     submit(job, tr("AutoML to predict %1").arg(s.target), [job] { return qint64(job->tuningId()); }, [job] {
       const auto board = job->leaderboard();

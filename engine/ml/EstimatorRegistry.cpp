@@ -6,6 +6,7 @@
 #include "engine/core/Error.h"
 #include "engine/ml/AlgorithmCatalog.h"
 #include "engine/ml/ImputedEstimator.h"
+#include "engine/ml/VotingEnsemble.h"
 
 namespace lathe::ml {
 
@@ -30,6 +31,8 @@ void ensureRegistered() {
     registerBoostingAndBayes();
     registerNeuralAndNeighbours();
     registerUnsupervisedModels();
+    // Several of the above voting as one; its factory creates its members through this registry.
+    EstimatorRegistry::add(VotingEnsemble::kAlgorithm, &VotingEnsemble::create);
   });
 }
 

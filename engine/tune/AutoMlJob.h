@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -30,6 +31,7 @@ struct AutoMlRequest {
   std::string objective;  // empty: roc_auc, accuracy or r2 by task
   std::vector<std::string> algorithms;
   std::string name;
+  bool ensemble = true;  // also judge a weighted vote of the best trials (family "ensemble")
 };
 
 // One algorithm family on the leaderboard: its best trial so far and how much it was tried.
@@ -51,6 +53,12 @@ struct LeaderboardEntry {
 // model overall is fitted on every row and kept with its run. The defaults round always runs
 // whole; after it, no new batch starts once the budget is spent, and one that is running
 // finishes (a trial takes a second or two on credit-g).
+//
+// With `ensemble`, the search stops early enough to leave time for an ensemble: greedy ensemble
+// selection (EnsembleSelection) over the best trials' out-of-fold predictions picks members and
+// weights; when it picks two models or more, the VotingEnsemble is judged like a trial (the same
+// folds, on one-hot columns, stored as a run) and joins the leaderboard as the family
+// "ensemble". It is kept only when it beats the best single model.
 class AutoMlJob final : public jobs::Job {
  public:
   AutoMlJob(std::shared_ptr<const store::Project> project, AutoMlRequest request);
@@ -65,7 +73,9 @@ class AutoMlJob final : public jobs::Job {
   const std::string& objective() const noexcept { return objective_; }
   bool maximize() const noexcept { return maximize_; }
   const std::string& task() const noexcept { return task_; }
-  std::int64_t tuningId() const noexcept { return tuningId_; }
+  // The project's record of this search once run() has stored it (0 before, and without a
+  // project); safe to read from any thread while the job runs (the studio follows it by it).
+  std::int64_t tuningId() const noexcept { return tuningId_.load(); }
   double seconds() const noexcept { return seconds_; }
 
  private:
@@ -75,7 +85,7 @@ class AutoMlJob final : public jobs::Job {
   std::string objective_;
   bool maximize_ = true;
   std::string task_;
-  std::int64_t tuningId_ = 0;
+  std::atomic<std::int64_t> tuningId_{0};
   double seconds_ = 0.0;
 };
 

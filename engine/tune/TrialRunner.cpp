@@ -67,7 +67,7 @@ double finiteMean(const std::vector<double>& values) {
 
 TrialRunner::Outcome TrialRunner::evaluate(const TrialSetup& request, int number, const json& parameters,
                                            const ml::TrainingData& data, const MedianPruner* pruner,
-                                           const jobs::JobContext& context) {
+                                           const jobs::JobContext& context, eval::Predictions* outOfFold) {
   const std::string& objective = request.objective;
   Outcome out;
   Trial& t = out.trial;
@@ -101,6 +101,7 @@ TrialRunner::Outcome TrialRunner::evaluate(const TrialSetup& request, int number
     experiments::RunRecord::addMetrics(run, cv.metrics, "cv");
     experiments::RunRecord::addPooledMetrics(run, cv.outOfFold, "out_of_fold");
     experiments::RunRecord::addCharts(run, cv.outOfFold, data.classes, "cv");
+    if (outOfFold) *outOfFold = std::move(cv.outOfFold);
   } catch (const jobs::JobCancelled&) {
     if (context.stopRequested()) throw;  // the whole tuning was cancelled
     t.state = Trial::State::Pruned;
@@ -128,7 +129,7 @@ TrialRunner::Outcome TrialRunner::evaluate(const TrialSetup& request, int number
 std::vector<TrialRunner::Outcome> TrialRunner::evaluateAll(const std::vector<Request>& batch,
                                                             const jobs::JobContext& context) {
   const auto one = [&context](const Request& r) {
-    return evaluate(r.setup, r.number, r.parameters, *r.data, r.pruner, context);
+    return evaluate(r.setup, r.number, r.parameters, *r.data, r.pruner, context, r.outOfFold);
   };
   std::vector<std::future<Outcome>> running;
   for (std::size_t i = 1; i < batch.size(); ++i)

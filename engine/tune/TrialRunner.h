@@ -9,6 +9,9 @@
 #include "engine/store/ExperimentRun.h"
 #include "engine/tune/Trial.h"
 
+namespace lathe::eval {
+struct Predictions;
+}
 namespace lathe::jobs {
 class JobContext;
 }
@@ -34,7 +37,10 @@ struct TrialSetup {
 // objective first among the metrics, so its fold scores are what the pruner watches), stopped
 // early when `pruner` says so. A parameter the algorithm refuses, or a fit that fails, is a
 // Failed trial with its reason; only a Cancel of the whole job (the context's stop) throws.
-// Returns the trial and the run that records it (not stored: no id, name or tags yet).
+// Returns the trial and the run that records it (not stored: no id, name or tags yet). For a
+// complete trial, `outOfFold` (when given) receives every row's prediction by the fold model
+// that did not see it: what AutoML's ensemble selection blends. (An out-parameter rather than a
+// member of Outcome, whose two members callers unpack with structured bindings.)
 class TrialRunner {
  public:
   struct Outcome {
@@ -43,7 +49,8 @@ class TrialRunner {
   };
 
   static Outcome evaluate(const TrialSetup& setup, int number, const nlohmann::json& parameters,
-                          const ml::TrainingData& data, const MedianPruner* pruner, const jobs::JobContext& context);
+                          const ml::TrainingData& data, const MedianPruner* pruner, const jobs::JobContext& context,
+                          eval::Predictions* outOfFold = nullptr);
 
   // One trial of a batch.
   struct Request {
@@ -52,6 +59,7 @@ class TrialRunner {
     nlohmann::json parameters;
     const ml::TrainingData* data = nullptr;
     const MedianPruner* pruner = nullptr;
+    eval::Predictions* outOfFold = nullptr;  // filled for a complete trial, when given
   };
   // Runs a batch at once, one thread per trial (the first on the caller's), and gives the
   // outcomes in the batch's order. A Cancel is rethrown once every trial has ended.

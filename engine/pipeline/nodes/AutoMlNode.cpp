@@ -50,6 +50,7 @@ std::vector<NodeValue> run(const NodeRunInput& input, jobs::JobContext& context)
   if (algorithms.is_array())
     for (const auto& a : algorithms)
       if (a.is_string()) request.algorithms.push_back(a.get<std::string>());
+  request.ensemble = input.parameters.value("ensemble", json(true)).is_boolean() ? input.parameters.value("ensemble", true) : true;
   request.seed = NodeSupport::seed(input);
   request.name = NodeSupport::title(input, "AutoML");
   tune::AutoMlJob job(project, std::move(request));
