@@ -4852,6 +4852,14 @@ actual %2 · predicted %3</source>
         <source>Open Best Run</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Compare Top Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The best model of each algorithm (or the best trials) side by side: metrics, ROC and precision–recall curves, confusion matrices and feature importances</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::widgets::TuningResultsView</name>

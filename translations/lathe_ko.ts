@@ -4830,6 +4830,14 @@ actual %2 · predicted %3</source>
         <source>Open Best Run</source>
         <translation>최고 실행 열기</translation>
     </message>
+    <message>
+        <source>Compare Top Models</source>
+        <translation>상위 모델 비교</translation>
+    </message>
+    <message>
+        <source>The best model of each algorithm (or the best trials) side by side: metrics, ROC and precision–recall curves, confusion matrices and feature importances</source>
+        <translation>알고리즘별 최고 모델(또는 최고 시행)을 나란히 비교합니다: 지표, ROC 및 정밀도–재현율 곡선, 혼동 행렬, 특성 중요도</translation>
+    </message>
 </context>
 <context>
     <name>lathe::widgets::TuningResultsView</name>

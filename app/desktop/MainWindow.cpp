@@ -29,6 +29,7 @@
 #include "app/desktop/TrainingController.h"
 #include "app/desktop/TuningController.h"
 #include "widgets/panels/TrainingPanel.h"
+#include "widgets/tuning/TuningPanel.h"
 #include "app/desktop/DataController.h"
 #include "app/desktop/FileRouter.h"
 #include "app/desktop/InsightsController.h"
@@ -423,6 +424,8 @@ void MainWindow::connectTuning() {
     docks_->run->show();
     docks_->run->raise();
   });
+  // The winner's explanation: the leaders side by side in the Comparison dock.
+  connect(docks_->tuningPanel, &widgets::TuningPanel::compareRequested, experiments_, &ExperimentsController::compare);
   connect(docks_->projectPanel, &widgets::ProjectOverviewPanel::autoMlRequested, this, [this](qint64 versionId) {
     // The version's rows load as a job; AutoML starts once they are shown (versionShown).
     pendingAutoMl_ = versionId;

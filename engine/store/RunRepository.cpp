@@ -74,6 +74,12 @@ void validate(const ExperimentRun& run) {
 // JSON has no NaN: nlohmann writes it as null, and null reads back as NaN.
 double numberOrNaN(const json& value) { return value.is_number() ? value.get<double>() : kNaN; }
 
+json importancesJson(const std::vector<FeatureImportance>& importances) {
+  json out = json::array();
+  for (const auto& f : importances) out.push_back({{"feature", f.feature}, {"importance", f.importance}});
+  return out;
+}
+
 [[noreturn]] void damaged(Database& db, std::int64_t id, const std::string& what) {
   throw Error(ErrorCode::Corrupt, "run " + std::to_string(id) + " is damaged: " + what, {db.path()});
 }
@@ -116,9 +122,7 @@ std::int64_t RunRepository::add(const ExperimentRun& run, const ModelArtifact* m
     if (static_cast<std::int64_t>(model->bytes.size()) > kMaxModelBytes)
       invalid("a model is larger than 2 GiB", std::to_string(model->bytes.size()));
   }
-  json importances = json::array();
-  for (const auto& f : run.featureImportances)
-    importances.push_back({{"feature", f.feature}, {"importance", f.importance}});
+  const json importances = importancesJson(run.featureImportances);
 
   Transaction transaction(db_);
   if (run.candidate) db_.execute("UPDATE run SET candidate = 0 WHERE candidate <> 0");
@@ -403,6 +407,11 @@ void RunRepository::updateOne(const char* sql, std::int64_t id, const Value& val
 void RunRepository::rename(std::int64_t id, const std::string& name) {
   requireName(name, "a run's name");
   updateOne("UPDATE run SET name = ?2 WHERE id = ?1", id, name);
+}
+
+void RunRepository::setFeatureImportances(std::int64_t id, const std::vector<FeatureImportance>& importances) {
+  for (const auto& f : importances) requireName(f.feature, "a feature importance's feature");
+  updateOne("UPDATE run SET feature_importances = ?2 WHERE id = ?1", id, importancesJson(importances).dump());
 }
 
 void RunRepository::setNotes(std::int64_t id, const std::string& notes) {

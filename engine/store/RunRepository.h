@@ -47,6 +47,8 @@ class RunRepository {
 
   void rename(std::int64_t id, const std::string& name);
   void setNotes(std::int64_t id, const std::string& notes);
+  // Replaces the run's feature importances (a tuning's winner gets them once refitted on all rows).
+  void setFeatureImportances(std::int64_t id, const std::vector<FeatureImportance>& importances);
   // Replaces the run's tags (duplicates kept once).
   void setTags(std::int64_t id, const std::vector<std::string>& tags);
   // Marking a run clears every other run's mark: a project has at most one candidate.

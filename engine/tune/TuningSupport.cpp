@@ -56,6 +56,11 @@ void TuningSupport::keepModel(store::Database& db, std::int64_t runId, const ml:
   store::RunRepository runs(db);
   runs.attachModel(runId, {std::string(experiments::TrainedModel::kFormat),
                            std::vector<std::uint8_t>(bytes.begin(), bytes.end())});
+  // The winner's explanation: what the refitted model leans on, as a trained run shows it.
+  std::vector<store::FeatureImportance> importances;
+  const auto values = model.estimator->featureImportances();
+  for (std::size_t f = 0; f < values.size() && f < data.x.cols(); ++f) importances.push_back({data.x.names()[f], values[f]});
+  if (!importances.empty()) runs.setFeatureImportances(runId, importances);
   if (const auto run = runs.get(runId)) {
     auto tags = run->tags;
     tags.push_back("best");

@@ -37,8 +37,8 @@ class TuningSupport {
   static bool needsFilledValues(const std::string& algorithm);
   // The supervised algorithms the studio offers, in its order.
   static const std::vector<std::string>& supervisedAlgorithms();
-  // Fits `algorithm` with `parameters` on every row, stores the model with run `runId` and tags
-  // the run "best".
+  // Fits `algorithm` with `parameters` on every row, stores the model and its feature importances
+  // with run `runId` and tags the run "best".
   static void keepModel(store::Database& db, std::int64_t runId, const ml::FeatureEncoder& encoder,
                         const std::string& algorithm, const nlohmann::json& parameters, const ml::TrainingData& data,
                         const jobs::JobContext& context);

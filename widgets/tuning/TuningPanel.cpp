@@ -31,6 +31,7 @@ TuningPanel::TuningPanel(QWidget* parent)
       searches_(new QComboBox(this)),
       resume_(new QPushButton(this)),
       bestRun_(new QPushButton(this)),
+      compare_(new QPushButton(this)),
       results_(new TuningResultsView(this)) {
   dataset_->setObjectName(QStringLiteral("tuningDataset"));
   start_->setObjectName(QStringLiteral("tuningStart"));
@@ -40,6 +41,7 @@ TuningPanel::TuningPanel(QWidget* parent)
   searches_->setObjectName(QStringLiteral("tuningSearches"));
   resume_->setObjectName(QStringLiteral("tuningResume"));
   bestRun_->setObjectName(QStringLiteral("tuningBestRun"));
+  compare_->setObjectName(QStringLiteral("tuningCompare"));
   status_->setWordWrap(true);
   status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   progress_->setRange(0, 1000);
@@ -75,6 +77,7 @@ TuningPanel::TuningPanel(QWidget* parent)
   searchRow->addWidget(searches_, 1);
   searchRow->addWidget(resume_);
   searchRow->addWidget(bestRun_);
+  searchRow->addWidget(compare_);
   auto* found = new QWidget;
   auto* foundLayout = new QVBoxLayout(found);
   foundLayout->setContentsMargins(6, 6, 6, 0);
@@ -102,6 +105,10 @@ TuningPanel::TuningPanel(QWidget* parent)
   });
   connect(bestRun_, &QPushButton::clicked, this, [this] {
     if (bestRunId_ != 0) emit runRequested(bestRunId_);
+  });
+  connect(compare_, &QPushButton::clicked, this, [this] {
+    const QList<qint64> runs = results_->topRuns();
+    if (runs.size() >= 2) emit compareRequested(runs);
   });
   connect(searches_, &QComboBox::currentIndexChanged, this, [this] {
     updateButtons();
@@ -189,6 +196,7 @@ void TuningPanel::updateButtons() {
     if (entry.id == shownSearch()) resumable = entry.resumable;
   resume_->setEnabled(!running_ && !editingNode_ && resumable);
   bestRun_->setEnabled(bestRunId_ != 0);
+  compare_->setEnabled(results_->topRuns().size() >= 2);
 }
 
 void TuningPanel::changeEvent(QEvent* event) {
@@ -204,6 +212,9 @@ void TuningPanel::retranslate() {
   resume_->setText(tr("Resume"));
   resume_->setToolTip(tr("Carry on a search that was stopped, from the trials the project holds"));
   bestRun_->setText(tr("Open Best Run"));
+  compare_->setText(tr("Compare Top Models"));
+  compare_->setToolTip(tr("The best model of each algorithm (or the best trials) side by side: metrics, ROC and "
+                          "precision–recall curves, confusion matrices and feature importances"));
 }
 
 }  // namespace lathe::widgets

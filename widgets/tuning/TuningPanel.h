@@ -57,6 +57,7 @@ class TuningPanel : public QWidget {
   QPushButton* cancelButton() const { return cancel_; }
   QPushButton* resumeButton() const { return resume_; }
   QPushButton* bestRunButton() const { return bestRun_; }
+  QPushButton* compareButton() const { return compare_; }
   QComboBox* searchBox() const { return searches_; }
 
  signals:
@@ -66,6 +67,8 @@ class TuningPanel : public QWidget {
   void searchChosen(qint64 tuningId);
   void datasetChanged(qint64 versionId);
   void runRequested(qint64 runId);
+  // Compare Top Models: the best runs (TuningResultsView::topRuns) side by side.
+  void compareRequested(const QList<qint64>& runIds);
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -86,6 +89,7 @@ class TuningPanel : public QWidget {
   QComboBox* searches_;
   QPushButton* resume_;
   QPushButton* bestRun_;
+  QPushButton* compare_;
   TuningResultsView* results_;
   QList<SearchEntry> entries_;
   qint64 bestRunId_ = 0;

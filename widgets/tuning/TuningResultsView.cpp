@@ -147,6 +147,24 @@ void TuningResultsView::setHistory(const tune::TuningHistory& history) {
   retranslate();
 }
 
+QList<qint64> TuningResultsView::topRuns(int count) const {
+  QList<qint64> out;
+  if (history_.record.algorithm == "automl") {
+    for (const FamilyBest& f : familiesOf(history_))
+      if (f.best && f.best->trial.runId != 0 && out.size() < count) out << f.best->trial.runId;
+    return out;
+  }
+  std::vector<const tune::TrialRecord*> scored;
+  for (const auto& r : history_.trials)
+    if (r.trial.state == tune::Trial::State::Complete && std::isfinite(r.trial.score) && r.trial.runId != 0) scored.push_back(&r);
+  std::stable_sort(scored.begin(), scored.end(), [&](const auto* a, const auto* b) {
+    return history_.maximize ? a->trial.score > b->trial.score : a->trial.score < b->trial.score;
+  });
+  for (const auto* r : scored)
+    if (out.size() < count) out << r->trial.runId;
+  return out;
+}
+
 void TuningResultsView::showParameter() {
   parameterChart_->setHistory(history_, parameterBox_->currentText());
 }

@@ -28,6 +28,9 @@ class TuningResultsView : public QWidget {
 
   void setHistory(const tune::TuningHistory& history);
   void clear();
+  // The runs worth comparing side by side, best first: AutoML's best run of each family, or a
+  // tuning's best trials; at most `count`.
+  QList<qint64> topRuns(int count = 6) const;
 
   QTabWidget* tabs() const { return tabs_; }
   QTableWidget* leaderboard() const { return leaderboard_; }

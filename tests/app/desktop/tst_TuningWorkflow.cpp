@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "IsolatedSettings.h"
+#include "app/desktop/ExperimentsController.h"
 #include "app/desktop/MainWindow.h"
 #include "app/desktop/PipelineController.h"
 #include "app/desktop/PipelineNodeEditors.h"
@@ -192,6 +193,17 @@ class tst_TuningWorkflow : public QObject {
     QCOMPARE(history.record.algorithm, std::string("automl"));
     QVERIFY(window().document()->runModel(history.best()->trial.runId).has_value());
     QVERIFY(!panel()->resumeButton()->isEnabled());  // AutoML starts over instead
+
+    // Its explanation: the winner's feature importances, and the leaders side by side.
+    const auto winner = window().document()->run(history.best()->trial.runId);
+    QVERIFY(!winner->featureImportances.empty());
+    QVERIFY(panel()->compareButton()->isEnabled());
+    panel()->compareButton()->click();
+    const QList<qint64> compared = window().experiments()->comparedRuns();
+    QCOMPARE(compared, results()->topRuns());
+    QVERIFY(compared.size() >= 2);
+    QVERIFY(compared.contains(history.best()->trial.runId));
+    QTRY_VERIFY(window().docks().comparison->isVisible());
   }
 
   void theTuneNodeOpensTheDockAsItsEditor() {

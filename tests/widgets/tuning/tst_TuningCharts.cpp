@@ -151,6 +151,7 @@ class tst_TuningCharts : public QObject {
     QCOMPARE(view.tabs()->indexOf(view.leaderboard()), -1);
     QVERIFY(view.trialsView()->isColumnHidden(widgets::TrialTableModel::AlgorithmColumn));
     QCOMPARE(view.parallelChart()->lineCount(), 6);
+    QCOMPARE(view.topRuns(3), (QList<qint64>{104, 106, 102}));  // the best trials, best first
 
     auto automl = xgboostTuning();
     automl.record.algorithm = "automl";
@@ -168,6 +169,7 @@ class tst_TuningCharts : public QObject {
     QCOMPARE(board->item(0, 4)->text(), QStringLiteral("1"));
     QCOMPARE(board->item(1, 1)->text(), QStringLiteral("forest"));
     QCOMPARE(board->item(1, 2)->text(), QStringLiteral("0.7900"));
+    QCOMPARE(view.topRuns(), (QList<qint64>{104, 106}));  // each family's best
 
     // Double-clicking a family asks for its best run.
     QSignalSpy asked(&view, &widgets::TuningResultsView::runActivated);
