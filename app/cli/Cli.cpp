@@ -7,6 +7,8 @@
 #include "app/cli/ImportOptions.h"
 #include "app/cli/ProjectCommand.h"
 #include "app/cli/RunCommand.h"
+#include "app/cli/ModelCommand.h"
+#include "app/cli/PredictCommand.h"
 #include "app/cli/RunsCommand.h"
 #include "app/cli/TrainCommand.h"
 #include "app/cli/TuneCommand.h"
@@ -83,6 +85,25 @@ void printHelp(std::ostream& out) {
          "  runs PATH [--json]\n"
          "                   The project's experiment runs with their scores (test, else\n"
          "                   validation, else cross-validation) and tags; * marks the candidate.\n"
+         "  model register PROJECT RUN --name NAME [--json]\n"
+         "                   Register run RUN's model as the next version of NAME: the model, the\n"
+         "                   recipes that made its data (fitted again), the columns it expects,\n"
+         "                   the data's hash, its metrics and the decision threshold with the best\n"
+         "                   expected value under the project's cost matrix (0.5 without one).\n"
+         "  model list PROJECT [--json]\n"
+         "                   Every registered version with its alias.\n"
+         "  model alias PROJECT NAME:VERSION candidate|production|archived|none [--reason T]\n"
+         "                   Move an alias (the old production version is archived); recorded.\n"
+         "  model history PROJECT NAME [--json]\n"
+         "                   Every move of NAME's aliases, with its time and reason.\n"
+         "  model export PROJECT NAME[:VERSION] [--output FILE] [--xgboost-json FILE]\n"
+         "                   Write the version as a portable bundle (data only) that lathe serve\n"
+         "                   loads anywhere, and/or an XGBoost model in XGBoost's own JSON.\n"
+         "  predict PROJECT --model NAME[:VERSION|:ALIAS] --input FILE --output FILE\n"
+         "              [--key COL]... [--json]\n"
+         "                   Score FILE (CSV, ARFF, JSON) with a registered version (its production\n"
+         "                   version, else its newest, when no version is given): the recipe as in\n"
+         "                   training, the prediction, each class's probability and the decision.\n"
          "\n"
          "Options:\n"
          "  -h, --help       Show this help and exit.\n"
@@ -139,6 +160,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (first == "train") return guarded(runTrain, args, out, err);
   if (first == "tune") return guarded(runTune, args, out, err);
   if (first == "automl") return guarded(runAutoMl, args, out, err);
+  if (first == "model") return guarded(runModel, args, out, err);
+  if (first == "predict") return guarded(runPredict, args, out, err);
   if (!first.empty() && first.front() == '-')
     err << "lathe: unknown option '" << first << "' (see lathe --help)\n";
   else
