@@ -7,6 +7,7 @@
 #include "app/cli/ImportOptions.h"
 #include "app/cli/ProjectCommand.h"
 #include "app/cli/RunCommand.h"
+#include "app/cli/EndpointCommand.h"
 #include "app/cli/ModelCommand.h"
 #include "app/cli/PredictCommand.h"
 #include "app/cli/RunsCommand.h"
@@ -162,6 +163,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (first == "automl") return guarded(runAutoMl, args, out, err);
   if (first == "model") return guarded(runModel, args, out, err);
   if (first == "predict") return guarded(runPredict, args, out, err);
+  if (first == "endpoint") return guarded(runEndpoint, args, out, err);
   if (!first.empty() && first.front() == '-')
     err << "lathe: unknown option '" << first << "' (see lathe --help)\n";
   else

@@ -4,6 +4,7 @@
 
 #include "engine/core/Error.h"
 #include "engine/jobs/JobContext.h"
+#include "engine/wrangle/ChangeTypeStep.h"
 
 namespace lathe::deploy {
 
@@ -32,18 +33,35 @@ ml::Task ScoringModel::task() const noexcept { return model_.encoder.task(); }
 
 const std::vector<std::string>& ScoringModel::classes() const noexcept { return model_.encoder.classes(); }
 
+data::Table ScoringModel::conform(const data::Table& input) const {
+  auto columns = input.columns();
+  for (const auto& wanted : schema_) {
+    const auto index = input.indexOf(wanted.name);
+    if (!index)
+      throw Error(ErrorCode::InvalidArgument, "the data has no column \"" + wanted.name + "\", which the model needs", {},
+                  wanted.name);
+    if (columns[*index]->type() == wanted.type) continue;
+    std::size_t failed = 0;
+    std::size_t firstFailedRow = 0;
+    columns[*index] = wrangle::ChangeTypeStep::convert(columns[*index], wanted.type, failed, firstFailedRow);
+    if (failed > 0)
+      throw Error(ErrorCode::InvalidArgument,
+                  "column \"" + wanted.name + "\" holds \"" + input.column(*index).displayText(firstFailedRow) +
+                      "\" in row " + std::to_string(firstFailedRow + 1) + ", which is not " +
+                      std::string(data::columnTypeName(wanted.type)) + " as in training",
+                  {}, wanted.name);
+  }
+  return data::Table(std::move(columns));
+}
+
 ScoredRows ScoringModel::score(const data::Table& input, const jobs::JobContext* context) const {
   const auto step = [&](double fraction, const char* what) {
     if (!context) return;
     context->throwIfStopped();
     context->progress(fraction, what);
   };
-  for (const auto& column : schema_)
-    if (!input.indexOf(column.name))
-      throw Error(ErrorCode::InvalidArgument, "the data has no column \"" + column.name + "\", which the model needs", {},
-                  column.name);
   step(0.0, "applying the recipe");
-  data::Table prepared = input;
+  data::Table prepared = conform(input);
   for (const auto& recipe : recipes_) prepared = recipe.apply(prepared, wrangle::Recipe::Mode::Scoring);
   step(0.3, "encoding");
   const ml::FeatureMatrix x = model_.encoder.encode(prepared);

@@ -44,6 +44,10 @@ class ScoringModel {
   // Batch scoring's table: `keys` (columns copied from the input), "prediction", one
   // "probability_<class>" per class, and "decision" for a binary model with a threshold.
   data::Table toTable(const data::Table& input, const ScoredRows& scored, const std::vector<std::string>& keys) const;
+  // `input` with each schema column converted to its training type (a file may read "7" as a
+  // number where training had a category). Throws naming the column and the first row that
+  // does not convert, and naming a column that is missing.
+  data::Table conform(const data::Table& input) const;
 
  private:
   ScoringModel() = default;

@@ -1,25 +1,22 @@
 #include "engine/pipeline/nodes/PredictNode.h"
 
-#include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include "engine/core/Error.h"
 #include "engine/data/CsvWriter.h"
+#include "engine/deploy/BatchScoringJob.h"
+#include "engine/deploy/ModelRegistry.h"
 #include "engine/jobs/JobContext.h"
 #include "engine/ml/Task.h"
 #include "engine/pipeline/nodes/ModelValue.h"
+#include "engine/pipeline/PipelineEnvironment.h"
 #include "engine/pipeline/nodes/NodeSupport.h"
+#include "engine/store/Project.h"
 
 namespace lathe::pipeline {
 namespace {
 
 using nlohmann::json;
-
-bool idLike(std::string name) {
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return name == "id" || (name.size() > 3 && (name.ends_with("_id") || name.ends_with(" id")));
-}
 
 std::vector<std::string> check(const json& parameters) {
   std::vector<std::string> problems;
@@ -28,17 +25,52 @@ std::vector<std::string> check(const json& parameters) {
   for (const auto& key : keys) listOfNames = listOfNames && key.is_string();
   if (!listOfNames) problems.push_back("\"keys\" must be a list of column names");
   NodeSupport::requireString(parameters, "output", problems);
+  NodeSupport::requireString(parameters, "model", problems);
   return problems;
 }
 
+std::string registeredModel(const json& parameters) { return NodeSupport::text(parameters, "model"); }
+
+// The registered version the node scores with (its alias may move): part of its fingerprint.
+std::string externalState(const json& parameters, const std::any& environment) {
+  const std::string reference = registeredModel(parameters);
+  if (reference.empty()) return "";
+  const PipelineEnvironment* env = PipelineEnvironment::of(environment);
+  if (!env || !env->project) return "no project";
+  try {
+    store::Database db = env->project->connect();
+    return "model-version:" + std::to_string(deploy::ModelRegistry(db).resolve(reference).id);
+  } catch (const Error&) {
+    return "no such model:" + reference;
+  }
+}
+
+// Scores with a registered version: its recipes, its threshold and decision, as batch scoring.
+data::Table predictRegistered(const NodeRunInput& input, const data::Table& table, const std::vector<std::string>& keys,
+                              const jobs::JobContext& context) {
+  const PipelineEnvironment* env = PipelineEnvironment::of(input);
+  if (!env || !env->project) throw Error(ErrorCode::InvalidArgument, "a registered model needs the node to run in a project");
+  store::Database db = env->project->connect();
+  deploy::ModelRegistry registry(db);
+  const auto model = registry.load(registry.resolve(registeredModel(input.parameters)).id);
+  const auto scored = model->score(table, &context);
+  return model->toTable(table, scored, keys.empty() ? deploy::BatchScoringJob::idLikeColumns(table) : keys);
+}
+
 std::vector<NodeValue> run(const NodeRunInput& input, jobs::JobContext& context) {
-  const auto model = input.input<ModelValue>(0);
-  if (!model || !model->model) throw Error(ErrorCode::InvalidArgument, "no model arrived on the input \"model\"");
   const auto table = NodeSupport::table(input, 1, "data");
   const auto keys = input.parameters.value("keys", std::vector<std::string>{});
   const std::string output = NodeSupport::text(input.parameters, "output");
   const auto scoring = output.empty() ? context : context.subRange(0.0, 0.7);
-  auto predictions = std::make_shared<const data::Table>(PredictNode::predict(*model, *table, keys, scoring));
+  std::shared_ptr<const data::Table> predictions;
+  if (!registeredModel(input.parameters).empty()) {
+    predictions = std::make_shared<const data::Table>(predictRegistered(input, *table, keys, scoring));
+  } else {
+    const auto model = input.input<ModelValue>(0);
+    if (!model || !model->model)
+      throw Error(ErrorCode::InvalidArgument, "no model arrived on the input \"model\", and no registered model is chosen");
+    predictions = std::make_shared<const data::Table>(PredictNode::predict(*model, *table, keys, scoring));
+  }
   if (!output.empty()) {
     const std::string path = NodeSupport::resolvePath(input, output);
     data::writeCsv(*predictions, path, {}, context.subRange(0.7, 1.0));
@@ -52,9 +84,7 @@ data::Table PredictNode::predict(const ModelValue& model, const data::Table& tab
                                  const jobs::JobContext& context) {
   const auto& encoder = model.model->encoder;
   const auto& estimator = *model.model->estimator;
-  if (keys.empty())
-    for (const auto& column : table.columns())
-      if (idLike(column->name())) keys.push_back(column->name());
+  if (keys.empty()) keys = deploy::BatchScoringJob::idLikeColumns(table);
   std::vector<std::shared_ptr<const data::Column>> columns;
   for (const auto& key : keys) {
     const auto index = table.indexOf(key);
@@ -106,11 +136,12 @@ NodeType PredictNode::type() {
   NodeType type;
   type.id = kId;
   type.title = "Predict";
-  type.inputs = {{"model", PortType::Model}, {"data", PortType::Table}};
+  type.inputs = {{"model", PortType::Model, true}, {"data", PortType::Table}};
   type.outputs = {{"predictions", PortType::Predictions}};
-  type.defaultParameters = {{"keys", json::array()}, {"output", ""}};
+  type.defaultParameters = {{"keys", json::array()}, {"output", ""}, {"model", ""}};
   type.check = check;
   type.run = run;
+  type.externalState = externalState;
   return type;
 }
 

@@ -17,7 +17,9 @@ struct ModelValue;
 // the input's key columns, "prediction" (the class label, or the value) and, for a classifier,
 // "probability_<class>" per class. Parameters: {"keys":[] (columns to carry over; empty: any
 // column named "id" or ending in "_id"), "output":"" (when set, the predictions are also written
-// to this CSV file, atomically; a relative path is taken from the project's folder)}.
+// to this CSV file, atomically; a relative path is taken from the project's folder), "model":""
+// (a registered version, "name", "name:3" or "name:production": scored as batch scoring does,
+// with its recipes, threshold and "decision"; the model input may then stay unconnected)}.
 class PredictNode {
  public:
   static constexpr const char* kId = "predict";
