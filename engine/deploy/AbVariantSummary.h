@@ -1,0 +1,17 @@
+#pragma once
+#include <cstddef>
+#include <string>
+
+#include "engine/deploy/ConfidenceInterval.h"
+
+namespace lathe::deploy {
+
+// One variant of an A/B test on the KPI: its labelled rows, the KPI over them and its interval.
+struct AbVariantSummary {
+  std::string variant;
+  std::size_t rows = 0;
+  double value = 0.0;
+  ConfidenceInterval interval;
+};
+
+}  // namespace lathe::deploy
