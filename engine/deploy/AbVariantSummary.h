@@ -6,7 +6,8 @@
 
 namespace lathe::deploy {
 
-// One variant of an A/B test on the KPI: its labelled rows, the KPI over them and its interval.
+// One variant of an A/B test on the KPI: its labelled rows, the KPI over them and its interval
+// (NaN bounds when the rows are too few to estimate one: a single row under a t interval).
 struct AbVariantSummary {
   std::string variant;
   std::size_t rows = 0;
