@@ -1,0 +1,151 @@
+#include "engine/deploy/RequestLog.h"
+
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <ctime>
+
+#include "engine/store/StoreError.h"
+#include "engine/store/Transaction.h"
+
+namespace lathe::deploy {
+
+RequestLog::RequestLog(store::Database db) : RequestLog(std::move(db), Options{}) {}
+
+RequestLog::RequestLog(store::Database db, Options options) : db_(std::move(db)), options_(options) {
+  if (options_.queueCapacity == 0) options_.queueCapacity = 1;
+  if (options_.batchSize == 0) options_.batchSize = 1;
+  thread_ = std::thread([this] { run(); });
+}
+
+RequestLog::~RequestLog() {
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+bool RequestLog::append(Record record) noexcept {
+  bool wakeWriter = false;
+  {
+    const std::lock_guard lock(mutex_);
+    if (stopping_ || queue_.size() >= options_.queueCapacity) {
+      ++counts_.dropped;
+      return false;
+    }
+    try {
+      queue_.push_back(std::move(record));
+    } catch (...) {  // out of memory: a record lost is better than a server down
+      ++counts_.dropped;
+      return false;
+    }
+    ++counts_.appended;
+    wakeWriter = queue_.size() >= options_.batchSize;
+  }
+  if (wakeWriter) wake_.notify_one();
+  return true;
+}
+
+void RequestLog::flush() {
+  std::unique_lock lock(mutex_);
+  const std::uint64_t target = counts_.appended;
+  flushRequested_ = true;
+  wake_.notify_one();
+  done_.wait(lock, [&] { return finished_ >= target; });
+}
+
+RequestLog::Counts RequestLog::counts() const {
+  const std::lock_guard lock(mutex_);
+  return counts_;
+}
+
+std::string RequestLog::lastError() const {
+  const std::lock_guard lock(mutex_);
+  return lastError_;
+}
+
+std::string RequestLog::formatTime(std::chrono::system_clock::time_point at) {
+  using namespace std::chrono;
+  const std::time_t seconds = system_clock::to_time_t(time_point_cast<system_clock::duration>(floor<std::chrono::seconds>(at)));
+  const auto millis = duration_cast<milliseconds>(at.time_since_epoch()).count() % 1000;
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[64];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
+                utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, static_cast<int>(millis < 0 ? millis + 1000 : millis));
+  return text;
+}
+
+void RequestLog::run() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    wake_.wait_for(lock, options_.flushInterval,
+                   [&] { return stopping_ || flushRequested_ || queue_.size() >= options_.batchSize; });
+    if (queue_.empty()) {
+      flushRequested_ = false;
+      done_.notify_all();
+      if (stopping_) return;
+      continue;
+    }
+    // Take one batch and write it unlocked, so append() never waits for the disk.
+    std::deque<Record> batch;
+    const std::size_t n = std::min(queue_.size(), options_.batchSize);
+    for (std::size_t i = 0; i < n; ++i) {
+      batch.push_back(std::move(queue_.front()));
+      queue_.pop_front();
+    }
+    if (queue_.empty()) flushRequested_ = false;
+    lock.unlock();
+    std::string error;
+    std::size_t written = 0;
+    try {
+      written = write(batch);
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+    lock.lock();
+    counts_.written += written;
+    counts_.failed += n - written;
+    if (!error.empty()) lastError_ = error;
+    finished_ += n;
+    done_.notify_all();
+  }
+}
+
+std::size_t RequestLog::write(std::deque<Record>& batch) {
+  store::Transaction transaction(db_);
+  store::Statement insert = db_.prepare(
+      "INSERT INTO request_log (endpoint_id, variant, at, status, latency_ms, \"rows\", input, output) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  std::size_t written = 0;
+  std::string skipped;
+  for (const Record& r : batch) {
+    insert.bind(1, r.endpointId).bind(2, r.variant).bind(3, formatTime(r.at)).bind(4, r.status);
+    insert.bind(5, r.latencyMs).bind(6, r.rows);
+    if (r.input) insert.bind(7, *r.input);
+    else insert.bindNull(7);
+    if (r.output) insert.bind(8, *r.output);
+    else insert.bindNull(8);
+    try {
+      insert.run();
+      ++written;
+    } catch (const store::StoreError& e) {
+      // A record the schema refuses (an endpoint id that is not in the project) is skipped and
+      // the batch goes on: SQLite undoes only that statement. Anything else (a full disk, I/O)
+      // fails the whole batch, which the transaction then rolls back.
+      if (e.primaryCode() != SQLITE_CONSTRAINT) throw;
+      skipped = e.what();
+    }
+    insert.reset();
+  }
+  transaction.commit();
+  if (!skipped.empty()) {
+    const std::lock_guard lock(mutex_);
+    lastError_ = skipped;
+  }
+  return written;
+}
+
+}  // namespace lathe::deploy

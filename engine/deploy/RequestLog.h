@@ -1,0 +1,86 @@
+#pragma once
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "engine/store/Database.h"
+
+namespace lathe::deploy {
+
+// Writes the server's answered requests to the project's request_log table without ever
+// slowing the server: append() only queues (a short lock, no I/O) and a thread of the log's own
+// writes the queue in batches, one transaction per batch, every ~100 ms or 1,000 records. When
+// the queue is full (the disk is slow, another connection holds the write lock) records are
+// dropped and counted, never waited for. Crash safety is SQLite's: a killed process loses the
+// batch not yet committed, never the file. The destructor writes what is queued and stops.
+//
+// Sampling is the caller's: a record carries input and output JSON only when the caller chose
+// to sample that request (the server builds that JSON only then, which is the expensive part).
+class RequestLog {
+ public:
+  struct Record {
+    std::int64_t endpointId = 0;  // endpoint.id
+    std::string variant;
+    std::chrono::system_clock::time_point at;
+    int status = 0;
+    double latencyMs = 0.0;
+    std::int64_t rows = 0;
+    std::optional<std::string> input;   // JSON, for sampled requests only
+    std::optional<std::string> output;  // JSON: [{"key", "label" or "value", "p"}, ...]
+  };
+  struct Options {
+    std::size_t queueCapacity = 10000;
+    std::size_t batchSize = 1000;
+    std::chrono::milliseconds flushInterval{100};
+  };
+  struct Counts {
+    std::uint64_t appended = 0;  // accepted into the queue
+    std::uint64_t written = 0;   // committed
+    std::uint64_t dropped = 0;   // refused: the queue was full
+    std::uint64_t failed = 0;    // queued but not written (an error; see lastError)
+  };
+
+  // `db`: a connection of its own to the project (store::Project::connect()), used only by the
+  // log's thread from now on.
+  explicit RequestLog(store::Database db);
+  RequestLog(store::Database db, Options options);
+  ~RequestLog();
+  RequestLog(const RequestLog&) = delete;
+  RequestLog& operator=(const RequestLog&) = delete;
+
+  // Queues `record`; false (and counted as dropped) when the queue is full. Never blocks on I/O.
+  bool append(Record record) noexcept;
+  // Waits until every record appended before the call is written or has failed.
+  void flush();
+  Counts counts() const;
+  // The last write error ("" when none): what the GUI shows when records fail.
+  std::string lastError() const;
+
+  // "2026-11-28T21:40:03.125Z", as store::timestampNow() writes the current time.
+  static std::string formatTime(std::chrono::system_clock::time_point at);
+
+ private:
+  void run();
+  // Writes `batch` in one transaction; returns how many rows were written.
+  std::size_t write(std::deque<Record>& batch);
+
+  store::Database db_;
+  Options options_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;  // the writer: records to write, a flush, or stop
+  std::condition_variable done_;  // flush(): a batch is finished
+  std::deque<Record> queue_;
+  Counts counts_;
+  std::uint64_t finished_ = 0;  // appended records written or failed, in queue order
+  bool flushRequested_ = false;
+  bool stopping_ = false;
+  std::string lastError_;
+  std::thread thread_;
+};
+
+}  // namespace lathe::deploy
