@@ -11,6 +11,7 @@
 #include "app/cli/ModelCommand.h"
 #include "app/cli/PredictCommand.h"
 #include "app/cli/RunsCommand.h"
+#include "app/cli/ServeCommand.h"
 #include "app/cli/TrainCommand.h"
 #include "app/cli/TuneCommand.h"
 #include "app/cli/AutoMlCommand.h"
@@ -105,6 +106,26 @@ void printHelp(std::ostream& out) {
          "                   Score FILE (CSV, ARFF, JSON) with a registered version (its production\n"
          "                   version, else its newest, when no version is given): the recipe as in\n"
          "                   training, the prediction, each class's probability and the decision.\n"
+         "  endpoint create PROJECT NAME --variant NAME:VERSION=WEIGHT... [--canary N:V=W]\n"
+         "              [--key-column COL] [--sampling F] [--json]\n"
+         "                   An endpoint serving registered versions, traffic split by weight\n"
+         "                   (weights sum to 1; a row's value of COL keys its variant); prints its\n"
+         "                   token. F: the share of requests whose inputs and outputs are logged.\n"
+         "  endpoint list|show PROJECT [NAME] [--json]\n"
+         "                   Endpoints, their token, weights, traffic per variant and changes.\n"
+         "  endpoint weights PROJECT NAME --variant NAME:VERSION=WEIGHT... [--reason T]\n"
+         "  endpoint canary PROJECT NAME (--step | --rollback | --promote) [--reason T]\n"
+         "                   Step the canary's share up, roll it back, or promote it to production.\n"
+         "  endpoint ab PROJECT NAME --labels FILE --key COL --label COL [--metric M]\n"
+         "              [--positive CLASS] [--json]\n"
+         "                   Join labels to the logged answers by key and compare the variants on\n"
+         "                   the KPI: intervals, p-value, and whether the difference is real yet.\n"
+         "  serve PROJECT --endpoint NAME [--port P] [--token T] [--host H] [--threads N]\n"
+         "              [--rate-limit R]\n"
+         "  serve BUNDLE --token T [--port P] ...\n"
+         "                   Serve an endpoint (or an exported bundle) over HTTP on 127.0.0.1:P\n"
+         "                   (8321 unless told) until Ctrl-C: POST /v1/endpoints/NAME/predict,\n"
+         "                   GET /v1/endpoints/NAME, GET /health; requests are logged to the project.\n"
          "\n"
          "Options:\n"
          "  -h, --help       Show this help and exit.\n"
@@ -164,6 +185,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (first == "model") return guarded(runModel, args, out, err);
   if (first == "predict") return guarded(runPredict, args, out, err);
   if (first == "endpoint") return guarded(runEndpoint, args, out, err);
+  if (first == "serve") return guarded(runServe, args, out, err);
   if (!first.empty() && first.front() == '-')
     err << "lathe: unknown option '" << first << "' (see lathe --help)\n";
   else

@@ -7,11 +7,17 @@
 #include "app/cli/Cli.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/WritableProject.h"
+#include "engine/data/DataImporter.h"
+#include "engine/deploy/AbLabelJoin.h"
+#include "engine/deploy/AbTestAnalysis.h"
 #include "engine/deploy/CanaryRelease.h"
 #include "engine/deploy/EndpointRegistry.h"
 #include "engine/deploy/ModelRegistry.h"
 #include "engine/deploy/RequestLogSummary.h"
+#include "engine/jobs/JobContext.h"
+#include "engine/jobs/ProgressSink.h"
 #include "engine/store/Project.h"
+#include "engine/store/ProjectInfoRepository.h"
 
 namespace lathe::cli {
 namespace {
@@ -150,10 +156,61 @@ int canary(const CommandLine& line, std::ostream& out) {
   return kExitOk;
 }
 
+// lathe endpoint ab PROJECT NAME --labels FILE --key COL --label COL [--metric M] [--positive C]
+int abTest(const CommandLine& line, std::ostream& out) {
+  if (line.positionals().size() != 3) throw UsageError{"endpoint ab takes PROJECT NAME --labels FILE --key COL --label COL"};
+  const auto labelsPath = line.value("--labels");
+  const auto key = line.value("--key");
+  const auto label = line.value("--label");
+  if (!labelsPath || !key || !label) throw UsageError{"endpoint ab needs --labels FILE, --key COL and --label COL"};
+  auto project = openReadOnly(line.positionals()[1]);
+  const auto info = deploy::EndpointRegistry(project->db()).get(line.positionals()[2]);
+  deploy::AbTestSettings settings;
+  const auto kpi = store::ProjectInfoRepository(project->db()).load().kpi;
+  settings.metric = line.value("--metric").value_or(kpi.metric.empty() ? "accuracy" : kpi.metric);
+  settings.positiveClass = line.value("--positive").value_or("");
+  if (settings.positiveClass.empty()) {
+    const auto model = deploy::ModelRegistry(project->db()).load(info.variants.front().modelVersionId);
+    if (model->classes().size() == 2) settings.positiveClass = model->classes()[1];
+  }
+  data::ImportRequest request;
+  request.path = *labelsPath;
+  jobs::NullProgressSink quiet;
+  const data::Table labels = data::DataImporter::import(request, jobs::JobContext(std::stop_token(), quiet)).table;
+  const auto joined = deploy::AbLabelJoin::join(project->db(), info.id, labels, *key, *label, settings.positiveClass);
+  const auto result = deploy::AbTestAnalysis::analyze(joined.records, settings);
+  if (line.flag("--json")) {
+    ordered_json variants = ordered_json::array();
+    for (const auto& v : result.variants)
+      variants.push_back({{"variant", v.variant}, {"rows", v.rows}, {"value", v.value},
+                          {"interval", {v.interval.low, v.interval.high}}});
+    ordered_json comparisons = ordered_json::array();
+    for (const auto& c : result.comparisons)
+      comparisons.push_back({{"variant", c.variant}, {"reference", c.reference}, {"difference", c.difference},
+                             {"interval", {c.interval.low, c.interval.high}}, {"p_value", c.pValue},
+                             {"verdict", c.verdict == deploy::AbVerdict::Better ? "better"
+                                         : c.verdict == deploy::AbVerdict::Worse ? "worse"
+                                         : c.verdict == deploy::AbVerdict::NoDifferenceYet ? "no_difference_yet"
+                                                                                           : "not_enough_data"},
+                             {"sentence", c.sentence}});
+    out << ordered_json{{"metric", result.metric}, {"variants", variants}, {"comparisons", comparisons},
+                        {"labels_without_answer", joined.labelsWithoutAnswer},
+                        {"answers_without_label", joined.answeredWithoutLabel}}
+               .dump()
+        << '\n';
+    return kExitOk;
+  }
+  for (const auto& v : result.variants)
+    out << v.variant << ": " << result.metric << " " << v.value << " (" << v.interval.low << " to " << v.interval.high << ", "
+        << v.rows << " labelled rows)\n";
+  for (const auto& c : result.comparisons) out << c.sentence << '\n';
+  return kExitOk;
+}
+
 }  // namespace
 
 int runEndpoint(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
-  const CommandLine line(args, {{"--canary", "--key-column", "--sampling", "--reason"}, {"--variant"},
+  const CommandLine line(args, {{"--canary", "--key-column", "--sampling", "--reason", "--labels", "--key", "--label", "--metric", "--positive"}, {"--variant"},
                                 {"--json", "--step", "--rollback", "--promote"}});
   const std::string sub = line.positionals().empty() ? "" : line.positionals().front();
   if (sub == "create") return create(line, out);
@@ -161,7 +218,8 @@ int runEndpoint(const std::vector<std::string>& args, std::ostream& out, std::os
   if (sub == "show") return show(line, out);
   if (sub == "weights") return weights(line, out);
   if (sub == "canary") return canary(line, out);
-  throw UsageError{"endpoint takes create, list, show, weights or canary (see lathe --help)"};
+  if (sub == "ab") return abTest(line, out);
+  throw UsageError{"endpoint takes create, list, show, weights, canary or ab (see lathe --help)"};
 }
 
 }  // namespace lathe::cli
