@@ -13,6 +13,7 @@
 #include "engine/deploy/ModelBundle.h"
 #include "engine/deploy/ModelRegistry.h"
 #include "engine/deploy/RegisterModelJob.h"
+#include "engine/experiments/TrainedModel.h"
 #include "engine/store/Project.h"
 
 namespace lathe::cli {
@@ -120,7 +121,8 @@ int exportModel(const CommandLine& line, std::ostream& out) {
   if (line.positionals().size() != 3) throw UsageError{"model export takes PROJECT NAME[:VERSION] --output FILE"};
   const auto output = line.value("--output");
   const auto xgboost = line.value("--xgboost-json");
-  if (!output && !xgboost) throw UsageError{"model export needs --output FILE or --xgboost-json FILE"};
+  const auto encoder = line.value("--encoder");
+  if (!output && !xgboost && !encoder) throw UsageError{"model export needs --output FILE, --xgboost-json FILE or --encoder FILE"};
   auto project = openReadOnly(line.positionals()[1]);
   deploy::ModelRegistry registry(project->db());
   const auto version = registry.resolve(line.positionals()[2]);
@@ -137,13 +139,23 @@ int exportModel(const CommandLine& line, std::ostream& out) {
     if (!file) throw Error(ErrorCode::Io, "cannot write the XGBoost model", {*xgboost});
     out << "exported " << version.reference() << "'s booster in XGBoost JSON to " << *xgboost << '\n';
   }
+  if (encoder) {
+    // How the model turns columns into its features (the order, the one-hot levels, the
+    // classes), so another tool can feed the exported booster exactly what Lathe feeds it.
+    const auto model = experiments::TrainedModel::deserialize(content.modelBytes);
+    std::ofstream file(*encoder, std::ios::binary | std::ios::trunc);
+    file << model.encoder.state().dump(2) << '\n';
+    file.close();
+    if (!file) throw Error(ErrorCode::Io, "cannot write the encoder", {*encoder});
+    out << "exported " << version.reference() << "'s feature encoding to " << *encoder << '\n';
+  }
   return kExitOk;
 }
 
 }  // namespace
 
 int runModel(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
-  const CommandLine line(args, {{"--name", "--reason", "--output", "--xgboost-json"}, {}, {"--json"}});
+  const CommandLine line(args, {{"--name", "--reason", "--output", "--xgboost-json", "--encoder"}, {}, {"--json"}});
   const std::string sub = line.positionals().empty() ? "" : line.positionals().front();
   if (sub == "register") return registerModel(line, out);
   if (sub == "list") return listModels(line, out);
