@@ -42,6 +42,11 @@ void BatchScoringJob::run(jobs::JobContext& context) {
     if (request_.inputPath.empty()) throw Error(ErrorCode::InvalidArgument, "there is nothing to score: no file and no dataset");
     data::ImportRequest file;
     file.path = request_.inputPath;
+    // A column the model knew as categories is read as such: left to guess, a CSV reader takes
+    // "yes"/"no" for true/false, and the levels the model learned would never match again.
+    for (const auto& column : model->inputSchema())
+      if (column.type == data::ColumnType::Categorical || column.type == data::ColumnType::Text)
+        file.csv.columnTypes[column.name] = column.type;
     input = data::DataImporter::import(file, reading).table;
   }
   if (input.rowCount() == 0) throw Error(ErrorCode::InvalidArgument, "there are no rows to score", {request_.inputPath});

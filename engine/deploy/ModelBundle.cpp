@@ -78,9 +78,13 @@ ModelVersionContent ModelBundle::deserialize(std::string_view bytes) {
   info.createdAt = field<std::string>(manifest, "created_at", manifestAt);
   info.metrics = manifest.value("metrics", json::object());
   if (manifest.contains("threshold") && manifest["threshold"].is_number()) info.threshold = manifest["threshold"].get<double>();
-  for (const auto& column : field<json>(manifest, "input_schema", manifestAt)) {
-    const auto type = data::columnTypeFromName(column.value("type", std::string()));
-    if (!column.contains("name") || !column["name"].is_string() || !type) damaged("a column of the input schema is malformed", manifestAt);
+  const json schema = field<json>(manifest, "input_schema", manifestAt);
+  if (!schema.is_array()) damaged("the input schema is not a list", manifestAt);
+  for (const auto& column : schema) {
+    const auto type = column.is_object() && column.contains("type") && column["type"].is_string()
+                          ? data::columnTypeFromName(column["type"].get<std::string>())
+                          : std::nullopt;
+    if (!type || !column.contains("name") || !column["name"].is_string()) damaged("a column of the input schema is malformed", manifestAt);
     info.inputSchema.push_back({column["name"].get<std::string>(), *type});
   }
   content.recipes = field<json>(manifest, "recipes", manifestAt);

@@ -36,7 +36,9 @@ json metricsOf(const store::ExperimentRun& run) {
 // The columns the model's encoder reads, with the types they had in training.
 InputSchema featureSchema(const experiments::TrainedModel& model) {
   InputSchema schema;
-  for (const auto& feature : model.encoder.state()["features"]) {
+  // Held by name: ranging over state()["features"] would read a temporary already destroyed.
+  const json state = model.encoder.state();
+  for (const auto& feature : state.at("features")) {
     const auto type = data::columnTypeFromName(feature["type"].get<std::string>());
     schema.push_back({feature["column"].get<std::string>(), type.value_or(data::ColumnType::Float64)});
   }
