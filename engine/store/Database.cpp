@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <filesystem>
 #include <utility>
 
@@ -22,6 +23,15 @@ int openFlags(Database::Mode mode) {
   return flags | SQLITE_OPEN_READONLY;
 }
 
+// A registered model version is immutable. The schema's trigger says so to other tools, but
+// triggers are off here (a trigger planted in a file must do nothing), so the connection itself
+// refuses to change or remove a version.
+int guardImmutableTables(void*, int action, const char* table, const char*, const char*, const char*) {
+  if ((action == SQLITE_UPDATE || action == SQLITE_DELETE) && table && std::strcmp(table, "model_version") == 0)
+    return SQLITE_DENY;
+  return SQLITE_OK;
+}
+
 void configure(sqlite3* db, int busyTimeoutMs) {
   sqlite3_extended_result_codes(db, 1);
   sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
@@ -31,6 +41,7 @@ void configure(sqlite3* db, int busyTimeoutMs) {
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, nullptr);
   sqlite3_busy_timeout(db, busyTimeoutMs);
+  sqlite3_set_authorizer(db, guardImmutableTables, nullptr);
 }
 
 // Closes the connection before telling ProjectLock, which may then close its descriptor.

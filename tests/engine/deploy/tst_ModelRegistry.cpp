@@ -206,15 +206,12 @@ class tst_ModelRegistry : public QObject {
     for (const char* change : {"target = 'x'", "threshold = 0.1", "model = x'00'", "version = 7", "metrics = '{}'"}) {
       const auto error = errorOf([&] { project_->db().execute("UPDATE model_version SET " + std::string(change) + where); });
       if (!error) accepted += std::string(accepted.empty() ? "" : ", ") + change;
-      else QVERIFY2(std::string(error->what()).find("cannot be changed") != std::string::npos, error->what());
+      else QVERIFY2(std::string(error->what()).find("not authorized") != std::string::npos, error->what());
     }
-    // The migration's trigger refuses these UPDATEs, but store::Database opens every connection
-    // with SQLITE_DBCONFIG_ENABLE_TRIGGER off (docs/project-file.md: a planted trigger must do
-    // nothing), so Lathe's own connections never fire it. Reported with this test; remove the
-    // expectation once the store enforces it (an authorizer, or triggers allowed for the
-    // project's own schema).
-    QEXPECT_FAIL("", "Database turns triggers off, so model_version_is_immutable never fires", Abort);
+    // Triggers are off in Lathe's connections (a planted trigger must do nothing), so the
+    // connection's authorizer is what refuses these; a DELETE is refused the same way.
     QVERIFY2(accepted.empty(), ("UPDATE accepted: " + accepted).c_str());
+    QVERIFY(errorOf([&] { project_->db().execute("DELETE FROM model_version" + where); }));
     const auto after = *registry.version(frozen.id);
     QCOMPARE(after.target, std::string("class"));
     QCOMPARE(after.threshold, std::optional<double>(0.5));

@@ -236,8 +236,9 @@ class tst_ProjectFile : public QObject {
     QVERIFY(again->backupPath().empty());
   }
 
-  // The real format 2: a format-1 project (as Lathe wrote it before tuning) gains the tuning
-  // table when opened for writing, its runs kept, its old self backed up.
+  // The real formats 2 and 3: a format-1 project (as Lathe wrote it before tuning) gains the
+  // tuning table and the deployment tables when opened for writing, its runs kept, its old self
+  // backed up.
   void aFormatOneProjectGainsTheTuningTable() {
     QTemporaryDir dir;
     const std::string path = dir.filePath("format1.lathe").toStdString();
@@ -251,8 +252,11 @@ class tst_ProjectFile : public QObject {
     }
     auto project = Project::open(path);
     QVERIFY(!project->readOnly());
-    QCOMPARE(project->db().queryInt("PRAGMA user_version"), std::int64_t{2});
+    QCOMPARE(project->db().queryInt("PRAGMA user_version"), std::int64_t{Migrations::latestVersion(Migrations::builtIn())});
     QCOMPARE(project->db().queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'tuning'"), std::int64_t{1});
+    QCOMPARE(project->db().queryInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('model_version', 'endpoint', "
+                                    "'request_log')"),
+             std::int64_t{3});
     QCOMPARE(countRuns(project->db()), std::int64_t{3});
     QVERIFY(!project->backupPath().empty());
   }
