@@ -95,7 +95,7 @@ std::shared_ptr<VariantStats> Endpoint::statsFor(const std::string& variant) {
   return stats;
 }
 
-void Endpoint::emit(const RequestHook& hook, RequestEvent event) const {
+void Endpoint::notify(const RequestHook& hook, RequestEvent event) const {
   if (!hook) return;
   event.endpoint = name_;
   event.endpointId = id_;
@@ -111,7 +111,7 @@ void Endpoint::reject(int status, Clock::time_point started, const RequestHook& 
   event.at = std::chrono::system_clock::now();
   event.status = status;
   event.latencyMs = millisSince(started);
-  emit(hook, std::move(event));
+  notify(hook, std::move(event));
 }
 
 Endpoint::Outcome Endpoint::predict(std::string_view body, std::string_view contentType,
@@ -213,7 +213,7 @@ Endpoint::Outcome Endpoint::predict(std::string_view body, std::string_view cont
       }
       event.output = output + "]";
     }
-    emit(hook, std::move(event));
+    notify(hook, std::move(event));
   }
   return outcome;
 }

@@ -92,7 +92,7 @@ class Endpoint {
   };
   static std::shared_ptr<const State> makeState(std::vector<Variant> variants);
   std::shared_ptr<const State> state() const;
-  void emit(const RequestHook& hook, RequestEvent event) const;
+  void notify(const RequestHook& hook, RequestEvent event) const;
 
   std::string name_;
   std::int64_t id_;

@@ -134,7 +134,10 @@ Handled ModelServer::Impl::guard(const Request& req, Response& res) {
       return refuse(403, "this server answers only to Host 127.0.0.1, localhost or [::1]");
   }
 
-  const Route route = routeOf(req.path);
+  // Routes are matched on the path as sent: no endpoint name needs percent-encoding, and one
+  // that decodes to another path ("%2e%2e", "%2f") must not reach what it decodes to.
+  const std::string_view sent = std::string_view(req.target).substr(0, req.target.find('?'));
+  const Route route = sent == req.path ? routeOf(req.path) : Route{};
   const bool get = req.method == "GET" || req.method == "HEAD";
   if (route.kind == Route::Kind::None) return refuse(404, "no such path");
   if (route.kind == Route::Kind::Health) {
@@ -143,8 +146,9 @@ Handled ModelServer::Impl::guard(const Request& req, Response& res) {
     return Handled::Unhandled;
   }
 
-  const std::string_view token =
-      HttpGuard::tokenOf(req.get_header_value("Authorization"), req.get_header_value("X-Lathe-Token"));
+  const std::string authorization = req.get_header_value("Authorization");
+  const std::string latheToken = req.get_header_value("X-Lathe-Token");
+  const std::string_view token = HttpGuard::tokenOf(authorization, latheToken);
   if (!HttpGuard::tokenMatches(token, config.token)) {
     res.set_header("WWW-Authenticate", "Bearer");
     return refuse(401, token.empty() ? "a token is required: send \"Authorization: Bearer TOKEN\""
