@@ -6,16 +6,13 @@
 
 #include "app/cli/Cli.h"
 #include "app/cli/CommandLine.h"
+#include "app/cli/ConsoleJob.h"
 #include "app/cli/WritableProject.h"
-#include "engine/data/DataImporter.h"
-#include "engine/deploy/AbLabelJoin.h"
-#include "engine/deploy/AbTestAnalysis.h"
+#include "engine/deploy/AbTestJob.h"
 #include "engine/deploy/CanaryRelease.h"
 #include "engine/deploy/EndpointRegistry.h"
 #include "engine/deploy/ModelRegistry.h"
 #include "engine/deploy/RequestLogSummary.h"
-#include "engine/jobs/JobContext.h"
-#include "engine/jobs/ProgressSink.h"
 #include "engine/store/Project.h"
 #include "engine/store/ProjectInfoRepository.h"
 
@@ -163,22 +160,15 @@ int abTest(const CommandLine& line, std::ostream& out) {
   const auto key = line.value("--key");
   const auto label = line.value("--label");
   if (!labelsPath || !key || !label) throw UsageError{"endpoint ab needs --labels FILE, --key COL and --label COL"};
-  auto project = openReadOnly(line.positionals()[1]);
-  const auto info = deploy::EndpointRegistry(project->db()).get(line.positionals()[2]);
+  std::shared_ptr<store::Project> project = openReadOnly(line.positionals()[1]);
   deploy::AbTestSettings settings;
   const auto kpi = store::ProjectInfoRepository(project->db()).load().kpi;
   settings.metric = line.value("--metric").value_or(kpi.metric.empty() ? "accuracy" : kpi.metric);
   settings.positiveClass = line.value("--positive").value_or("");
-  if (settings.positiveClass.empty()) {
-    const auto model = deploy::ModelRegistry(project->db()).load(info.variants.front().modelVersionId);
-    if (model->classes().size() == 2) settings.positiveClass = model->classes()[1];
-  }
-  data::ImportRequest request;
-  request.path = *labelsPath;
-  jobs::NullProgressSink quiet;
-  const data::Table labels = data::DataImporter::import(request, jobs::JobContext(std::stop_token(), quiet)).table;
-  const auto joined = deploy::AbLabelJoin::join(project->db(), info.id, labels, *key, *label, settings.positiveClass);
-  const auto result = deploy::AbTestAnalysis::analyze(joined.records, settings);
+  deploy::AbTestJob job(project, line.positionals()[2], *labelsPath, *key, *label, settings);
+  runConsoleJob(job);
+  const auto& result = job.result();
+  const auto& joined = job.joined();
   if (line.flag("--json")) {
     ordered_json variants = ordered_json::array();
     for (const auto& v : result.variants)
