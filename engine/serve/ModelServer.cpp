@@ -6,6 +6,7 @@
 #include <mutex>
 #include <shared_mutex>
 #include <thread>
+#include <utility>
 
 #include "engine/core/Error.h"
 #include "engine/serve/GatedHttpServer.h"
@@ -21,6 +22,11 @@ using Handled = httplib::Server::HandlerResponse;
 using Clock = std::chrono::steady_clock;
 
 constexpr std::string_view kPrefix = "/v1/endpoints/";
+
+// Set when a request with "Expect: 100-continue" passed the guard before its body was invited,
+// so that the pre-routing call that follows on the same worker does not check (and rate-limit)
+// it twice.
+thread_local bool tGuardPassed = false;
 constexpr std::string_view kPredict = "/predict";
 
 const char* reasonText(int status) {
@@ -215,7 +221,17 @@ void ModelServer::Impl::predict(const Request& req, Response& res, const httplib
 void ModelServer::Impl::install(GatedHttpServer& server) {
   server.set_payload_max_length(config.maxBodyBytes);
   server.set_default_headers({{"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}});
-  server.set_pre_routing_handler([this](const Request& req, Response& res) { return guard(req, res); });
+  server.set_pre_routing_handler([this](const Request& req, Response& res) {
+    if (std::exchange(tGuardPassed, false)) return Handled::Unhandled;
+    return guard(req, res);
+  });
+  // httplib answers "100 Continue" before routing; run the guard first, so that a client
+  // without the token (or over a limit) is told so instead of being invited to send its body.
+  server.set_expect_100_continue_handler([this](const Request& req, Response& res) {
+    if (guard(req, res) == Handled::Handled) return res.status;
+    tGuardPassed = true;
+    return 100;
+  });
   server.Get("/health", [](const Request&, Response& res) { answer(res, 200, R"({"status":"ok"})"); });
   server.Get(R"(/v1/endpoints/([A-Za-z0-9][A-Za-z0-9_.\-]*))", [this](const Request& req, Response& res) {
     const auto endpoint = find(req.matches[1].str());

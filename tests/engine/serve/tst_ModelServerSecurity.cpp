@@ -208,6 +208,30 @@ class tst_ModelServerSecurity : public QObject {
     QCOMPARE(roundTrip(port_, request(port_, "GET", "/v1/endpoints/secret", {}, {})).status, 401);
   }
 
+  void noBodyIsInvitedWithoutTheToken() {
+    // "Expect: 100-continue": the guard answers before the client sends its body.
+    const std::string body = rows(2);
+    auto head = [&](const std::string& token) {
+      return "POST /v1/endpoints/penguins/predict HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token +
+             "\r\nContent-Length: " + std::to_string(body.size()) + "\r\nExpect: 100-continue\r\n\r\n";
+    };
+    const Reply refused = roundTrip(port_, head("wrong"), true);  // the body is never sent
+    QCOMPARE(refused.status, 401);
+    QVERIFY(refused.closed);
+    const int fd = connectTo(port_);
+    QVERIFY(sendAll(fd, head(kToken)));
+    char buffer[4096];
+    const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+    QVERIFY(n > 0);
+    QVERIFY(std::string(buffer, static_cast<std::size_t>(n)).starts_with("HTTP/1.1 100 Continue\r\n"));
+    QVERIFY(sendAll(fd, body));
+    std::string answer;
+    for (ssize_t m; answer.find("\"predictions\"") == std::string::npos && (m = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
+      answer.append(buffer, static_cast<std::size_t>(m));
+    QVERIFY2(answer.starts_with("HTTP/1.1 200"), answer.c_str());
+    ::close(fd);
+  }
+
   void foreignHostsAreRefused() {
     auto withHost = [&](const std::string& host) {
       return roundTrip(port_, "GET /health HTTP/1.1\r\nHost: " + host + "\r\n\r\n").status;
