@@ -64,10 +64,22 @@ void RegisterModelJob::run(jobs::JobContext& context) {
   const std::string bytes(artifact->bytes.begin(), artifact->bytes.end());
   const auto model = experiments::TrainedModel::deserialize(bytes);
   if (!run->datasetVersionId) {
-    // A pipeline's run: its table arrived on a link, not from a stored version, so there is no
-    // lineage to follow; the model's own feature columns are what a request must hold.
+    // A pipeline's run: its table arrived on a link. The pipeline recorded how it was made (the
+    // source's columns, the recipes fitted on the way); without that, the model's own feature
+    // columns are what a request must hold.
     ModelVersionContent content;
-    content.info.inputSchema = featureSchema(model);
+    const json lineage = json::parse(run->lineageJson, nullptr, false);
+    if (lineage.is_object() && lineage.contains("recipes") && lineage["recipes"].is_array() &&
+        !lineage["recipes"].empty() && lineage.contains("source_schema")) {
+      content.recipes = lineage["recipes"];
+      for (const auto& column : lineage["source_schema"]) {
+        const std::string name = column.value("name", std::string());
+        const auto type = data::columnTypeFromName(column.value("type", std::string()));
+        if (!name.empty() && type && name != run->target) content.info.inputSchema.push_back({name, *type});
+      }
+    } else {
+      content.info.inputSchema = featureSchema(model);
+    }
     finish(db, *run, model, bytes, std::move(content), "", context);
     return;
   }

@@ -74,6 +74,7 @@ void TrainModelJob::run(jobs::JobContext& context) {
   run.status = store::RunStatus::Finished;
   run.datasetVersionId = request_.datasetVersionId;
   run.recipeHash = request_.recipeHash;
+  run.lineageJson = request_.lineageJson;
   run.target = request_.target;
   run.seed = static_cast<std::int64_t>(request_.validation.seed);
   run.parametersJson = prototype->parameters().dump();

@@ -40,6 +40,7 @@ struct TrainingRequest {
   std::string runName;        // empty: "<algorithm> <n>" chosen by the job
   std::optional<std::int64_t> datasetVersionId;
   std::string recipeHash;
+  std::string lineageJson = "{}";  // a pipeline's TableLineage of `table`, stored with the run
 };
 
 }  // namespace lathe::experiments

@@ -3,6 +3,8 @@
 #include <memory>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/pipeline/PortType.h"
 
 namespace lathe::pipeline {
@@ -19,6 +21,9 @@ struct NodeValue {
   PortType type = PortType::Table;
   std::any value;
   std::string fingerprint;
+  // For a table: how it was made from the data the pipeline read (TableLineage), so a model
+  // trained on it is registered with the recipes to repeat on raw rows. Null: not known.
+  std::shared_ptr<const nlohmann::json> lineage;
 
   // The shared_ptr<const T> held in `value`, or null when it holds something else.
   template <typename T>
@@ -29,7 +34,7 @@ struct NodeValue {
 
   template <typename T>
   static NodeValue of(PortType type, std::shared_ptr<const T> value, std::string fingerprint = {}) {
-    return NodeValue{type, std::any(std::move(value)), std::move(fingerprint)};
+    return NodeValue{type, std::any(std::move(value)), std::move(fingerprint), nullptr};
   }
 };
 

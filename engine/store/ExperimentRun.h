@@ -78,6 +78,10 @@ struct ExperimentRun {
   std::string validationJson = "{}";  // JSON object: the validation scheme
   std::string parametersJson = "{}";  // JSON object: the hyperparameters
   std::string timingsJson = "{}";     // JSON object: phase -> seconds
+  // JSON object: how a pipeline made the run's table from its source, when it did (the source's
+  // columns and the fitted recipes on the way: {"source_schema": [...], "recipes": [...]});
+  // registering the model repeats them when it scores. "{}" for a run on a stored version.
+  std::string lineageJson = "{}";
   std::vector<FeatureImportance> featureImportances;
   std::string startedAt;  // ISO 8601 UTC; empty: the store stamps "now"
   double durationSeconds = 0.0;

@@ -128,8 +128,8 @@ std::int64_t RunRepository::add(const ExperimentRun& run, const ModelArtifact* m
   if (run.candidate) db_.execute("UPDATE run SET candidate = 0 WHERE candidate <> 0");
   Statement insert = db_.prepare(
       "INSERT INTO run (name, algorithm, task, status, dataset_version_id, recipe_hash, target, seed, validation, "
-      "parameters, timings, feature_importances, started_at, duration_seconds, notes, candidate) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+      "parameters, timings, feature_importances, started_at, duration_seconds, notes, candidate, lineage) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
   insert.bind(1, run.name).bind(2, run.algorithm).bind(3, run.task).bind(4, runStatusName(run.status));
   if (run.datasetVersionId) insert.bind(5, *run.datasetVersionId); else insert.bindNull(5);
   insert.bind(6, run.recipeHash).bind(7, run.target);
@@ -138,6 +138,7 @@ std::int64_t RunRepository::add(const ExperimentRun& run, const ModelArtifact* m
   insert.bind(12, importances.dump());
   insert.bind(13, run.startedAt.empty() ? timestampNow() : run.startedAt);
   insert.bind(14, run.durationSeconds).bind(15, run.notes).bind(16, run.candidate ? 1 : 0);
+  insert.bind(17, run.lineageJson);
   insert.run();
   const std::int64_t id = db_.lastInsertId();
   insertDetails(id, run);
@@ -275,7 +276,7 @@ namespace {
 // The run table's columns that ExperimentRun holds, in the order runFrom reads them.
 constexpr const char* kRunColumns =
     "name, algorithm, task, status, dataset_version_id, recipe_hash, target, seed, validation, parameters, "
-    "timings, feature_importances, started_at, duration_seconds, notes, candidate";
+    "timings, feature_importances, started_at, duration_seconds, notes, candidate, lineage";
 
 // A run's own row, its columns (kRunColumns) starting at `at`: no metrics, curves or tags.
 ExperimentRun runFrom(Database& db, std::int64_t id, const Statement& row, int at) {
@@ -302,6 +303,7 @@ ExperimentRun runFrom(Database& db, std::int64_t id, const Statement& row, int a
   run.durationSeconds = row.real(at + 13);
   run.notes = row.text(at + 14);
   run.candidate = row.int64(at + 15) != 0;
+  run.lineageJson = row.text(at + 16);
   return run;
 }
 

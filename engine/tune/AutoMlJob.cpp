@@ -195,7 +195,7 @@ void AutoMlJob::run(jobs::JobContext& context) {
       for (std::size_t i = from; i < to; ++i) {
         const Item& item = items[i];
         batch.push_back({{item.family->algorithm, request_.target, request_.datasetVersionId, request_.folds,
-                          request_.seed, objective_},
+                          request_.seed, objective_, request_.lineageJson},
                          item.number, item.parameters, &item.family->encoding->data, nullptr,
                          request_.ensemble ? &outOfFold[i - from] : nullptr});
       }
@@ -266,7 +266,9 @@ void AutoMlJob::run(jobs::JobContext& context) {
     const std::string label = "ensemble of " + std::to_string(members.size()) + " models";
     context.progress(searchEnd, "Cross-validating an " + label);
     auto outcome = TrialRunner::evaluate(
-        {kEnsemble, request_.target, request_.datasetVersionId, request_.folds, request_.seed, objective_}, 1,
+        {kEnsemble, request_.target, request_.datasetVersionId, request_.folds, request_.seed, objective_,
+         request_.lineageJson},
+        1,
         json{{"members", members}}, oneHot->data, nullptr, context);
     std::optional<store::Database> db;
     if (project_) db.emplace(project_->connect());

@@ -22,6 +22,7 @@ namespace lathe::tune {
 struct AutoMlRequest {
   std::shared_ptr<const data::Table> table;
   std::optional<std::int64_t> datasetVersionId;
+  std::string lineageJson = "{}";  // a pipeline's TableLineage of `table`
   std::string source;
   std::string target;
   double budgetSeconds = 60.0;

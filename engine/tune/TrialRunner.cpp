@@ -78,6 +78,7 @@ TrialRunner::Outcome TrialRunner::evaluate(const TrialSetup& request, int number
   run.task = ml::taskName(data.task);
   run.target = request.target;
   run.datasetVersionId = request.datasetVersionId;
+  run.lineageJson = request.lineageJson;
   run.seed = static_cast<std::int64_t>(request.seed);
   run.parametersJson = parameters.dump();
   const auto started = Clock::now();

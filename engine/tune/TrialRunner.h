@@ -31,6 +31,7 @@ struct TrialSetup {
   std::size_t folds = 5;
   std::uint64_t seed = 0;
   std::string objective;
+  std::string lineageJson = "{}";  // a pipeline's TableLineage of the table, kept with each run
 };
 
 // Runs one trial: k-fold cross-validation of the algorithm with the trial's parameters (the

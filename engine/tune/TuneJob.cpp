@@ -130,7 +130,7 @@ void TuneJob::runTrials(SearchStrategy& strategy, const ml::TrainingData& data, 
     // The batch is asked for before any of it runs: what it gets depends on finished trials only.
     const std::size_t size = std::min(parallel, request_.trials - trials_.size());
     const TrialSetup setup{request_.algorithm, request_.target, request_.datasetVersionId, request_.folds, request_.seed,
-                           objective_};
+                           objective_, request_.lineageJson};
     const MedianPruner pruner(trials_, maximize_);
     std::vector<TrialRunner::Request> batch;
     for (std::size_t i = 0; i < size; ++i) {

@@ -18,6 +18,7 @@ namespace lathe::tune {
 struct TuningRequest {
   std::shared_ptr<const data::Table> table;
   std::optional<std::int64_t> datasetVersionId;
+  std::string lineageJson = "{}";  // a pipeline's TableLineage of `table` (not resumed: a node reruns it)
   std::string source;  // where the data came from, for the record (a file path, a dataset name)
   std::string target;
   std::string algorithm;

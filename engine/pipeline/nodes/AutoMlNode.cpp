@@ -4,6 +4,7 @@
 
 #include "engine/core/Error.h"
 #include "engine/pipeline/nodes/NodeSupport.h"
+#include "engine/pipeline/nodes/TableLineage.h"
 #include "engine/pipeline/nodes/RunModelOutputs.h"
 #include "engine/store/Project.h"
 #include "engine/tune/AutoMlJob.h"
@@ -42,6 +43,7 @@ std::vector<NodeValue> run(const NodeRunInput& input, jobs::JobContext& context)
   project->requireWritable();
   tune::AutoMlRequest request;
   request.table = table;
+  request.lineageJson = TableLineage::text(input.inputs[0] ? &*input.inputs[0] : nullptr);
   request.target = NodeSupport::text(input.parameters, "target");
   request.budgetSeconds = input.parameters.value("budget", 60.0);
   request.folds = input.parameters.value("folds", std::size_t{5});

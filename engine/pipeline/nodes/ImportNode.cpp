@@ -6,6 +6,7 @@
 #include "engine/data/DataImporter.h"
 #include "engine/jobs/JobContext.h"
 #include "engine/pipeline/nodes/NodeSupport.h"
+#include "engine/pipeline/nodes/TableLineage.h"
 #include "engine/store/DatasetRepository.h"
 #include "engine/store/Project.h"
 
@@ -58,7 +59,10 @@ std::vector<NodeValue> run(const NodeRunInput& input, jobs::JobContext& context)
     request.path = NodeSupport::resolvePath(input, NodeSupport::text(parameters, "path"));
     request.format = NodeSupport::text(parameters, "format", "auto");
     auto result = data::DataImporter::import(request, context);
-    return {NodeValue::of(PortType::Table, std::make_shared<const data::Table>(std::move(result.table)))};
+    auto table = std::make_shared<const data::Table>(std::move(result.table));
+    NodeValue value = NodeValue::of(PortType::Table, table);
+    value.lineage = TableLineage::source(*table);
+    return {std::move(value)};
   }
   const auto project = NodeSupport::project(input, "importing a stored dataset");
   store::Database db = project->connect();
@@ -72,7 +76,9 @@ std::vector<NodeValue> run(const NodeRunInput& input, jobs::JobContext& context)
   }
   auto table = std::make_shared<const data::Table>(store::DatasetRepository(db).loadTable(version->id, {}, &context));
   // The stored content hash: a rerun that loads the same data leaves the nodes after it cached.
-  return {NodeValue::of(PortType::Table, std::move(table), "dataset:" + version->contentHash)};
+  NodeValue value = NodeValue::of(PortType::Table, table, "dataset:" + version->contentHash);
+  value.lineage = TableLineage::source(*table);
+  return {std::move(value)};
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "engine/core/Error.h"
 #include "engine/jobs/JobContext.h"
 #include "engine/pipeline/nodes/NodeSupport.h"
+#include "engine/pipeline/nodes/TableLineage.h"
 #include "engine/store/DatasetRepository.h"
 #include "engine/store/Project.h"
 #include "engine/wrangle/Recipe.h"
@@ -32,7 +33,11 @@ std::vector<std::string> check(const json& parameters) {
 std::vector<NodeValue> run(const NodeRunInput& input, jobs::JobContext& context) {
   const auto source = NodeSupport::table(input, 0, "table");
   wrangle::Recipe recipe = recipeOf(input.parameters);
-  if (recipe.size() == 0) return {NodeValue::of(PortType::Table, source, input.inputs[0]->fingerprint)};
+  if (recipe.size() == 0) {
+    NodeValue value = NodeValue::of(PortType::Table, source, input.inputs[0]->fingerprint);
+    value.lineage = input.inputs[0]->lineage;
+    return {std::move(value)};
+  }
   const PipelineEnvironment* environment = PipelineEnvironment::of(input);
   if (environment && environment->project) {
     // Only steps that read other datasets call this; the connection opens on first use.
@@ -45,7 +50,9 @@ std::vector<NodeValue> run(const NodeRunInput& input, jobs::JobContext& context)
   }
   auto result = std::make_shared<const data::Table>(recipe.fit(*source, &context));
   context.throwIfStopped();
-  return {NodeValue::of(PortType::Table, std::move(result))};
+  NodeValue value = NodeValue::of(PortType::Table, std::move(result));
+  value.lineage = TableLineage::withRecipe(TableLineage::of(&*input.inputs[0], *source), recipe);
+  return {std::move(value)};
 }
 
 }  // namespace

@@ -59,7 +59,9 @@ std::vector<NodeValue> run(const NodeRunInput& input, jobs::JobContext& context)
   context.progress(0.5, "training rows");
   context.throwIfStopped();
   auto test = std::make_shared<const data::Table>(data::gatherTable(*source, split.test));
-  return {NodeValue::of(PortType::Table, std::move(train)), NodeValue::of(PortType::Table, std::move(test))};
+  std::vector<NodeValue> out{NodeValue::of(PortType::Table, std::move(train)), NodeValue::of(PortType::Table, std::move(test))};
+  for (auto& value : out) value.lineage = input.inputs[0]->lineage;  // rows chosen, columns as made
+  return out;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "engine/jobs/JobContext.h"
 #include "engine/ml/EstimatorRegistry.h"
 #include "engine/pipeline/nodes/NodeSupport.h"
+#include "engine/pipeline/nodes/TableLineage.h"
 #include "engine/pipeline/nodes/RunModelOutputs.h"
 #include "engine/store/Project.h"
 
@@ -72,7 +73,9 @@ std::vector<NodeValue> run(const NodeRunInput& input, jobs::JobContext& context)
   project->requireWritable();
   const std::string algorithm = NodeSupport::text(input.parameters, "algorithm");
   const std::string runName = NodeSupport::title(input, "Train") + " · " + algorithm;
-  experiments::TrainModelJob job(project, TrainNode::request(input.parameters, table, NodeSupport::seed(input), runName));
+  auto request = TrainNode::request(input.parameters, table, NodeSupport::seed(input), runName);
+  request.lineageJson = TableLineage::text(input.inputs[0] ? &*input.inputs[0] : nullptr);
+  experiments::TrainModelJob job(project, std::move(request));
   job.run(context);
   // The model as stored: what Evaluate and Predict use is exactly what the run keeps.
   return RunModelOutputs::of(*project, job.result().id);

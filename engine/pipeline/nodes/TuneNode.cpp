@@ -4,6 +4,7 @@
 
 #include "engine/core/Error.h"
 #include "engine/pipeline/nodes/NodeSupport.h"
+#include "engine/pipeline/nodes/TableLineage.h"
 #include "engine/pipeline/nodes/RunModelOutputs.h"
 #include "engine/store/Project.h"
 #include "engine/tune/SearchStrategy.h"
@@ -51,6 +52,7 @@ std::vector<NodeValue> run(const NodeRunInput& input, jobs::JobContext& context)
   project->requireWritable();
   tune::TuningRequest request;
   request.table = table;
+  request.lineageJson = TableLineage::text(input.inputs[0] ? &*input.inputs[0] : nullptr);
   request.target = NodeSupport::text(input.parameters, "target");
   request.algorithm = NodeSupport::text(input.parameters, "algorithm");
   request.space = spaceOf(input.parameters);

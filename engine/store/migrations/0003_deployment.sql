@@ -1,5 +1,9 @@
 -- Deployment: the model registry, endpoints, their history and the request log.
 
+-- How a pipeline made a run's table from its source (the source's columns and the fitted
+-- recipes on the way), so a registered model scores raw rows as the pipeline fed it.
+ALTER TABLE run ADD COLUMN lineage TEXT NOT NULL DEFAULT '{}';
+
 -- A named model; its versions are immutable once registered.
 CREATE TABLE model (
   id          INTEGER PRIMARY KEY,

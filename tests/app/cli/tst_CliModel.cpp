@@ -179,16 +179,15 @@ class tst_CliModel : public QObject {
     }
     QVERIFY(!QFile::exists(output + ".partial") && !QFile::exists(fromCsv + ".partial"));
 
-    // The demo trains on log(credit_amount), made by its pipeline's recipe node; a pipeline run
-    // keeps no lineage, so registration cannot repeat that recipe and the raw amounts reach the
-    // model as if they were logs. Scored on its own training data, the logistic model should be
-    // about as right as on its test split (0.72); it calls everyone "bad" (0.30).
+    // The demo trains on log(credit_amount), made by its pipeline's recipe node; the run keeps
+    // that lineage, so registration repeats the recipe on the raw amounts. Scored on its own
+    // training data, the logistic model is about as right as on its test split (0.72); without
+    // the recipe it called everyone "bad" (0.30).
     const QString logistic = dir_.filePath("logistic.csv");
     QCOMPARE(run({"predict", project_, "--model", "credit:1", "--input", datasetPath("credit-g.arff"), "--output",
                   logistic, "--key", "class"}).code, 0);
     int logisticRight = 0;
     for (const auto& line : lines(logistic).mid(1)) logisticRight += line.split(',')[0] == line.split(',')[1];
-    QEXPECT_FAIL("", "pipeline runs lose their recipe: RegisterModelJob has no lineage to follow", Continue);
     QVERIFY2(logisticRight > 650, qPrintable(QString("%1 of 1000 right").arg(logisticRight)));
   }
 
