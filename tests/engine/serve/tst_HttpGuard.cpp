@@ -50,7 +50,7 @@ class tst_HttpGuard : public QObject {
         {"GET / HTTP/1.1\r\nX: a\rb\r\n\r\n", "bare CR"},
         {"GET / HTTP/1.1\r\nX: a\nY: b\r\n\r\n", "bare LF"},
         {"GET / HTTP/1.1\r\nX: a\r\n b\r\n\r\n", "folded"},
-        {std::string("GET / HTTP/1.1\r\nX: a\0\r\n\r\n", 26), "control character"},
+        {std::string("GET / HTTP/1.1\r\nX: a\0\r\n\r\n", 25), "control character"},
         {"GET / HTTP/1.1\r\nX\x7f: a\r\n\r\n", "control character"},
         {"GET / HTTP/1.1\r\nX Y: a\r\n\r\n", "header name"},
         {"GET / HTTP/1.1\r\nno colon\r\n\r\n", "without a name"},

@@ -259,7 +259,7 @@ class tst_ModelServerSecurity : public QObject {
         start + "X-Test: a\nSet-Cookie: x=y\r\n\r\n",             // bare LF: a smuggled header
         "GET /health HTTP/1.1\nHost: localhost\n\n",              // LF-only lines
         start + "X-Test: a\r\n folded\r\n\r\n",                   // obsolete line folding
-        start + std::string("X-Test: a\0b\r\n\r\n", 20),          // NUL
+        start + std::string("X-Test: a\0b\r\n\r\n", 15),          // NUL
         start + "Bad Name: x\r\n\r\n",                            // a space in a name
         start + ": no name\r\n\r\n",
         "GET /health HTTP/1.1\r\nHost: localhost\rX-Injected: 1\r\n\r\n",
