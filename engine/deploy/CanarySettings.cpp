@@ -67,10 +67,12 @@ CanarySettings CanarySettings::fromJson(const nlohmann::json& json) {
   // A misspelt field would silently leave its default: the user meant something else.
   static constexpr const char* known[] = {"step",           "interval_seconds", "max_share",   "max_error_rate",
                                           "max_p99_latency_ms", "metric",       "min_requests"};
-  for (const auto& [key, value] : json.items())
+  for (const auto& item : json.items()) {
+    const std::string& key = item.key();  // not a structured binding: clang 14 cannot capture one
     if (std::ranges::find_if(known, [&](const char* k) { return key == k; }) == std::end(known))
       malformed(key, "is not a canary setting (they are step, interval_seconds, max_share, max_error_rate, "
                      "max_p99_latency_ms, metric, min_requests)");
+  }
   CanarySettings s;
   if (json.contains("step")) s.step = numberAt(json, "step");
   if (json.contains("interval_seconds")) s.intervalSeconds = numberAt(json, "interval_seconds");

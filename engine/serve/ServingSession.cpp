@@ -1,5 +1,6 @@
 #include "engine/serve/ServingSession.h"
 
+#include <cctype>
 #include <chrono>
 
 #include "engine/core/Error.h"
@@ -67,11 +68,16 @@ std::unique_ptr<ServingSession> ServingSession::fromBundle(const std::string& pa
   const auto content = deploy::ModelBundle::read(path);
   const auto& info = content.info;
   std::unique_ptr<ServingSession> session(new ServingSession());
-  session->endpoint_ = info.model;
+  // The endpoint is named after the model, spelled as an address allows ("credit risk" -> "credit-risk").
+  std::string name = info.model.substr(0, 100);
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.' && c != '-') c = '-';
+  if (name.empty() || !std::isalnum(static_cast<unsigned char>(name.front()))) name = "m" + name.substr(0, 99);
+  session->endpoint_ = name;
   session->token_ = options.token;
   session->server_ = std::make_unique<ModelServer>(serverConfig(options, session->token_));
   EndpointConfig config;
-  config.name = info.model;
+  config.name = name;
   config.variants = {{info.reference(), 1.0,
                       deploy::ScoringModel::load(content.modelBytes, content.recipes, info.inputSchema, info.target,
                                                  info.threshold)}};
