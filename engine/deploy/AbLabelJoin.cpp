@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -47,7 +48,7 @@ AbLabelJoin::Result AbLabelJoin::join(store::Database& db, std::int64_t endpoint
   }
 
   Result result;
-  std::size_t matched = 0;
+  std::unordered_set<std::string> matched;  // keys, so that a key labelled twice is one answer
   for (std::size_t r = 0; r < labels.rowCount(); ++r) {
     if (!keys.isValid(r) || !truth.isValid(r)) continue;
     const auto found = answers.find(keys.displayText(r));
@@ -55,7 +56,7 @@ AbLabelJoin::Result AbLabelJoin::join(store::Database& db, std::int64_t endpoint
       ++result.labelsWithoutAnswer;
       continue;
     }
-    ++matched;
+    matched.insert(found->first);
     const json& row = found->second.row;
     AbRecord record;
     record.variant = found->second.variant;
@@ -72,7 +73,7 @@ AbLabelJoin::Result AbLabelJoin::join(store::Database& db, std::int64_t endpoint
     }
     result.records.push_back(std::move(record));
   }
-  result.answeredWithoutLabel = answers.size() > matched ? answers.size() - matched : 0;
+  result.answeredWithoutLabel = answers.size() - matched.size();
   return result;
 }
 

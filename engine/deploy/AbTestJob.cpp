@@ -27,6 +27,9 @@ void AbTestJob::run(jobs::JobContext& context) {
   }
   data::ImportRequest request;
   request.path = labelsPath_;
+  // The server logs each key as the text the client sent: read the labels' keys as text too, so
+  // that "007" meets "007" rather than the number 7.
+  request.csv.columnTypes[keyColumn_] = data::ColumnType::Text;
   const data::Table labels = data::DataImporter::import(request, context.subRange(0.0, 0.3)).table;
   context.progress(0.3, "joining the labels");
   joined_ = AbLabelJoin::join(db, info.id, labels, keyColumn_, labelColumn_, settings_.positiveClass);

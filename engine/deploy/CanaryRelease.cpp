@@ -60,7 +60,9 @@ CanaryState CanaryRelease::state(double lastStep) {
   // The canary is judged on what it served since its share last changed.
   std::string since;
   for (const auto& event : endpoints.events(endpoint_))
-    if (event.kind == "created" || event.kind == "weights" || event.kind == "canary_step") since = event.at;
+    if (event.kind == "created" || event.kind == "weights" || event.kind == "canary_step" || event.kind == "rollback" ||
+        event.kind == "promote")
+      since = event.at;
   CanaryState state;
   state.lastStepTime = lastStep;
   for (const auto& v : info.variants)

@@ -56,9 +56,9 @@ void EndpointRegistry::validate(const std::vector<EndpointVariant>& variants) {
       invalid("variant \"" + v.name + "\" has weight " + std::to_string(v.weight) + "; weights are between 0 and 1", v.name);
     if (v.role != "variant" && v.role != "canary") invalid("variant \"" + v.name + "\" has an unknown role", v.role);
     canaries += v.role == "canary";
+    if (canaries > 1) invalid("variant \"" + v.name + "\" is a second canary; an endpoint has at most one canary", v.name);
     sum += v.weight;
   }
-  if (canaries > 1) invalid("an endpoint has at most one canary");
   if (std::abs(sum - 1.0) > 1e-9) invalid("the weights sum to " + std::to_string(sum) + ", not 1");
 }
 
