@@ -68,10 +68,20 @@ CanaryState CanaryRelease::state(double lastStep) {
   for (const auto& v : info.variants)
     if (v.role == "canary") state.weight = v.weight;
   const auto variant = canary();
+  // The baseline is every other variant together (the worst p99 of them stands for their latency).
+  RequestLogSummary baseline;
   for (const auto& summary : RequestLogSummary::of(db_, info.id, since)) {
-    if (variant && summary.variant == variant->name) state.canary = statsOf(summary);
-    else state.baseline = statsOf(summary);
+    if (variant && summary.variant == variant->name) {
+      state.canary = statsOf(summary);
+      continue;
+    }
+    baseline.requests += summary.requests;
+    baseline.rows += summary.rows;
+    baseline.errors += summary.errors;
+    baseline.p50Milliseconds = std::max(baseline.p50Milliseconds, summary.p50Milliseconds);
+    baseline.p99Milliseconds = std::max(baseline.p99Milliseconds, summary.p99Milliseconds);
   }
+  state.baseline = statsOf(baseline);
   return state;
 }
 
