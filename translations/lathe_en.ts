@@ -1526,6 +1526,14 @@
         <source>Open a project with a dataset: tune an algorithm&apos;s hyperparameters, or let AutoML try every algorithm within a time budget. Each trial is recorded as a run.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project: the models registered from its runs appear here with their versions and aliases, ready to compare with production, score files with and export.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::AboutDialog</name>
@@ -2012,6 +2020,116 @@
     </message>
     <message>
         <source>AutoML started; the leaderboard fills in as trials finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::ModelsController</name>
+    <message>
+        <source>Cannot read the model registry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another model job is running; wait for it or cancel it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project is open read-only: models cannot be registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register run #%1 as “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered %1. Set Alias… makes it the candidate or puts it in production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason for the move: the history keeps it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no alias now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score a File with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.tab *.txt *.arff *.json *.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the Predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the predictions to another file than the one scored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score %1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Scored %n rows with %1 into %2.</source>
+        <translation>
+            <numerusform>Scored %n row with %1 into %2.</numerusform>
+            <numerusform>Scored %n rows with %1 into %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lathe model bundle (*.lathemodel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XGBoost JSON model (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 in XGBoost&apos;s JSON to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2; lathe serve loads it on any machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2566,6 +2684,33 @@
     </message>
     <message>
         <source>The node tunes on what reaches it in the pipeline; Apply to node keeps these choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::AliasHistoryView</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3305,6 +3450,14 @@
         <source>Train a model in the Training panel; every training is recorded here.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Register Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register the selected run&apos;s model as a new version in the Models dock</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::widgets::FeatureImportanceChart</name>
@@ -3731,6 +3884,309 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::ModelComparisonView</name>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a version in the list above to see it beside the version in production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 against production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No version of “%1” is in production yet. Set Alias… › production puts one there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the version in production; select another version of “%1” to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1 against production v%2 of “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1 (production)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green: this version does better than production on that metric; red: worse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Better: higher is better for this metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worse: higher is better for this metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Better: lower is better for this metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worse: lower is better for this metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Input columns: the same %n columns in both.</source>
+        <translation>
+            <numerusform>Input columns: the same %n column in both.</numerusform>
+            <numerusform>Input columns: the same %n columns in both.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2) only in this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) only in production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 here, %3 in production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input columns differ: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training data: unknown for one of them (a pipeline&apos;s run keeps no dataset hash).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training data: the same (hash %1…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training data: different (hash %1… here, %2… in production).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ModelJobRow</name>
+    <message>
+        <source>Open Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ModelVersionTableModel</name>
+    <message>
+        <source>production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1 in production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n versions</source>
+        <translation>
+            <numerusform>%n version</numerusform>
+            <numerusform>%n versions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Model “%1”: %n versions</source>
+        <translation>
+            <numerusform>Model “%1”: %n version</numerusform>
+            <numerusform>Model “%1”: %n versions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registered from run #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run is not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version has no %1 score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on the %2 split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A probability at or above it decides for the positive class (chosen from the project&apos;s costs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, trained to predict %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model / version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ModelsPanel</name>
+    <message numerus="yes">
+        <source>%n models</source>
+        <translation>
+            <numerusform>%n model</numerusform>
+            <numerusform>%n models</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n versions</source>
+        <translation>
+            <numerusform>%n version</numerusform>
+            <numerusform>%n versions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a model to see every move of its aliases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alias of “%1” has moved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every move of the aliases of “%1”, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Alias…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the selected version the candidate, put it in production or archive it, with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected version&apos;s metrics, input columns and training data beside the production version&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score a File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predict every row of a CSV or ARFF file with the selected version and write the answers to a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected version as a portable .lathemodel file that lathe serve loads on another machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every move of the selected model&apos;s aliases, with its time and reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alias History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registered models yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a run&apos;s model from the Experiments table: right-click › Register Model… Each registration is a new, unchangeable version you can score files with, compare and put in production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::NodeEditingBanner</name>
     <message>
         <source>Editing the pipeline node “%1”</source>
@@ -4117,6 +4573,45 @@ actual %2 · predicted %3</source>
     </message>
 </context>
 <context>
+    <name>lathe::widgets::RegisterModelDialog</name>
+    <message>
+        <source>Register Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register the model of run “%1” as a new, unchangeable version: with its recipe, the columns it expects, the training data&apos;s hash and its metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the model a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model name cannot hold “:” (it separates the version, as in credit:2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model name has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” exists: this registers its version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new model: this registers its version 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::RocCurveChart</name>
     <message>
         <source>%1 (AUC %2)</source>
@@ -4476,6 +4971,53 @@ actual %2 · predicted %3</source>
     </message>
     <message>
         <source>%1 of %2 points shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::SetAliasDialog</name>
+    <message>
+        <source>Set Alias of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (remove the alias)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why? The history keeps it, e.g. “better recall on March data”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Alias:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no alias already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1, in production now, moves to archived; the history records both moves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch scoring and endpoints that name “%1” without a version use the production version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason: the history keeps it beside the move.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

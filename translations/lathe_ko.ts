@@ -1523,6 +1523,14 @@
         <source>Open a project with a dataset: tune an algorithm&apos;s hyperparameters, or let AutoML try every algorithm within a time budget. Each trial is recorded as a run.</source>
         <translation>데이터셋이 있는 프로젝트를 여세요. 알고리즘의 하이퍼파라미터를 튜닝하거나, AutoML이 제한 시간 안에 모든 알고리즘을 시도하게 할 수 있습니다. 시행 하나하나가 실행으로 기록됩니다.</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Open a project: the models registered from its runs appear here with their versions and aliases, ready to compare with production, score files with and export.</source>
+        <translation>프로젝트를 여세요. 실행에서 등록한 모델이 버전과 별칭과 함께 여기에 나타나며, 운영 버전과 비교하고 파일을 예측하고 내보낼 수 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::AboutDialog</name>
@@ -2006,6 +2014,115 @@
     <message>
         <source>AutoML started; the leaderboard fills in as trials finish.</source>
         <translation>AutoML을 시작했습니다. 시행이 끝나는 대로 순위표가 채워집니다.</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::ModelsController</name>
+    <message>
+        <source>Cannot read the model registry: %1</source>
+        <translation>모델 레지스트리를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Another model job is running; wait for it or cancel it.</source>
+        <translation>다른 모델 작업이 실행 중입니다. 끝날 때까지 기다리거나 취소하세요.</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: models cannot be registered.</source>
+        <translation>프로젝트가 읽기 전용으로 열려 있어 모델을 등록할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Register model</source>
+        <translation>모델 등록</translation>
+    </message>
+    <message>
+        <source>Register run #%1 as “%2”</source>
+        <translation>실행 #%1을(를) “%2”(으)로 등록</translation>
+    </message>
+    <message>
+        <source>Registered %1. Set Alias… makes it the candidate or puts it in production.</source>
+        <translation>%1을(를) 등록했습니다. 별칭 지정…으로 후보로 만들거나 운영에 올리세요.</translation>
+    </message>
+    <message>
+        <source>Give a reason for the move: the history keeps it.</source>
+        <translation>변경 이유를 입력하세요. 이력에 남습니다.</translation>
+    </message>
+    <message>
+        <source>Set alias</source>
+        <translation>별칭 지정</translation>
+    </message>
+    <message>
+        <source>%1 has no alias now.</source>
+        <translation>%1에는 이제 별칭이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 now.</source>
+        <translation>%1은(는) 이제 %2입니다.</translation>
+    </message>
+    <message>
+        <source>Score a File with %1</source>
+        <translation>%1(으)로 파일 예측</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.tab *.txt *.arff *.json *.jsonl)</source>
+        <translation>데이터 파일 (*.csv *.tsv *.tab *.txt *.arff *.json *.jsonl)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Save the Predictions</source>
+        <translation>예측 결과 저장</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Write the predictions to another file than the one scored.</source>
+        <translation>예측 결과는 입력 파일과 다른 파일에 저장하세요.</translation>
+    </message>
+    <message>
+        <source>Score %1 with %2</source>
+        <translation>%2(으)로 %1 예측</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scored %n rows with %1 into %2.</source>
+        <translation>
+            <numerusform>%1(으)로 %n행을 예측해 %2에 저장했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lathe model bundle (*.lathemodel)</source>
+        <translation>Lathe 모델 번들 (*.lathemodel)</translation>
+    </message>
+    <message>
+        <source>XGBoost JSON model (*.json)</source>
+        <translation>XGBoost JSON 모델 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 내보내기</translation>
+    </message>
+    <message>
+        <source>Exported %1 in XGBoost&apos;s JSON to %2.</source>
+        <translation>%1을(를) XGBoost JSON 형식으로 %2에 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2; lathe serve loads it on any machine.</source>
+        <translation>%1을(를) %2에 내보냈습니다. 어느 컴퓨터에서든 lathe serve로 불러올 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 실패: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>취소했습니다. 아무것도 저장되지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -2557,6 +2674,33 @@
     <message>
         <source>The node tunes on what reaches it in the pipeline; Apply to node keeps these choices.</source>
         <translation>이 노드는 파이프라인에서 들어오는 데이터로 튜닝합니다. 노드에 적용을 누르면 이 선택이 저장됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::AliasHistoryView</name>
+    <message>
+        <source>When</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>이후</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
     </message>
 </context>
 <context>
@@ -3289,6 +3433,14 @@
         <source>Train a model in the Training panel; every training is recorded here.</source>
         <translation>학습 패널에서 모델을 학습하세요. 모든 학습이 여기에 기록됩니다.</translation>
     </message>
+    <message>
+        <source>Register Model…</source>
+        <translation>모델 등록…</translation>
+    </message>
+    <message>
+        <source>Register the selected run&apos;s model as a new version in the Models dock</source>
+        <translation>선택한 실행의 모델을 모델 패널에 새 버전으로 등록합니다</translation>
+    </message>
 </context>
 <context>
     <name>lathe::widgets::FeatureImportanceChart</name>
@@ -3711,6 +3863,304 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::ModelComparisonView</name>
+    <message>
+        <source>Split</source>
+        <translation>분할</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <source>This version</source>
+        <translation>이 버전</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>운영</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>차이</translation>
+    </message>
+    <message>
+        <source>Compare with production</source>
+        <translation>운영 버전과 비교</translation>
+    </message>
+    <message>
+        <source>Select a version in the list above to see it beside the version in production.</source>
+        <translation>목록에서 버전을 선택하면 운영 중인 버전과 나란히 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>%1 against production</source>
+        <translation>%1 대 운영 버전</translation>
+    </message>
+    <message>
+        <source>No version of “%1” is in production yet. Set Alias… › production puts one there.</source>
+        <translation>“%1”의 운영 버전이 아직 없습니다. 별칭 지정… › 운영으로 하나를 올리세요.</translation>
+    </message>
+    <message>
+        <source>%1 is in production</source>
+        <translation>%1은(는) 운영 중입니다</translation>
+    </message>
+    <message>
+        <source>This is the version in production; select another version of “%1” to compare.</source>
+        <translation>운영 중인 버전입니다. 비교하려면 “%1”의 다른 버전을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>v%1 against production v%2 of “%3”</source>
+        <translation>“%3”의 v%1 대 운영 버전 v%2</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>v%1 (production)</source>
+        <translation>v%1 (운영)</translation>
+    </message>
+    <message>
+        <source>Green: this version does better than production on that metric; red: worse.</source>
+        <translation>초록색: 그 지표에서 이 버전이 운영 버전보다 낫습니다. 빨간색: 더 나쁩니다.</translation>
+    </message>
+    <message>
+        <source>Better: higher is better for this metric</source>
+        <translation>더 나음: 이 지표는 높을수록 좋습니다</translation>
+    </message>
+    <message>
+        <source>Worse: higher is better for this metric</source>
+        <translation>더 나쁨: 이 지표는 높을수록 좋습니다</translation>
+    </message>
+    <message>
+        <source>Better: lower is better for this metric</source>
+        <translation>더 나음: 이 지표는 낮을수록 좋습니다</translation>
+    </message>
+    <message>
+        <source>Worse: lower is better for this metric</source>
+        <translation>더 나쁨: 이 지표는 낮을수록 좋습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Input columns: the same %n columns in both.</source>
+        <translation>
+            <numerusform>입력 열: 두 버전 모두 같은 %n개 열입니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2) only in this version</source>
+        <translation>%1 (%2) 이 버전에만 있음</translation>
+    </message>
+    <message>
+        <source>%1 (%2) only in production</source>
+        <translation>%1 (%2) 운영 버전에만 있음</translation>
+    </message>
+    <message>
+        <source>%1 is %2 here, %3 in production</source>
+        <translation>%1: 이 버전은 %2, 운영 버전은 %3</translation>
+    </message>
+    <message>
+        <source>Input columns differ: %1.</source>
+        <translation>입력 열이 다릅니다: %1.</translation>
+    </message>
+    <message>
+        <source>Training data: unknown for one of them (a pipeline&apos;s run keeps no dataset hash).</source>
+        <translation>학습 데이터: 한쪽은 알 수 없습니다 (파이프라인 실행은 데이터셋 해시를 남기지 않습니다).</translation>
+    </message>
+    <message>
+        <source>Training data: the same (hash %1…).</source>
+        <translation>학습 데이터: 같음 (해시 %1…).</translation>
+    </message>
+    <message>
+        <source>Training data: different (hash %1… here, %2… in production).</source>
+        <translation>학습 데이터: 다름 (이 버전 해시 %1…, 운영 버전 %2…).</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ModelJobRow</name>
+    <message>
+        <source>Open Folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ModelVersionTableModel</name>
+    <message>
+        <source>production</source>
+        <translation>운영</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>후보</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>보관</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>v%1 in production</source>
+        <translation>v%1 운영 중</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n versions</source>
+        <translation>
+            <numerusform>버전 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Model “%1”: %n versions</source>
+        <translation>
+            <numerusform>모델 “%1”: 버전 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registered from run #%1</source>
+        <translation>실행 #%1에서 등록함</translation>
+    </message>
+    <message>
+        <source>The run is not recorded</source>
+        <translation>실행이 기록되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>The version has no %1 score</source>
+        <translation>이 버전에는 %1 점수가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 on the %2 split</source>
+        <translation>%2 분할의 %1</translation>
+    </message>
+    <message>
+        <source>A probability at or above it decides for the positive class (chosen from the project&apos;s costs)</source>
+        <translation>확률이 이 값 이상이면 양성 클래스로 결정합니다 (프로젝트의 비용 행렬로 정함)</translation>
+    </message>
+    <message>
+        <source>%1, trained to predict %2</source>
+        <translation>%1, %2 예측용으로 학습됨</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>Model / version</source>
+        <translation>모델 / 버전</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>별칭</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>알고리즘</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>임계값</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>등록 시각</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ModelsPanel</name>
+    <message numerus="yes">
+        <source>%n models</source>
+        <translation>
+            <numerusform>모델 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n versions</source>
+        <translation>
+            <numerusform>버전 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a model to see every move of its aliases.</source>
+        <translation>모델을 선택하면 별칭이 옮겨진 모든 이력을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>No alias of “%1” has moved yet.</source>
+        <translation>“%1”의 별칭은 아직 옮겨진 적이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Every move of the aliases of “%1”, newest first.</source>
+        <translation>“%1”의 별칭 변경 이력, 최신순.</translation>
+    </message>
+    <message>
+        <source>Set Alias…</source>
+        <translation>별칭 지정…</translation>
+    </message>
+    <message>
+        <source>Make the selected version the candidate, put it in production or archive it, with a reason</source>
+        <translation>선택한 버전을 이유와 함께 후보로 지정하거나, 운영에 올리거나, 보관합니다</translation>
+    </message>
+    <message>
+        <source>Compare with Production</source>
+        <translation>운영 버전과 비교</translation>
+    </message>
+    <message>
+        <source>The selected version&apos;s metrics, input columns and training data beside the production version&apos;s</source>
+        <translation>선택한 버전의 지표, 입력 열, 학습 데이터를 운영 버전과 나란히 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Score a File…</source>
+        <translation>파일 예측…</translation>
+    </message>
+    <message>
+        <source>Predict every row of a CSV or ARFF file with the selected version and write the answers to a CSV file</source>
+        <translation>선택한 버전으로 CSV나 ARFF 파일의 모든 행을 예측해 CSV 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Export Bundle…</source>
+        <translation>번들 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the selected version as a portable .lathemodel file that lathe serve loads on another machine</source>
+        <translation>선택한 버전을 다른 컴퓨터의 lathe serve가 불러올 수 있는 이식 가능한 .lathemodel 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>이력</translation>
+    </message>
+    <message>
+        <source>Every move of the selected model&apos;s aliases, with its time and reason</source>
+        <translation>선택한 모델의 별칭 변경 이력을 시각과 이유와 함께 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Alias History</source>
+        <translation>별칭 이력</translation>
+    </message>
+    <message>
+        <source>No registered models yet</source>
+        <translation>등록된 모델이 아직 없습니다</translation>
+    </message>
+    <message>
+        <source>Register a run&apos;s model from the Experiments table: right-click › Register Model… Each registration is a new, unchangeable version you can score files with, compare and put in production.</source>
+        <translation>실험 표에서 실행의 모델을 등록하세요: 마우스 오른쪽 버튼 › 모델 등록… 등록할 때마다 바꿀 수 없는 새 버전이 생기며, 그 버전으로 파일을 예측하고 비교하고 운영에 올릴 수 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::NodeEditingBanner</name>
     <message>
         <source>Editing the pipeline node “%1”</source>
@@ -4096,6 +4546,45 @@ actual %2 · predicted %3</source>
     </message>
 </context>
 <context>
+    <name>lathe::widgets::RegisterModelDialog</name>
+    <message>
+        <source>Register Model</source>
+        <translation>모델 등록</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>등록</translation>
+    </message>
+    <message>
+        <source>Register the model of run “%1” as a new, unchangeable version: with its recipe, the columns it expects, the training data&apos;s hash and its metrics.</source>
+        <translation>실행 “%1”의 모델을 바꿀 수 없는 새 버전으로 등록합니다. 레시피, 입력 열, 학습 데이터 해시, 지표가 함께 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>Model &amp;name:</source>
+        <translation>모델 이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Give the model a name.</source>
+        <translation>모델 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>A model name cannot hold “:” (it separates the version, as in credit:2).</source>
+        <translation>모델 이름에는 “:”를 쓸 수 없습니다 (credit:2처럼 버전을 구분하는 데 씁니다).</translation>
+    </message>
+    <message>
+        <source>A model name has at most %1 characters.</source>
+        <translation>모델 이름은 최대 %1자입니다.</translation>
+    </message>
+    <message>
+        <source>“%1” exists: this registers its version %2.</source>
+        <translation>“%1”이(가) 이미 있습니다. 버전 %2(으)로 등록됩니다.</translation>
+    </message>
+    <message>
+        <source>A new model: this registers its version 1.</source>
+        <translation>새 모델입니다. 버전 1로 등록됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::RocCurveChart</name>
     <message>
         <source>%1 (AUC %2)</source>
@@ -4455,6 +4944,53 @@ actual %2 · predicted %3</source>
     <message>
         <source>%1 of %2 points shown</source>
         <translation>점 %2개 중 %1개 표시</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::SetAliasDialog</name>
+    <message>
+        <source>Set Alias of %1</source>
+        <translation>%1의 별칭 지정</translation>
+    </message>
+    <message>
+        <source>none (remove the alias)</source>
+        <translation>없음 (별칭 제거)</translation>
+    </message>
+    <message>
+        <source>Why? The history keeps it, e.g. “better recall on March data”</source>
+        <translation>이유는? 이력에 남습니다. 예: “3월 데이터에서 재현율이 더 높음”</translation>
+    </message>
+    <message>
+        <source>Set Alias</source>
+        <translation>별칭 지정</translation>
+    </message>
+    <message>
+        <source>&amp;Alias:</source>
+        <translation>별칭(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>이유(&amp;R):</translation>
+    </message>
+    <message>
+        <source>%1 has no alias already.</source>
+        <translation>%1에는 이미 별칭이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 already.</source>
+        <translation>%1은(는) 이미 %2입니다.</translation>
+    </message>
+    <message>
+        <source>v%1, in production now, moves to archived; the history records both moves.</source>
+        <translation>지금 운영 중인 v%1은(는) 보관으로 옮겨지며, 두 변경 모두 이력에 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>Batch scoring and endpoints that name “%1” without a version use the production version.</source>
+        <translation>버전 없이 “%1”을(를) 지정한 일괄 예측과 엔드포인트는 운영 버전을 씁니다.</translation>
+    </message>
+    <message>
+        <source>Give a reason: the history keeps it beside the move.</source>
+        <translation>이유를 입력하세요. 변경과 함께 이력에 남습니다.</translation>
     </message>
 </context>
 <context>

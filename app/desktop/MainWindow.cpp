@@ -24,6 +24,7 @@
 #include "app/desktop/AboutDialog.h"
 #include "app/desktop/ChartsController.h"
 #include "app/desktop/ExperimentsController.h"
+#include "app/desktop/ModelsController.h"
 #include "app/desktop/RunDetailsController.h"
 #include "widgets/panels/ExperimentsPanel.h"
 #include "app/desktop/TrainingController.h"
@@ -119,6 +120,13 @@ MainWindow::MainWindow(QWidget* parent)
     docks_->run->raise();
   });
   connect(training_, &TrainingController::trained, this, [this] { docks_->experiments->raise(); });
+  models_ = new ModelsController(document_, jobs_, docks_->modelsPanel, this);
+  connect(docks_->experimentsPanel, &widgets::ExperimentsPanel::registerRequested, models_, &ModelsController::askRegister);
+  connect(models_, &ModelsController::notice, this, &MainWindow::showNotice);
+  connect(models_, &ModelsController::registered, this, [this] {
+    docks_->models->show();
+    docks_->models->raise();
+  });
   connect(projects_, &ProjectController::versionShown, this,
           [this](std::shared_ptr<const data::Table> table, qint64 versionId) {
             docks_->showRecipe(table != nullptr);
@@ -173,7 +181,7 @@ MainWindow::~MainWindow() {
                           static_cast<QObject*>(document_->undoStack()), static_cast<QObject*>(projects_),
                           static_cast<QObject*>(recipes_), static_cast<QObject*>(data_), static_cast<QObject*>(insights_),
                           static_cast<QObject*>(charts_), static_cast<QObject*>(training_), static_cast<QObject*>(tuning_),
-                          static_cast<QObject*>(experiments_), static_cast<QObject*>(pipeline_),
+                          static_cast<QObject*>(experiments_), static_cast<QObject*>(models_), static_cast<QObject*>(pipeline_),
                           static_cast<QObject*>(nodeEditors_)})
     source->disconnect(this);
 }
@@ -600,6 +608,7 @@ void MainWindow::connectProjectPanel() {
 void MainWindow::refreshProjectPanel() {
   docks_->showProject(document_->hasProject());
   docks_->showExperiments(document_->hasProject());
+  docks_->showModels(document_->hasProject());
   if (!document_->hasProject()) return;
   widgets::ProjectOverview overview;
   try {

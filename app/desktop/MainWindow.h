@@ -24,6 +24,7 @@ class TuningController;
 class DataController;
 class InsightsController;
 class JobManager;
+class ModelsController;
 class PipelineController;
 class PipelineNodeEditors;
 class ProjectController;
@@ -48,6 +49,7 @@ class MainWindow : public QMainWindow {
   TuningController* tuning() const { return tuning_; }
   ExperimentsController* experiments() const { return experiments_; }
   RunDetailsController* runDetails() const { return runDetails_; }
+  ModelsController* models() const { return models_; }
   DataController* data() const { return data_; }
   PipelineController* pipeline() const { return pipeline_; }
   PipelineNodeEditors* nodeEditors() const { return nodeEditors_; }
@@ -64,7 +66,7 @@ class MainWindow : public QMainWindow {
   void exportData(const QString& path, bool forExcel);
 
   // Bumped when the dock layout changes shape, so an old saved layout is ignored.
-  static constexpr int kLayoutVersion = 6;
+  static constexpr int kLayoutVersion = 7;
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -114,6 +116,7 @@ class MainWindow : public QMainWindow {
   qint64 pendingAutoMl_ = 0;  // a version asked for AutoML before its rows were loaded
   ExperimentsController* experiments_ = nullptr;
   RunDetailsController* runDetails_ = nullptr;
+  ModelsController* models_ = nullptr;
   widgets::PipelineCanvasView* canvas_;
   widgets::JobStatusWidget* jobStatus_;
   QLabel* savedStateLabel_;

@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include "widgets/canvas/NodePalette.h"
+#include "widgets/deploy/ModelsPanel.h"
 #include "widgets/jobs/JobLogView.h"
 #include "widgets/panels/ChartsPanel.h"
 #include "widgets/panels/ColumnProfilePanel.h"
@@ -44,6 +45,7 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
       tuning(nullptr),
       experiments(nullptr),
       comparison(nullptr),
+      models(nullptr),
       run(nullptr),
       charts(nullptr),
       profile(nullptr),
@@ -62,11 +64,13 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
       tuningPanel(new widgets::TuningPanel),
       experimentsPanel(new widgets::ExperimentsPanel),
       comparisonPanel(new widgets::RunComparisonPanel),
+      modelsPanel(new widgets::ModelsPanel),
       runPanel(new widgets::RunDetailsPanel) {
   training = makeDock(window, "dock.training", trainingPanel);
   experiments = makeDock(window, "dock.experiments", experimentsPanel);
   tuning = makeDock(window, "dock.tuning", tuningPanel);
   comparison = makeDock(window, "dock.comparison", comparisonPanel);
+  models = makeDock(window, "dock.models", modelsPanel);
   run = makeDock(window, "dock.run", runPanel);
   project = makeDock(window, "dock.project", projectPanel);
   palette = makeDock(window, "dock.palette", nodePalette);
@@ -102,6 +106,7 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
   window->tabifyDockWidget(data, experiments);
   window->tabifyDockWidget(experiments, tuning);
   window->tabifyDockWidget(tuning, comparison);
+  window->tabifyDockWidget(comparison, models);
   window->tabifyDockWidget(comparison, charts);
   window->tabifyDockWidget(charts, jobLog);
   window->resizeDocks({project, recipe}, {260, 300}, Qt::Horizontal);
@@ -141,10 +146,13 @@ void StudioDocks::showExperiments(bool any) { pane(experiments)->showContent(any
 
 void StudioDocks::showComparison(bool any) { pane(comparison)->showContent(any); }
 
+void StudioDocks::showModels(bool any) { pane(models)->showContent(any); }
+
 void StudioDocks::showRun(bool any) { pane(run)->showContent(any); }
 
 QList<QDockWidget*> StudioDocks::all() const {
-  return {palette, project, data, recipe, profile, insights, training, experiments, tuning, run, comparison, charts, jobLog};
+  return {palette, project, data, recipe, profile, insights, training, experiments, tuning, run, comparison, models,
+          charts, jobLog};
 }
 
 widgets::PlaceholderStack* StudioDocks::pane(QDockWidget* dock) const {
@@ -191,6 +199,9 @@ void StudioDocks::retranslate() {
       {comparison, tr("Comparison"), tr("Nothing to compare yet"),
        tr("Select two or more runs in Experiments and click Compare: their metrics, parameters, ROC "
           "and precision–recall curves, confusion matrices and learning curves appear side by side.")},
+      {models, tr("Models"), tr("No project open"),
+       tr("Open a project: the models registered from its runs appear here with their versions and aliases, "
+          "ready to compare with production, score files with and export.")},
       {charts, tr("Charts"), tr("No chart yet"),
        tr("Import or open a dataset to draw histograms, box plots, scatter plots, a "
           "correlation heatmap or a feature against the target.")},

@@ -16,6 +16,7 @@ class DataFilterBar;
 class DataTableView;
 class InsightsPanel;
 class JobLogView;
+class ModelsPanel;
 class NodePalette;
 class PlaceholderStack;
 class ProjectOverviewPanel;
@@ -31,7 +32,7 @@ namespace lathe::app {
 
 // The dock panes around the canvas, each starting with an empty state that says what to do
 // next: Project (left), Recipe, Profile, Insights, Training and Run (right), Data, Experiments,
-// Tuning, Comparison, Charts and Job log (bottom). The panes' real content arrives with the features that fill them.
+// Tuning, Comparison, Models, Charts and Job log (bottom). The panes' real content arrives with the features that fill them.
 class StudioDocks {
   Q_DECLARE_TR_FUNCTIONS(StudioDocks)
 
@@ -49,6 +50,7 @@ class StudioDocks {
   QDockWidget* tuning;
   QDockWidget* experiments;
   QDockWidget* comparison;
+  QDockWidget* models;
   QDockWidget* run;
   QDockWidget* charts;
   QDockWidget* profile;
@@ -67,6 +69,7 @@ class StudioDocks {
   widgets::TuningPanel* tuningPanel;
   widgets::ExperimentsPanel* experimentsPanel;
   widgets::RunComparisonPanel* comparisonPanel;
+  widgets::ModelsPanel* modelsPanel;
   widgets::RunDetailsPanel* runPanel;
 
   // Shows the table's rows in the Data dock (or its empty state again for a null table).
@@ -85,6 +88,8 @@ class StudioDocks {
   void showTuning(bool any);
   void showExperiments(bool any);
   void showComparison(bool any);
+  // The registered models once a project is open (the panel says how to register one).
+  void showModels(bool any);
   // One run in full once the user selects one.
   void showRun(bool any);
 

@@ -72,6 +72,7 @@ ExperimentsPanel::ExperimentsPanel(QWidget* parent)
       rename_(new QAction(this)),
       tags_(new QAction(this)),
       candidate_(new QAction(this)),
+      register_(new QAction(this)),
       delete_(new QAction(this)) {
   search_->setObjectName(QStringLiteral("runSearch"));
   count_->setObjectName(QStringLiteral("runCount"));
@@ -82,6 +83,7 @@ ExperimentsPanel::ExperimentsPanel(QWidget* parent)
   rename_->setObjectName(QStringLiteral("renameAction"));
   tags_->setObjectName(QStringLiteral("tagsAction"));
   candidate_->setObjectName(QStringLiteral("candidateAction"));
+  register_->setObjectName(QStringLiteral("registerModelAction"));
   delete_->setObjectName(QStringLiteral("deleteAction"));
 
   proxy_->setSourceModel(model_);
@@ -121,7 +123,7 @@ ExperimentsPanel::ExperimentsPanel(QWidget* parent)
   separator->setSeparator(true);
   auto* separator2 = new QAction(this);
   separator2->setSeparator(true);
-  table_->addActions({compare_, separator, rename_, tags_, candidate_, separator2, delete_});
+  table_->addActions({compare_, separator, rename_, tags_, candidate_, register_, separator2, delete_});
 
   auto* bar = new QHBoxLayout;
   bar->addWidget(search_, 1);
@@ -161,6 +163,9 @@ ExperimentsPanel::ExperimentsPanel(QWidget* parent)
   });
   connect(candidate_, &QAction::triggered, this, [this](bool checked) {
     if (const int row = singleSelectedRow(); row >= 0) emit candidateRequested(model_->runAt(row).id, checked);
+  });
+  connect(register_, &QAction::triggered, this, [this] {
+    if (const int row = singleSelectedRow(); row >= 0) emit registerRequested(model_->runAt(row).id);
   });
   connect(rename_, &QAction::triggered, this, &ExperimentsPanel::askRename);
   connect(tags_, &QAction::triggered, this, &ExperimentsPanel::askTags);
@@ -312,6 +317,8 @@ void ExperimentsPanel::updateActions() {
   tags_->setEnabled(row >= 0);
   candidate_->setEnabled(row >= 0);
   candidate_->setChecked(row >= 0 && model_->runAt(row).candidate);
+  // Only a finished run that kept its model can be registered.
+  register_->setEnabled(row >= 0 && model_->runAt(row).status == store::RunStatus::Finished && model_->runAt(row).hasModel);
   delete_->setEnabled(!rows.empty());
 }
 
@@ -370,6 +377,8 @@ void ExperimentsPanel::retranslate() {
   tags_->setToolTip(tr("Edit the tags of the selected run"));
   candidate_->setText(tr("Mark as Candidate"));
   candidate_->setToolTip(tr("The candidate is the run chosen for deployment; a project has at most one"));
+  register_->setText(tr("Register Model…"));
+  register_->setToolTip(tr("Register the selected run's model as a new version in the Models dock"));
   delete_->setText(tr("Delete"));
   delete_->setToolTip(tr("Delete the selected runs (Undo brings them back)"));
   EmptyStatePanel* empty = stack_->placeholder();

@@ -52,6 +52,8 @@ class ExperimentsPanel : public QWidget {
   void renameRequested(qint64 id, const QString& name);
   void tagsRequested(qint64 id, const QStringList& tags);
   void candidateRequested(qint64 id, bool candidate);
+  // Register Model… on one finished run that kept its model.
+  void registerRequested(qint64 id);
   void deleteRequested(const QList<qint64>& ids);
   void selectionChanged(const QList<qint64>& ids);
 
@@ -84,6 +86,7 @@ class ExperimentsPanel : public QWidget {
   QAction* rename_;
   QAction* tags_;
   QAction* candidate_;
+  QAction* register_;
   QAction* delete_;
   QSet<QString> hidden_;
   QSet<QString> sized_;  // columns whose width was set from their contents

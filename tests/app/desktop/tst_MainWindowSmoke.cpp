@@ -38,7 +38,7 @@ class tst_MainWindowSmoke : public QObject {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const auto docks = window.docks().all();
-    QCOMPARE(docks.size(), 13);
+    QCOMPARE(docks.size(), 14);
     QStringList titles;
     for (QDockWidget* dock : docks) {
       dock->show();
@@ -50,7 +50,7 @@ class tst_MainWindowSmoke : public QObject {
       QVERIFY2(empty->text().size() > 40, qPrintable(dock->windowTitle()));
     }
     for (const char* required :
-         {"Data", "Recipe", "Profile", "Insights", "Training", "Experiments", "Tuning", "Comparison", "Charts"})
+         {"Data", "Recipe", "Profile", "Insights", "Training", "Experiments", "Tuning", "Comparison", "Models", "Charts"})
       QVERIFY2(titles.contains(QLatin1String(required)), required);
     QVERIFY(window.windowTitle().endsWith(QStringLiteral("Lathe Studio")));
     QVERIFY(window.statusBar()->isVisible());
