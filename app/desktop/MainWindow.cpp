@@ -24,6 +24,7 @@
 #include "app/desktop/AboutDialog.h"
 #include "app/desktop/ChartsController.h"
 #include "app/desktop/ExperimentsController.h"
+#include "app/desktop/DeployController.h"
 #include "app/desktop/ModelsController.h"
 #include "app/desktop/RunDetailsController.h"
 #include "widgets/panels/ExperimentsPanel.h"
@@ -127,6 +128,7 @@ MainWindow::MainWindow(QWidget* parent)
     docks_->models->show();
     docks_->models->raise();
   });
+  deploy_ = new DeployController(document_, jobs_, docks_->deployPanel, this, this);
   connect(projects_, &ProjectController::versionShown, this,
           [this](std::shared_ptr<const data::Table> table, qint64 versionId) {
             docks_->showRecipe(table != nullptr);
@@ -181,7 +183,7 @@ MainWindow::~MainWindow() {
                           static_cast<QObject*>(document_->undoStack()), static_cast<QObject*>(projects_),
                           static_cast<QObject*>(recipes_), static_cast<QObject*>(data_), static_cast<QObject*>(insights_),
                           static_cast<QObject*>(charts_), static_cast<QObject*>(training_), static_cast<QObject*>(tuning_),
-                          static_cast<QObject*>(experiments_), static_cast<QObject*>(models_), static_cast<QObject*>(pipeline_),
+                          static_cast<QObject*>(experiments_), static_cast<QObject*>(models_), static_cast<QObject*>(deploy_), static_cast<QObject*>(pipeline_),
                           static_cast<QObject*>(nodeEditors_)})
     source->disconnect(this);
 }
@@ -609,6 +611,7 @@ void MainWindow::refreshProjectPanel() {
   docks_->showProject(document_->hasProject());
   docks_->showExperiments(document_->hasProject());
   docks_->showModels(document_->hasProject());
+  docks_->showDeploy(document_->hasProject());
   if (!document_->hasProject()) return;
   widgets::ProjectOverview overview;
   try {

@@ -24,6 +24,7 @@ class TuningController;
 class DataController;
 class InsightsController;
 class JobManager;
+class DeployController;
 class ModelsController;
 class PipelineController;
 class PipelineNodeEditors;
@@ -50,6 +51,7 @@ class MainWindow : public QMainWindow {
   ExperimentsController* experiments() const { return experiments_; }
   RunDetailsController* runDetails() const { return runDetails_; }
   ModelsController* models() const { return models_; }
+  DeployController* deploy() const { return deploy_; }
   DataController* data() const { return data_; }
   PipelineController* pipeline() const { return pipeline_; }
   PipelineNodeEditors* nodeEditors() const { return nodeEditors_; }
@@ -66,7 +68,7 @@ class MainWindow : public QMainWindow {
   void exportData(const QString& path, bool forExcel);
 
   // Bumped when the dock layout changes shape, so an old saved layout is ignored.
-  static constexpr int kLayoutVersion = 7;
+  static constexpr int kLayoutVersion = 8;
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -117,6 +119,7 @@ class MainWindow : public QMainWindow {
   ExperimentsController* experiments_ = nullptr;
   RunDetailsController* runDetails_ = nullptr;
   ModelsController* models_ = nullptr;
+  DeployController* deploy_ = nullptr;
   widgets::PipelineCanvasView* canvas_;
   widgets::JobStatusWidget* jobStatus_;
   QLabel* savedStateLabel_;

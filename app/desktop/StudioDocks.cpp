@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include "widgets/canvas/NodePalette.h"
+#include "widgets/deploy/DeployPanel.h"
 #include "widgets/deploy/ModelsPanel.h"
 #include "widgets/jobs/JobLogView.h"
 #include "widgets/panels/ChartsPanel.h"
@@ -46,6 +47,7 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
       experiments(nullptr),
       comparison(nullptr),
       models(nullptr),
+      deploy(nullptr),
       run(nullptr),
       charts(nullptr),
       profile(nullptr),
@@ -65,12 +67,14 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
       experimentsPanel(new widgets::ExperimentsPanel),
       comparisonPanel(new widgets::RunComparisonPanel),
       modelsPanel(new widgets::ModelsPanel),
+      deployPanel(new widgets::DeployPanel),
       runPanel(new widgets::RunDetailsPanel) {
   training = makeDock(window, "dock.training", trainingPanel);
   experiments = makeDock(window, "dock.experiments", experimentsPanel);
   tuning = makeDock(window, "dock.tuning", tuningPanel);
   comparison = makeDock(window, "dock.comparison", comparisonPanel);
   models = makeDock(window, "dock.models", modelsPanel);
+  deploy = makeDock(window, "dock.deploy", deployPanel);
   run = makeDock(window, "dock.run", runPanel);
   project = makeDock(window, "dock.project", projectPanel);
   palette = makeDock(window, "dock.palette", nodePalette);
@@ -107,6 +111,7 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
   window->tabifyDockWidget(experiments, tuning);
   window->tabifyDockWidget(tuning, comparison);
   window->tabifyDockWidget(comparison, models);
+  window->tabifyDockWidget(models, deploy);
   window->tabifyDockWidget(comparison, charts);
   window->tabifyDockWidget(charts, jobLog);
   window->resizeDocks({project, recipe}, {260, 300}, Qt::Horizontal);
@@ -148,10 +153,12 @@ void StudioDocks::showComparison(bool any) { pane(comparison)->showContent(any);
 
 void StudioDocks::showModels(bool any) { pane(models)->showContent(any); }
 
+void StudioDocks::showDeploy(bool any) { pane(deploy)->showContent(any); }
+
 void StudioDocks::showRun(bool any) { pane(run)->showContent(any); }
 
 QList<QDockWidget*> StudioDocks::all() const {
-  return {palette, project, data, recipe, profile, insights, training, experiments, tuning, run, comparison, models,
+  return {palette, project, data, recipe, profile, insights, training, experiments, tuning, run, comparison, models, deploy,
           charts, jobLog};
 }
 
@@ -202,6 +209,9 @@ void StudioDocks::retranslate() {
       {models, tr("Models"), tr("No project open"),
        tr("Open a project: the models registered from its runs appear here with their versions and aliases, "
           "ready to compare with production, score files with and export.")},
+      {deploy, tr("Deploy"), tr("No project open"),
+       tr("Open a project: its endpoints appear here, to serve registered models over HTTP on this computer "
+          "with A/B splits and canary releases.")},
       {charts, tr("Charts"), tr("No chart yet"),
        tr("Import or open a dataset to draw histograms, box plots, scatter plots, a "
           "correlation heatmap or a feature against the target.")},

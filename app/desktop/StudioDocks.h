@@ -16,6 +16,7 @@ class DataFilterBar;
 class DataTableView;
 class InsightsPanel;
 class JobLogView;
+class DeployPanel;
 class ModelsPanel;
 class NodePalette;
 class PlaceholderStack;
@@ -32,7 +33,7 @@ namespace lathe::app {
 
 // The dock panes around the canvas, each starting with an empty state that says what to do
 // next: Project (left), Recipe, Profile, Insights, Training and Run (right), Data, Experiments,
-// Tuning, Comparison, Models, Charts and Job log (bottom). The panes' real content arrives with the features that fill them.
+// Tuning, Comparison, Models, Deploy, Charts and Job log (bottom). The panes' real content arrives with the features that fill them.
 class StudioDocks {
   Q_DECLARE_TR_FUNCTIONS(StudioDocks)
 
@@ -51,6 +52,7 @@ class StudioDocks {
   QDockWidget* experiments;
   QDockWidget* comparison;
   QDockWidget* models;
+  QDockWidget* deploy;
   QDockWidget* run;
   QDockWidget* charts;
   QDockWidget* profile;
@@ -70,6 +72,7 @@ class StudioDocks {
   widgets::ExperimentsPanel* experimentsPanel;
   widgets::RunComparisonPanel* comparisonPanel;
   widgets::ModelsPanel* modelsPanel;
+  widgets::DeployPanel* deployPanel;
   widgets::RunDetailsPanel* runPanel;
 
   // Shows the table's rows in the Data dock (or its empty state again for a null table).
@@ -90,6 +93,8 @@ class StudioDocks {
   void showComparison(bool any);
   // The registered models once a project is open (the panel says how to register one).
   void showModels(bool any);
+  // The endpoints once a project is open (the panel says how to make one).
+  void showDeploy(bool any);
   // One run in full once the user selects one.
   void showRun(bool any);
 

@@ -1,0 +1,302 @@
+#include "app/desktop/DeployController.h"
+
+#include <QTimer>
+
+#include "app/document/ProjectDocument.h"
+#include "engine/core/Error.h"
+#include "engine/deploy/AbTestJob.h"
+#include "engine/deploy/CanaryRelease.h"
+#include "engine/deploy/EndpointRegistry.h"
+#include "engine/deploy/ModelRegistry.h"
+#include "engine/deploy/RequestLogSummary.h"
+#include "engine/eval/Metric.h"
+#include "engine/serve/ServingSession.h"
+#include "engine/store/Project.h"
+#include "widgets/deploy/AbResultView.h"
+#include "widgets/deploy/AbTestDialog.h"
+#include "widgets/deploy/CanarySettingsDialog.h"
+#include "widgets/deploy/DeployPanel.h"
+#include "widgets/deploy/NewEndpointDialog.h"
+
+namespace lathe::app {
+namespace {
+
+QString text(const std::string& s) { return QString::fromStdString(s); }
+
+QString distribution(const serve::VariantStats::Snapshot& stats) {
+  if (!stats.classCounts.empty()) {
+    std::uint64_t total = 0;
+    for (const auto& [label, count] : stats.classCounts) total += count;
+    QStringList parts;
+    for (const auto& [label, count] : stats.classCounts)
+      parts << QStringLiteral("%1 %2%").arg(text(label)).arg(total ? 100.0 * double(count) / double(total) : 0.0, 0, 'f', 0);
+    return parts.join(QStringLiteral(" · "));
+  }
+  if (stats.valueCount > 0)
+    return QStringLiteral("μ %1 [%2, %3]").arg(stats.valueMean, 0, 'g', 4).arg(stats.valueMin, 0, 'g', 4).arg(stats.valueMax, 0, 'g', 4);
+  return {};
+}
+
+}  // namespace
+
+DeployController::DeployController(ProjectDocument* document, JobManager* jobs, widgets::DeployPanel* panel,
+                                   QWidget* dialogParent, QObject* parent)
+    : QObject(parent), document_(document), jobs_(jobs), panel_(panel), dialogParent_(dialogParent), tick_(new QTimer(this)) {
+  tick_->setInterval(1000);
+  connect(tick_, &QTimer::timeout, this, &DeployController::showTraffic);
+  connect(panel_, &widgets::DeployPanel::endpointChosen, this, &DeployController::showEndpoint);
+  connect(panel_, &widgets::DeployPanel::newEndpointRequested, this, &DeployController::newEndpoint);
+  connect(panel_, &widgets::DeployPanel::startRequested, this, &DeployController::start);
+  connect(panel_, &widgets::DeployPanel::stopRequested, this, &DeployController::stop);
+  connect(panel_, &widgets::DeployPanel::canaryStepRequested, this, &DeployController::stepCanary);
+  connect(panel_, &widgets::DeployPanel::canaryRollbackRequested, this, &DeployController::rollBackCanary);
+  connect(panel_, &widgets::DeployPanel::canaryPromoteRequested, this, &DeployController::promoteCanary);
+  connect(panel_, &widgets::DeployPanel::canarySettingsRequested, this, &DeployController::editCanarySettings);
+  connect(panel_, &widgets::DeployPanel::regenerateTokenRequested, this, [this] {
+    try {
+      deploy::EndpointRegistry(document_->project()->db()).regenerateToken(shown_.toStdString());
+      showEndpoint(shown_);
+    } catch (const Error& e) {
+      panel_->setStatus(tr("Could not make a new token: %1").arg(text(e.what())));
+    }
+  });
+  connect(panel_, &widgets::DeployPanel::abTestRequested, this, [this] {
+    const auto kpi = document_->info().kpi.metric;
+    QStringList metrics;
+    for (const auto& name : eval::Metric::names()) metrics << text(name);
+    std::string key;
+    try {
+      key = deploy::EndpointRegistry(document_->project()->db()).get(shown_.toStdString()).settings.value("key_column", "");
+    } catch (const Error&) {
+    }
+    widgets::AbTestDialog dialog(metrics, kpi.empty() ? QStringLiteral("accuracy") : text(kpi), text(key), dialogParent_);
+    if (dialog.exec() == QDialog::Accepted)
+      compareVariants(dialog.labelsPath(), dialog.keyColumn(), dialog.labelColumn(), dialog.metric());
+  });
+  // The server holds the project it was started on: stop it before that project goes.
+  connect(document_, &ProjectDocument::projectChanged, this, [this] {
+    stop();
+    shown_.clear();
+    panel_->abResult()->clear();
+    refresh();
+  });
+  connect(document_, &ProjectDocument::contentChanged, this, &DeployController::refresh);
+}
+
+// The panel may already be gone: stop the server without touching it.
+DeployController::~DeployController() {
+  if (session_) session_->stop();
+}
+
+bool DeployController::isServing() const { return session_ && session_->running(); }
+int DeployController::servingPort() const { return isServing() ? session_->port() : 0; }
+
+void DeployController::refresh() {
+  QStringList names;
+  if (document_->hasProject()) {
+    try {
+      for (const auto& endpoint : deploy::EndpointRegistry(document_->project()->db()).list()) names << text(endpoint.name);
+    } catch (const Error& e) {
+      panel_->setStatus(tr("Could not read the endpoints: %1").arg(text(e.what())));
+    }
+  }
+  if (session_) shown_ = text(session_->endpoint());
+  if (!names.contains(shown_)) shown_ = names.isEmpty() ? QString() : names.front();
+  panel_->setEndpoints(names, shown_);
+  if (!shown_.isEmpty()) showEndpoint(shown_);
+}
+
+void DeployController::showEndpoint(const QString& name) {
+  shown_ = name;
+  if (!document_->hasProject() || name.isEmpty()) return;
+  try {
+    const auto info = deploy::EndpointRegistry(document_->project()->db()).get(name.toStdString());
+    panel_->setToken(text(info.token));
+    showTraffic();
+  } catch (const Error& e) {
+    panel_->setStatus(tr("Could not read endpoint %1: %2").arg(name, text(e.what())));
+  }
+}
+
+void DeployController::showTraffic() {
+  if (!document_->hasProject() || shown_.isEmpty()) return;
+  auto& db = document_->project()->db();
+  deploy::EndpointRegistry endpoints(db);
+  const auto info = endpoints.find(shown_.toStdString());
+  if (!info) return;
+  QList<widgets::VariantTraffic> rows;
+  const bool live = isServing() && text(session_->endpoint()) == shown_;
+  const auto snapshot = live ? std::optional(session_->snapshot()) : std::nullopt;
+  const auto logged = live ? std::vector<deploy::RequestLogSummary>() : deploy::RequestLogSummary::of(db, info->id);
+  for (const auto& v : info->variants) {
+    widgets::VariantTraffic row;
+    row.name = text(v.name);
+    row.canary = v.role == "canary";
+    row.weight = v.weight;
+    if (snapshot) {
+      for (const auto& s : snapshot->variants) {
+        if (s.name != v.name) continue;
+        row.requests = qint64(s.stats.requests);
+        row.rows = qint64(s.stats.rows);
+        row.errors = qint64(s.stats.errors);
+        row.p50Ms = s.stats.latencyP50Ms;
+        row.p99Ms = s.stats.latencyP99Ms;
+        row.predictions = distribution(s.stats);
+      }
+    }
+    for (const auto& s : logged) {
+      if (s.variant != v.name) continue;
+      row.requests = s.requests;
+      row.rows = s.rows;
+      row.errors = s.errors;
+      row.p50Ms = s.p50Milliseconds;
+      row.p99Ms = s.p99Milliseconds;
+    }
+    rows << row;
+  }
+  panel_->setVariants(rows);
+  QStringList lines;
+  for (const auto& event : endpoints.events(info->name))
+    lines << QStringLiteral("%1  %2%3").arg(text(event.at).replace(QLatin1Char('T'), QLatin1Char(' ')).left(19), text(event.kind),
+                                            event.reason.empty() ? QString() : QStringLiteral(" — ") + text(event.reason));
+  panel_->setEvents(lines);
+}
+
+bool DeployController::start(int port) {
+  if (isServing() || shown_.isEmpty() || !document_->hasProject()) return false;
+  try {
+    serve::ServingSession::Options options;
+    options.port = port;
+    session_ = serve::ServingSession::fromProject(document_->project(), shown_.toStdString(), options);
+    session_->start();
+  } catch (const Error& e) {
+    session_.reset();
+    panel_->setServing(false, {});
+    panel_->setStatus(tr("The server did not start: %1").arg(text(e.what())));
+    return false;
+  }
+  panel_->setServing(true, text(session_->predictUrl()));
+  panel_->setStatus(tr("Serving %1 on 127.0.0.1:%2. Clients send the token as \"Authorization: Bearer TOKEN\".")
+                        .arg(shown_)
+                        .arg(session_->port()));
+  tick_->start();
+  showTraffic();
+  return true;
+}
+
+void DeployController::stop() {
+  tick_->stop();
+  if (!session_) return;
+  session_->stop();
+  session_.reset();
+  panel_->setServing(false, {});
+  panel_->setStatus(tr("The server stopped; its requests are in the project's request log."));
+  showTraffic();
+}
+
+void DeployController::newEndpoint() {
+  if (!document_->hasProject()) return;
+  auto& db = document_->project()->db();
+  QList<widgets::NewEndpointDialog::Version> versions;
+  QStringList columns;
+  for (const auto& v : deploy::ModelRegistry(db).allVersions()) {
+    versions.push_back({v.id, text(v.reference()) + (v.alias.empty() ? QString() : QStringLiteral(" (%1)").arg(text(v.alias)))});
+    for (const auto& column : v.inputSchema)
+      if (!columns.contains(text(column.name))) columns << text(column.name);
+  }
+  if (versions.isEmpty()) {
+    panel_->setStatus(tr("Register a model first: Experiments › right-click a run › Register Model…"));
+    return;
+  }
+  widgets::NewEndpointDialog dialog(versions, columns, dialogParent_);
+  if (dialog.exec() != QDialog::Accepted) return;
+  try {
+    deploy::ModelRegistry registry(db);
+    std::vector<deploy::EndpointVariant> variants;
+    for (const auto& choice : dialog.choices()) {
+      const auto version = registry.version(choice.versionId);
+      variants.push_back({version->reference(), choice.versionId, choice.weight, choice.canary ? "canary" : "variant"});
+    }
+    nlohmann::json settings = {{"sampling", dialog.sampling()}};
+    if (!dialog.keyColumn().isEmpty()) settings["key_column"] = dialog.keyColumn().toStdString();
+    deploy::EndpointRegistry(db).create(dialog.name().toStdString(), variants, settings);
+    shown_ = dialog.name();
+    refresh();
+    panel_->setStatus(tr("Endpoint %1 created. Click Start to serve it.").arg(shown_));
+  } catch (const Error& e) {
+    panel_->setStatus(tr("Could not create the endpoint: %1").arg(text(e.what())));
+  }
+}
+
+void DeployController::canaryAction(const QString& what, const std::function<double(const std::string&)>& action) {
+  try {
+    const double weight = action(what.toStdString());
+    panel_->setStatus(tr("The canary now has %1% of the traffic.").arg(weight * 100.0, 0, 'f', 1));
+  } catch (const Error& e) {
+    panel_->setStatus(tr("The canary did not change: %1").arg(text(e.what())));
+  }
+  showTraffic();
+}
+
+void DeployController::stepCanary() {
+  canaryAction(tr("stepped up by hand"), [this](const std::string& reason) {
+    return deploy::CanaryRelease(document_->project()->db(), shown_.toStdString()).stepUp(reason);
+  });
+}
+
+void DeployController::rollBackCanary() {
+  canaryAction(tr("rolled back by hand"), [this](const std::string& reason) {
+    return deploy::CanaryRelease(document_->project()->db(), shown_.toStdString()).rollBack(reason);
+  });
+}
+
+void DeployController::promoteCanary() {
+  canaryAction(tr("promoted by hand"), [this](const std::string& reason) {
+    return deploy::CanaryRelease(document_->project()->db(), shown_.toStdString()).promote(reason);
+  });
+  document_->notifyContentChanged();  // the registry's production alias moved
+}
+
+void DeployController::editCanarySettings() {
+  if (!document_->hasProject() || shown_.isEmpty()) return;
+  try {
+    auto& db = document_->project()->db();
+    deploy::EndpointRegistry endpoints(db);
+    auto info = endpoints.get(shown_.toStdString());
+    widgets::CanarySettingsDialog dialog(deploy::CanaryRelease(db, info.name).settings(), dialogParent_);
+    if (dialog.exec() != QDialog::Accepted) return;
+    const auto settings = dialog.settings();
+    settings.validate();
+    info.settings["canary"] = settings.toJson();
+    endpoints.setSettings(info.name, info.settings, "canary settings");
+    showTraffic();
+  } catch (const Error& e) {
+    panel_->setStatus(tr("The canary settings were not saved: %1").arg(text(e.what())));
+  }
+}
+
+void DeployController::compareVariants(const QString& labelsPath, const QString& keyColumn, const QString& labelColumn,
+                                       const QString& metric) {
+  if (!document_->hasProject() || shown_.isEmpty() || abJob_ != 0) return;
+  deploy::AbTestSettings settings;
+  settings.metric = metric.toStdString();
+  auto job = std::make_shared<deploy::AbTestJob>(document_->project(), shown_.toStdString(), labelsPath.toStdString(),
+                                                 keyColumn.toStdString(), labelColumn.toStdString(), settings);
+  const std::weak_ptr<int> alive = alive_;
+  JobManager::Callbacks callbacks;
+  callbacks.finished = [this, alive, job] {
+    if (alive.expired()) return;
+    panel_->abResult()->setResult(job->result());
+    panel_->setStatus(tr("%n labelled answers compared.", nullptr, static_cast<int>(job->joined().records.size())));
+  };
+  callbacks.failed = [this, alive](const QString& error) {
+    if (!alive.expired()) panel_->setStatus(tr("The variants could not be compared: %1").arg(error));
+  };
+  callbacks.ended = [this, alive] {
+    if (!alive.expired()) abJob_ = 0;
+  };
+  panel_->setStatus(tr("Comparing the variants…"));
+  abJob_ = jobs_->submit(job, tr("Compare the variants of %1").arg(shown_), std::move(callbacks));
+}
+
+}  // namespace lathe::app
