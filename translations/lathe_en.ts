@@ -1534,6 +1534,14 @@
         <source>Open a project: the models registered from its runs appear here with their versions and aliases, ready to compare with production, score files with and export.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Deploy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project: its endpoints appear here, to serve registered models over HTTP on this computer with A/B splits and canary releases.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::AboutDialog</name>
@@ -1577,6 +1585,88 @@
     </message>
     <message>
         <source>Filter rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::DeployController</name>
+    <message>
+        <source>Could not make a new token: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the endpoints: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read endpoint %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving %1 on 127.0.0.1:%2. Clients send the token as &quot;Authorization: Bearer TOKEN&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server stopped; its requests are in the project&apos;s request log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a model first: Experiments › right-click a run › Register Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint %1 created. Click Start to serve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the endpoint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The canary now has %1% of the traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The canary did not change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stepped up by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolled back by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>promoted by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The canary settings were not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n labelled answers compared.</source>
+        <translation>
+            <numerusform>%n labelled answer compared.</numerusform>
+            <numerusform>%n labelled answers compared.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The variants could not be compared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing the variants…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the variants of %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2688,6 +2778,130 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::AbResultView</name>
+    <message>
+        <source>Once labels arrive, Compare Variants… joins them to the logged answers by key and tells whether one variant is really better.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no difference yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not enough data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is better than %2 on %3 by %4 (%5% CI %6, p = %7): the difference is real.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is worse than %2 on %3 by %4 (%5% CI %6, p = %7): the difference is real.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 differ by %3 on %4 (%5% CI %6, p = %7): not a real difference yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>About %n more labelled rows per variant would tell.</source>
+        <translation>
+            <numerusform>About %n more labelled row per variant would tell.</numerusform>
+            <numerusform>About %n more labelled rows per variant would tell.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 against %2: not enough labelled rows yet to judge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>About %n more labelled rows per variant are needed.</source>
+        <translation>
+            <numerusform>About %n more labelled row per variant is needed.</numerusform>
+            <numerusform>About %n more labelled rows per variant are needed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelled rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::AbTestDialog</name>
+    <message>
+        <source>Compare Variants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the column with the true outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judge by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.arff *.json *.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::AliasHistoryView</name>
     <message>
         <source>When</source>
@@ -2824,6 +3038,49 @@
     </message>
     <message>
         <source>KPI target %1 ≤ %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::CanarySettingsDialog</name>
+    <message>
+        <source>Canary Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by hand only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to a share of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back above error rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back above p99 latency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judge after requests:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3359,6 +3616,125 @@
     </message>
     <message>
         <source>Export Tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::DeployPanel</name>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Endpoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server listens on 127.0.0.1 only: other machines cannot reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients send it as &quot;Authorization: Bearer TOKEN&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variants and traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step Up Canary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canary Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Variants…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoints yet. Register a model in the Models panel, then click New Endpoint… to serve it over HTTP on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4183,6 +4559,69 @@
     </message>
     <message>
         <source>Register a run&apos;s model from the Experiments table: right-click › Register Model… Each registration is a new, unchangeable version you can score files with, compare and put in production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::NewEndpointDialog</name>
+    <message>
+        <source>New Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. credit-risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: each request goes to a random variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of requests whose inputs and answers are kept for monitoring and A/B results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in full:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions and their share of the traffic (the weights sum to 1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the endpoint a name: it becomes part of its address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one version a weight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weights sum to %1; they must sum to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one version can be the canary.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1531,6 +1531,14 @@
         <source>Open a project: the models registered from its runs appear here with their versions and aliases, ready to compare with production, score files with and export.</source>
         <translation>프로젝트를 여세요. 실행에서 등록한 모델이 버전과 별칭과 함께 여기에 나타나며, 운영 버전과 비교하고 파일을 예측하고 내보낼 수 있습니다.</translation>
     </message>
+    <message>
+        <source>Deploy</source>
+        <translation>배포</translation>
+    </message>
+    <message>
+        <source>Open a project: its endpoints appear here, to serve registered models over HTTP on this computer with A/B splits and canary releases.</source>
+        <translation>프로젝트를 여세요. 프로젝트의 엔드포인트가 여기에 나타나며, 등록된 모델을 A/B 분할과 카나리 릴리스로 이 컴퓨터에서 HTTP로 제공합니다.</translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::AboutDialog</name>
@@ -1575,6 +1583,87 @@
     <message>
         <source>Filter rows</source>
         <translation>행 필터</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::DeployController</name>
+    <message>
+        <source>Could not make a new token: %1</source>
+        <translation>새 토큰을 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the endpoints: %1</source>
+        <translation>엔드포인트를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Could not read endpoint %1: %2</source>
+        <translation>엔드포인트 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The server did not start: %1</source>
+        <translation>서버가 시작되지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>Serving %1 on 127.0.0.1:%2. Clients send the token as &quot;Authorization: Bearer TOKEN&quot;.</source>
+        <translation>127.0.0.1:%2에서 %1을(를) 제공하고 있습니다. 클라이언트는 토큰을 &quot;Authorization: Bearer TOKEN&quot; 형식으로 보냅니다.</translation>
+    </message>
+    <message>
+        <source>The server stopped; its requests are in the project&apos;s request log.</source>
+        <translation>서버가 중지되었습니다. 요청은 프로젝트의 요청 로그에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Register a model first: Experiments › right-click a run › Register Model…</source>
+        <translation>먼저 모델을 등록하세요: 실험 › 실행을 마우스 오른쪽 단추로 클릭 › 모델 등록…</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 created. Click Start to serve it.</source>
+        <translation>엔드포인트 %1을(를) 만들었습니다. 시작을 눌러 제공하세요.</translation>
+    </message>
+    <message>
+        <source>Could not create the endpoint: %1</source>
+        <translation>엔드포인트를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The canary now has %1% of the traffic.</source>
+        <translation>이제 카나리가 트래픽의 %1%를 받습니다.</translation>
+    </message>
+    <message>
+        <source>The canary did not change: %1</source>
+        <translation>카나리가 바뀌지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>stepped up by hand</source>
+        <translation>수동으로 단계 올림</translation>
+    </message>
+    <message>
+        <source>rolled back by hand</source>
+        <translation>수동으로 롤백</translation>
+    </message>
+    <message>
+        <source>promoted by hand</source>
+        <translation>수동으로 승격</translation>
+    </message>
+    <message>
+        <source>The canary settings were not saved: %1</source>
+        <translation>카나리 설정을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n labelled answers compared.</source>
+        <translation>
+            <numerusform>레이블된 응답 %n개를 비교했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The variants could not be compared: %1</source>
+        <translation>변형을 비교할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Comparing the variants…</source>
+        <translation>변형을 비교하는 중…</translation>
+    </message>
+    <message>
+        <source>Compare the variants of %1</source>
+        <translation>%1의 변형 비교</translation>
     </message>
 </context>
 <context>
@@ -2677,6 +2766,128 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::AbResultView</name>
+    <message>
+        <source>Once labels arrive, Compare Variants… joins them to the logged answers by key and tells whether one variant is really better.</source>
+        <translation>레이블이 들어오면 변형 비교…가 키로 기록된 응답과 결합하여 어느 변형이 실제로 더 나은지 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>better</source>
+        <translation>더 좋음</translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation>더 나쁨</translation>
+    </message>
+    <message>
+        <source>no difference yet</source>
+        <translation>아직 차이 없음</translation>
+    </message>
+    <message>
+        <source>not enough data</source>
+        <translation>데이터 부족</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>기준</translation>
+    </message>
+    <message>
+        <source>%1 is better than %2 on %3 by %4 (%5% CI %6, p = %7): the difference is real.</source>
+        <translation>%1이(가) %3에서 %2보다 %4만큼 좋습니다(%5% 신뢰구간 %6, p = %7). 실제 차이입니다.</translation>
+    </message>
+    <message>
+        <source>%1 is worse than %2 on %3 by %4 (%5% CI %6, p = %7): the difference is real.</source>
+        <translation>%1이(가) %3에서 %2보다 %4만큼 나쁩니다(%5% 신뢰구간 %6, p = %7). 실제 차이입니다.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 differ by %3 on %4 (%5% CI %6, p = %7): not a real difference yet.</source>
+        <translation>%1과(와) %2은(는) %4에서 %3만큼 다릅니다(%5% 신뢰구간 %6, p = %7). 아직 실제 차이가 아닙니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>About %n more labelled rows per variant would tell.</source>
+        <translation>
+            <numerusform>변형마다 레이블된 행이 약 %n개 더 있으면 판단할 수 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 against %2: not enough labelled rows yet to judge.</source>
+        <translation>%1 대 %2: 판단하기에 레이블된 행이 아직 부족합니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>About %n more labelled rows per variant are needed.</source>
+        <translation>
+            <numerusform>변형마다 레이블된 행이 약 %n개 더 필요합니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>변형</translation>
+    </message>
+    <message>
+        <source>Labelled rows</source>
+        <translation>레이블된 행</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Confidence interval</source>
+        <translation>신뢰구간</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>차이</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>p-값</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>판정</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::AbTestDialog</name>
+    <message>
+        <source>Compare Variants</source>
+        <translation>변형 비교</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>the column with the true outcome</source>
+        <translation>실제 결과가 있는 열</translation>
+    </message>
+    <message>
+        <source>Labels file:</source>
+        <translation>레이블 파일:</translation>
+    </message>
+    <message>
+        <source>Key column:</source>
+        <translation>키 열:</translation>
+    </message>
+    <message>
+        <source>Label column:</source>
+        <translation>레이블 열:</translation>
+    </message>
+    <message>
+        <source>Judge by:</source>
+        <translation>판단 기준:</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.arff *.json *.jsonl);;All files (*)</source>
+        <translation>데이터 파일 (*.csv *.tsv *.arff *.json *.jsonl);;모든 파일 (*)</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::AliasHistoryView</name>
     <message>
         <source>When</source>
@@ -2814,6 +3025,49 @@
     <message>
         <source>KPI target %1 ≤ %2</source>
         <translation>KPI 목표 %1 ≤ %2</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::CanarySettingsDialog</name>
+    <message>
+        <source>Canary Settings</source>
+        <translation>카나리 설정</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>by hand only</source>
+        <translation>수동으로만</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>단계:</translation>
+    </message>
+    <message>
+        <source>Step every:</source>
+        <translation>단계 간격:</translation>
+    </message>
+    <message>
+        <source>Up to a share of:</source>
+        <translation>최대 비율:</translation>
+    </message>
+    <message>
+        <source>Roll back above error rate:</source>
+        <translation>오류율이 넘으면 롤백:</translation>
+    </message>
+    <message>
+        <source>Roll back above p99 latency:</source>
+        <translation>p99 지연이 넘으면 롤백:</translation>
+    </message>
+    <message>
+        <source>Judge after requests:</source>
+        <translation>판단 전 최소 요청 수:</translation>
     </message>
 </context>
 <context>
@@ -3345,6 +3599,125 @@
     <message>
         <source>Export Tree</source>
         <translation>트리 내보내기</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::DeployPanel</name>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>canary</source>
+        <translation>카나리</translation>
+    </message>
+    <message>
+        <source>variant</source>
+        <translation>변형</translation>
+    </message>
+    <message>
+        <source>New Endpoint…</source>
+        <translation>새 엔드포인트…</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>Port </source>
+        <translation>포트 </translation>
+    </message>
+    <message>
+        <source>The server listens on 127.0.0.1 only: other machines cannot reach it.</source>
+        <translation>서버는 127.0.0.1에서만 수신합니다. 다른 컴퓨터에서는 접속할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>토큰</translation>
+    </message>
+    <message>
+        <source>Clients send it as &quot;Authorization: Bearer TOKEN&quot;.</source>
+        <translation>클라이언트는 &quot;Authorization: Bearer TOKEN&quot; 형식으로 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Copy Token</source>
+        <translation>토큰 복사</translation>
+    </message>
+    <message>
+        <source>New Token</source>
+        <translation>새 토큰</translation>
+    </message>
+    <message>
+        <source>Variants and traffic</source>
+        <translation>변형과 트래픽</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>변형</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>Step Up Canary</source>
+        <translation>카나리 단계 올리기</translation>
+    </message>
+    <message>
+        <source>Roll Back</source>
+        <translation>롤백</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>승격</translation>
+    </message>
+    <message>
+        <source>Canary Settings…</source>
+        <translation>카나리 설정…</translation>
+    </message>
+    <message>
+        <source>Compare Variants…</source>
+        <translation>변형 비교…</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>변경 기록</translation>
+    </message>
+    <message>
+        <source>No endpoints yet. Register a model in the Models panel, then click New Endpoint… to serve it over HTTP on this computer.</source>
+        <translation>아직 엔드포인트가 없습니다. 모델 패널에서 모델을 등록한 다음 새 엔드포인트…를 눌러 이 컴퓨터에서 HTTP로 제공하세요.</translation>
     </message>
 </context>
 <context>
@@ -4158,6 +4531,69 @@
     <message>
         <source>Register a run&apos;s model from the Experiments table: right-click › Register Model… Each registration is a new, unchangeable version you can score files with, compare and put in production.</source>
         <translation>실험 표에서 실행의 모델을 등록하세요: 마우스 오른쪽 버튼 › 모델 등록… 등록할 때마다 바꿀 수 없는 새 버전이 생기며, 그 버전으로 파일을 예측하고 비교하고 운영에 올릴 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::NewEndpointDialog</name>
+    <message>
+        <source>New Endpoint</source>
+        <translation>새 엔드포인트</translation>
+    </message>
+    <message>
+        <source>e.g. credit-risk</source>
+        <translation>예: credit-risk</translation>
+    </message>
+    <message>
+        <source>Model version</source>
+        <translation>모델 버전</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>Canary</source>
+        <translation>카나리</translation>
+    </message>
+    <message>
+        <source>none: each request goes to a random variant</source>
+        <translation>없음: 요청마다 무작위 변형으로 보냄</translation>
+    </message>
+    <message>
+        <source>The share of requests whose inputs and answers are kept for monitoring and A/B results.</source>
+        <translation>모니터링과 A/B 결과를 위해 입력과 응답을 보관할 요청의 비율입니다.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>Key column:</source>
+        <translation>키 열:</translation>
+    </message>
+    <message>
+        <source>Log in full:</source>
+        <translation>전체 기록 비율:</translation>
+    </message>
+    <message>
+        <source>Versions and their share of the traffic (the weights sum to 1):</source>
+        <translation>버전과 트래픽 비율(가중치 합계는 1):</translation>
+    </message>
+    <message>
+        <source>Give the endpoint a name: it becomes part of its address.</source>
+        <translation>엔드포인트 이름을 지정하세요. 주소의 일부가 됩니다.</translation>
+    </message>
+    <message>
+        <source>Give at least one version a weight.</source>
+        <translation>적어도 한 버전에 가중치를 지정하세요.</translation>
+    </message>
+    <message>
+        <source>The weights sum to %1; they must sum to 1.</source>
+        <translation>가중치 합계가 %1입니다. 합계는 1이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Only one version can be the canary.</source>
+        <translation>카나리는 한 버전만 될 수 있습니다.</translation>
     </message>
 </context>
 <context>
