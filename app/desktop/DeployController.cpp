@@ -175,6 +175,7 @@ bool DeployController::start(int port) {
     panel_->setStatus(tr("The server did not start: %1").arg(text(e.what())));
     return false;
   }
+  if (session_->port() >= 1024) panel_->setPort(session_->port());  // the port it got, when asked for any
   panel_->setServing(true, text(session_->predictUrl()));
   panel_->setStatus(tr("Serving %1 on 127.0.0.1:%2. Clients send the token as \"Authorization: Bearer TOKEN\".")
                         .arg(shown_)

@@ -15,8 +15,10 @@
 #include <cstdio>
 
 #include "app/desktop/DataController.h"
+#include "app/desktop/DeployController.h"
 #include "app/desktop/ExperimentsController.h"
 #include "app/desktop/MainWindow.h"
+#include "app/desktop/ModelsController.h"
 #include "app/desktop/PipelineController.h"
 #include "app/desktop/PipelineNodeEditors.h"
 #include "app/desktop/RecipeController.h"
@@ -28,7 +30,10 @@
 #include "app/document/PipelineDocument.h"
 #include "app/document/ProjectDocument.h"
 #include "app/jobs/JobManager.h"
+#include "engine/deploy/EndpointRegistry.h"
+#include "engine/deploy/ModelRegistry.h"
 #include "engine/explore/ChartRequest.h"
+#include "engine/store/Project.h"
 #include "widgets/canvas/PipelineCanvasView.h"
 #include "widgets/panels/ChartsPanel.h"
 #include "widgets/charts/ConfusionMatrixChart.h"
@@ -244,6 +249,35 @@ int main(int argc, char* argv[]) {
   tuning->results()->tabs()->setCurrentIndex(0);
   settle(window, [] { return true; });
   ok &= shoot(window, output.filePath(QStringLiteral("automl%1.png").arg(suffix)));
+
+  // The logistic and forest runs registered as versions 1 and 2 of "credit-risk", version 1 in
+  // production; then an endpoint serving both, version 2 as a 20% canary, started.
+  if (ids.size() >= 2) {
+    for (const qint64 run : {ids[0], ids[1]}) {
+      window.models()->registerRun(run, QStringLiteral("credit-risk"));
+      settle(window, [&] { return !window.models()->isRunning(); });
+    }
+    auto& db = window.document()->project()->db();
+    lathe::deploy::ModelRegistry registry(db);
+    const auto versions = registry.versions("credit-risk");
+    if (versions.size() >= 2) {
+      window.models()->setAlias(versions[0].id, QStringLiteral("production"), QStringLiteral("first release"));
+      docks.models->raise();
+      window.resizeDocks({docks.models}, {420}, Qt::Vertical);
+      settle(window, [] { return true; });
+      ok &= shoot(window, output.filePath(QStringLiteral("models%1.png").arg(suffix)));
+      lathe::deploy::EndpointRegistry(db).create(
+          "credit-risk",
+          {{versions[0].reference(), versions[0].id, 0.8, "variant"}, {versions[1].reference(), versions[1].id, 0.2, "canary"}},
+          {{"sampling", 1.0}});
+      window.deploy()->refresh();
+      docks.deploy->raise();
+      window.deploy()->start(0);
+      settle(window, [] { return true; });
+      ok &= shoot(window, output.filePath(QStringLiteral("deploy%1.png").arg(suffix)));
+      window.deploy()->stop();
+    }
+  }
 
   // The demo's pipeline run to the end (F5): every node Done, its three runs recorded.
   window.pipeline()->runAll();
