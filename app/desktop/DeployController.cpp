@@ -107,6 +107,7 @@ void DeployController::refresh() {
 }
 
 void DeployController::showEndpoint(const QString& name) {
+  if (name != shown_) panel_->abResult()->clear();  // the A/B result shown was another endpoint's
   shown_ = name;
   if (!document_->hasProject() || name.isEmpty()) return;
   try {
@@ -285,9 +286,9 @@ void DeployController::compareVariants(const QString& labelsPath, const QString&
                                                  keyColumn.toStdString(), labelColumn.toStdString(), settings);
   const std::weak_ptr<int> alive = alive_;
   JobManager::Callbacks callbacks;
-  callbacks.finished = [this, alive, job] {
+  callbacks.finished = [this, alive, job, endpoint = shown_] {
     if (alive.expired()) return;
-    panel_->abResult()->setResult(job->result());
+    if (endpoint == shown_) panel_->abResult()->setResult(job->result());
     panel_->setStatus(tr("%n labelled answers compared.", nullptr, static_cast<int>(job->joined().records.size())));
   };
   callbacks.failed = [this, alive](const QString& error) {

@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -28,6 +29,10 @@ AbResultView::AbResultView(QWidget* parent) : QWidget(parent) {
   layout->addWidget(verdict_);
   retranslate();
   clear();
+  // Compact rows, and room for the header and two variants even when the dock is short.
+  table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
+  table_->setMinimumHeight(table_->horizontalHeader()->sizeHint().height() + 2 * table_->verticalHeader()->defaultSectionSize() +
+                           2 * table_->frameWidth() + table_->horizontalScrollBar()->sizeHint().height());
 }
 
 void AbResultView::clear() {

@@ -11,7 +11,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -44,8 +44,7 @@ DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent) {
   address_ = new QLabel(this);
   address_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   token_ = new QLineEdit(this);
-  token_->setReadOnly(true);
-  token_->setEchoMode(QLineEdit::PasswordEchoOnEdit);
+  token_->setReadOnly(true);  // shown in full: read-only, PasswordEchoOnEdit could never reveal it
   copyToken_ = new QPushButton(this);
   regenerate_ = new QPushButton(this);
   variantsTitle_ = heading(this);
@@ -53,7 +52,11 @@ DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent) {
   variants_->verticalHeader()->hide();
   variants_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   variants_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  // Columns as wide as their contents, the predictions taking the rest (resizing to contents on
+  // every tick instead undid the stretch and left a blank band on the right).
+  variants_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   variants_->horizontalHeader()->setStretchLastSection(true);
+  variants_->verticalHeader()->setDefaultSectionSize(variants_->fontMetrics().height() + 8);
   step_ = new QPushButton(this);
   rollback_ = new QPushButton(this);
   promote_ = new QPushButton(this);
@@ -85,32 +88,38 @@ DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent) {
   canary->addWidget(promote_);
   canary->addWidget(canarySettings_);
   canary->addStretch(1);
-  canary->addWidget(abTest_);
+  auto* compare = new QHBoxLayout;
+  compare->addWidget(abTest_);
+  compare->addStretch(1);
 
+  // The dock is short (it shares the bottom area): the server and its token on top, then the
+  // traffic, the A/B result and the changes as tabs, each with the dock's full width, so the
+  // tables show their rows and columns and the changes their reasons.
   body_ = new QWidget(this);
-  auto* left = new QWidget(body_);
-  auto* leftLayout = new QVBoxLayout(left);
-  leftLayout->setContentsMargins(0, 0, 0, 0);
-  leftLayout->addWidget(serverTitle_);
-  leftLayout->addLayout(server);
-  leftLayout->addLayout(token);
-  leftLayout->addWidget(variantsTitle_);
-  leftLayout->addWidget(variants_, 2);
-  leftLayout->addLayout(canary);
-  leftLayout->addWidget(abResult_, 1);
-  auto* right = new QWidget(body_);
-  auto* rightLayout = new QVBoxLayout(right);
-  rightLayout->setContentsMargins(0, 0, 0, 0);
-  rightLayout->addWidget(eventsTitle_);
-  rightLayout->addWidget(events_, 1);
-  auto* splitter = new QSplitter(Qt::Horizontal, body_);
-  splitter->addWidget(left);
-  splitter->addWidget(right);
-  splitter->setStretchFactor(0, 3);
-  splitter->setStretchFactor(1, 1);
+  auto* traffic = new QWidget;
+  auto* trafficLayout = new QVBoxLayout(traffic);
+  trafficLayout->setContentsMargins(0, 6, 0, 0);
+  trafficLayout->addWidget(variants_, 1);
+  trafficLayout->addLayout(canary);
+  auto* comparison = new QWidget;
+  auto* comparisonLayout = new QVBoxLayout(comparison);
+  comparisonLayout->setContentsMargins(0, 6, 0, 0);
+  comparisonLayout->addLayout(compare);
+  comparisonLayout->addWidget(abResult_, 1);
+  auto* tabs = new QTabWidget(body_);
+  tabs->setObjectName(QStringLiteral("deployTabs"));
+  tabs->setDocumentMode(true);
+  tabs->addTab(traffic, QString());
+  tabs->addTab(comparison, QString());
+  tabs->addTab(events_, QString());
+  variantsTitle_->hide();  // the tabs carry these titles
+  eventsTitle_->hide();
   auto* bodyLayout = new QVBoxLayout(body_);
   bodyLayout->setContentsMargins(0, 0, 0, 0);
-  bodyLayout->addWidget(splitter);
+  bodyLayout->addWidget(serverTitle_);
+  bodyLayout->addLayout(server);
+  bodyLayout->addLayout(token);
+  bodyLayout->addWidget(tabs, 1);
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
@@ -149,7 +158,10 @@ void DeployPanel::setEndpoints(const QStringList& names, const QString& current)
 
 QString DeployPanel::endpoint() const { return endpoints_->currentText(); }
 
-void DeployPanel::setToken(const QString& token) { token_->setText(token); }
+void DeployPanel::setToken(const QString& token) {
+  token_->setText(token);
+  token_->setCursorPosition(0);  // its start, when the field is narrower than the token
+}
 
 void DeployPanel::setServing(bool serving, const QString& address) {
   serving_ = serving;
@@ -186,7 +198,6 @@ void DeployPanel::setVariants(const QList<VariantTraffic>& variants) {
       variants_->setItem(row, column, item);
     }
   }
-  variants_->resizeColumnsToContents();
   updateButtons();
 }
 
@@ -235,6 +246,11 @@ void DeployPanel::retranslate() {
   canarySettings_->setText(tr("Canary Settings…"));
   abTest_->setText(tr("Compare Variants…"));
   eventsTitle_->setText(tr("Changes"));
+  if (auto* tabs = findChild<QTabWidget*>(QStringLiteral("deployTabs"))) {
+    tabs->setTabText(0, variantsTitle_->text());
+    tabs->setTabText(1, abTest_->text().remove(QChar(0x2026)));  // "Compare Variants", without its "…"
+    tabs->setTabText(2, eventsTitle_->text());
+  }
   empty_->setText(tr("No endpoints yet. Register a model in the Models panel, then click New Endpoint… to serve it "
                      "over HTTP on this computer."));
   if (!shown_.isEmpty()) setVariants(shown_);
