@@ -1669,6 +1669,42 @@
         <source>Compare the variants of %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weights changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canary stepped up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canary rolled back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canary promoted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new token</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::ExperimentsController</name>

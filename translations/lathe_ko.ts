@@ -1665,6 +1665,42 @@
         <source>Compare the variants of %1</source>
         <translation>%1의 변형 비교</translation>
     </message>
+    <message>
+        <source>created</source>
+        <translation>생성됨</translation>
+    </message>
+    <message>
+        <source>weights changed</source>
+        <translation>가중치 변경</translation>
+    </message>
+    <message>
+        <source>canary stepped up</source>
+        <translation>카나리 단계 올림</translation>
+    </message>
+    <message>
+        <source>canary rolled back</source>
+        <translation>카나리 롤백</translation>
+    </message>
+    <message>
+        <source>canary promoted</source>
+        <translation>카나리 승격</translation>
+    </message>
+    <message>
+        <source>server started</source>
+        <translation>서버 시작</translation>
+    </message>
+    <message>
+        <source>server stopped</source>
+        <translation>서버 중지</translation>
+    </message>
+    <message>
+        <source>settings changed</source>
+        <translation>설정 변경</translation>
+    </message>
+    <message>
+        <source>new token</source>
+        <translation>새 토큰</translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::ExperimentsController</name>

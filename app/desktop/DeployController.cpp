@@ -39,6 +39,19 @@ QString distribution(const serve::VariantStats::Snapshot& stats) {
 
 }  // namespace
 
+QString DeployController::eventName(const std::string& kind) {
+  if (kind == "created") return tr("created");
+  if (kind == "weights") return tr("weights changed");
+  if (kind == "canary_step") return tr("canary stepped up");
+  if (kind == "rollback") return tr("canary rolled back");
+  if (kind == "promote") return tr("canary promoted");
+  if (kind == "started") return tr("server started");
+  if (kind == "stopped") return tr("server stopped");
+  if (kind == "settings") return tr("settings changed");
+  if (kind == "token") return tr("new token");
+  return text(kind);
+}
+
 DeployController::DeployController(ProjectDocument* document, JobManager* jobs, widgets::DeployPanel* panel,
                                    QWidget* dialogParent, QObject* parent)
     : QObject(parent), document_(document), jobs_(jobs), panel_(panel), dialogParent_(dialogParent), tick_(new QTimer(this)) {
@@ -158,7 +171,7 @@ void DeployController::showTraffic() {
   panel_->setVariants(rows);
   QStringList lines;
   for (const auto& event : endpoints.events(info->name))
-    lines << QStringLiteral("%1  %2%3").arg(text(event.at).replace(QLatin1Char('T'), QLatin1Char(' ')).left(19), text(event.kind),
+    lines << QStringLiteral("%1  %2%3").arg(text(event.at).replace(QLatin1Char('T'), QLatin1Char(' ')).left(19), eventName(event.kind),
                                             event.reason.empty() ? QString() : QStringLiteral(" — ") + text(event.reason));
   panel_->setEvents(lines);
 }

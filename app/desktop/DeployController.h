@@ -47,6 +47,8 @@ class DeployController : public QObject {
                        const QString& metric);
 
  private:
+  // An endpoint event's kind in the user's words.
+  static QString eventName(const std::string& kind);
   void showTraffic();
   void canaryAction(const QString& what, const std::function<double(const std::string&)>& action);
 
