@@ -537,14 +537,14 @@ class tst_DeployPanel : public QObject {
       QVERIFY2(changes()->item(lines)->text().contains(kind), qPrintable(changesText()));
       lines = changes()->count();
     };
-    clickAndExpect(panel()->stepButton(), {QStringLiteral("80.0%"), QStringLiteral("20.0%")}, QStringLiteral("canary_step"));
+    clickAndExpect(panel()->stepButton(), {QStringLiteral("80.0%"), QStringLiteral("20.0%")}, QStringLiteral("canary stepped up"));
     QVERIFY2(panel()->status().contains(QStringLiteral("20.0%")), qPrintable(panel()->status()));
     QVERIFY(changes()->item(lines - 1)->text().contains(QStringLiteral("stepped up by hand")));
-    clickAndExpect(panel()->rollbackButton(), {QStringLiteral("100.0%"), QStringLiteral("0.0%")}, QStringLiteral("rollback"));
+    clickAndExpect(panel()->rollbackButton(), {QStringLiteral("100.0%"), QStringLiteral("0.0%")}, QStringLiteral("canary rolled back"));
     QVERIFY(changes()->item(lines - 1)->text().contains(QStringLiteral("rolled back by hand")));
-    clickAndExpect(panel()->stepButton(), {QStringLiteral("90.0%"), QStringLiteral("10.0%")}, QStringLiteral("canary_step"));
+    clickAndExpect(panel()->stepButton(), {QStringLiteral("90.0%"), QStringLiteral("10.0%")}, QStringLiteral("canary stepped up"));
     QVERIFY(!lathe::deploy::ModelRegistry(db()).production("credit").has_value());
-    clickAndExpect(panel()->promoteButton(), {QStringLiteral("0.0%"), QStringLiteral("100.0%")}, QStringLiteral("promote"));
+    clickAndExpect(panel()->promoteButton(), {QStringLiteral("0.0%"), QStringLiteral("100.0%")}, QStringLiteral("canary promoted"));
     QVERIFY2(panel()->status().contains(QStringLiteral("100.0%")), qPrintable(panel()->status()));
     QCOMPARE(cells(RoleColumn), (QStringList{QStringLiteral("variant"), QStringLiteral("variant")}));
     QVERIFY(!panel()->stepButton()->isEnabled());  // no canary any more
