@@ -240,6 +240,7 @@ void XgboostModel::fit(const TrainingData& data, const jobs::JobContext& context
   rounds_ = validMatrix && best >= 0 ? best + 1 : trained;
   booster_ = rounds_ < trained ? booster.slice(rounds_) : std::move(booster);
   computeImportances();
+  prepareSmallBatchBooster();
   context.progress(1.0, "xgboost: " + std::to_string(rounds_) + " rounds");
 }
 
@@ -257,15 +258,25 @@ void XgboostModel::computeImportances() {
     for (double& v : importances_) v /= total;
 }
 
+namespace {
+constexpr std::size_t kSmallBatchRows = 256;
+}
+
 std::vector<float> XgboostModel::rawPredict(const FeatureMatrix& x) const {
   if (!booster_.valid()) throw Error(ErrorCode::InvalidArgument, "xgboost: the model is not fitted");
   if (x.cols() != features_.size())
     throw Error(ErrorCode::InvalidArgument, "xgboost: the model was fitted on " + std::to_string(features_.size()) +
                                                 " features, got " + std::to_string(x.cols()));
   if (x.rows() == 0) return {};
-  const XgboostMatrix matrix(x, {}, parameters_.threads, "prediction");
-  std::lock_guard lock(predictMutex_);
-  std::vector<float> out = booster_.predict(matrix.handle());
+  std::vector<float> out;
+  if (x.rows() <= kSmallBatchRows && smallBatchBooster_.valid()) {
+    const XgboostMatrix matrix(x, {}, 1, "prediction");
+    out = smallBatchBooster_.predict(matrix.handle());
+  } else {
+    const XgboostMatrix matrix(x, {}, parameters_.threads, "prediction");
+    std::lock_guard lock(predictMutex_);
+    out = booster_.predict(matrix.handle());
+  }
   const std::size_t width = task_ == Task::Multiclass ? classes_.size() : 1;
   if (out.size() != x.rows() * width)
     throw Error(ErrorCode::Internal, "xgboost: " + std::to_string(out.size()) + " predictions for " +
@@ -361,6 +372,14 @@ void XgboostModel::load(ModelReader& in) {
   rounds_ = static_cast<int>(rounds);
   roundsTrained_ = static_cast<int>(roundsTrained);
   booster_ = std::move(booster);
+  prepareSmallBatchBooster();
+}
+
+void XgboostModel::prepareSmallBatchBooster() {
+  XgboostBooster copy(std::span<const DMatrixHandle>{});
+  copy.load(booster_.save("ubj"));
+  copy.setParam("nthread", "1");
+  smallBatchBooster_ = std::move(copy);
 }
 
 }  // namespace lathe::ml

@@ -68,6 +68,8 @@ class XgboostModel final : public Estimator {
  private:
   std::vector<float> rawPredict(const FeatureMatrix& x) const;
   void computeImportances();
+  // A copy of booster_ that predicts on one thread, for small batches (see rawPredict).
+  void prepareSmallBatchBooster();
 
   Parameters parameters_;
   std::optional<TrainingData> validation_;
@@ -78,7 +80,11 @@ class XgboostModel final : public Estimator {
   int rounds_ = 0;
   int roundsTrained_ = 0;
   XgboostBooster booster_;
-  mutable std::mutex predictMutex_;  // XGBoost's prediction buffers belong to the booster
+  mutable std::mutex predictMutex_;  // one large prediction at a time: each uses every core
+  // A few rows (a served request) on one thread without the lock: starting OpenMP's team costs
+  // more than scoring them, and XGBoost (>= 1.4) predicts with tree boosters concurrently (its
+  // prediction cache is per thread), so the server's workers score side by side.
+  XgboostBooster smallBatchBooster_;
 };
 
 }  // namespace lathe::ml
