@@ -501,6 +501,106 @@
     </message>
 </context>
 <context>
+    <name>MonitorFormat</name>
+    <message>
+        <source>missing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KS</source>
+        <comment>Kolmogorov-Smirnov test</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chi-square</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unseen category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature %1 drifted (PSI %2, threshold %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature %1 drifted (PSI %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature %1 drifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature %1 broke its constraints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Constraints broken in the batch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The batch broke its constraints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s predictions drifted (PSI %1, threshold %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s predictions drifted (PSI %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s predictions drifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model quality: %1 is %2, missing the target %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model quality: %1 missed its target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bias on %1: the gap between groups is %2 (threshold %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bias on %1 grew past its threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature importances changed order (NDCG %1, threshold %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature importances changed order</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MoveNodesCommand</name>
     <message numerus="yes">
         <source>Move %n node(s)</source>
@@ -1542,6 +1642,14 @@
         <source>Open a project: its endpoints appear here, to serve registered models over HTTP on this computer with A/B splits and canary releases.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project: compare new data and live traffic with a model&apos;s training data, watch drift, quality and bias over time, and retrain when an alert says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::AboutDialog</name>
@@ -2148,6 +2256,13 @@
         <source>AutoML started; the leaderboard fills in as trials finish.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Monitoring “%1”: %n alert(s)</source>
+        <translation>
+            <numerusform>Monitoring “%1”: %n alert</numerusform>
+            <numerusform>Monitoring “%1”: %n alerts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::ModelsController</name>
@@ -2256,6 +2371,120 @@
     </message>
     <message>
         <source>Cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::MonitorController</name>
+    <message>
+        <source>Could not read the monitoring schedules: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the monitoring runs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create baseline “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline “%1” created. Next: New Schedule… compares new data with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the schedule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitor “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”: %2 rows compared, nothing crossed a threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1”: %n alert(s).</source>
+        <translation>
+            <numerusform>“%1”: %n alert.</numerusform>
+            <numerusform>“%1”: %n alerts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the schedule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared %1 with the baseline (a run by hand, kept in the project&apos;s history).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Constraints saved: the next run checks the data against them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the constraints: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare a File with the Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.arff *.json *.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This schedule watches no model: name one in Edit Schedule… to retrain it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retraining…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another monitoring job is running; try again when it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retrained model is in production now; the decision is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live model stays; the retrained one is archived and the decision recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrained model promoted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live model kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not record the decision: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2764,9 +2993,9 @@
     </message>
     <message numerus="yes">
         <source>Best: %1 with %2 %3 (%n trial(s) in %4 s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Best: %1 with %2 %3 (%n trial in %4 s)</numerusform>
+            <numerusform>Best: %1 with %2 %3 (%n trials in %4 s)</numerusform>
         </translation>
     </message>
     <message>
@@ -2775,9 +3004,9 @@
     </message>
     <message numerus="yes">
         <source>Best: trial %1 with %2 %3 (%n trial(s) in %4 s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Best: trial %1 with %2 %3 (%n trial in %4 s)</numerusform>
+            <numerusform>Best: trial %1 with %2 %3 (%n trials in %4 s)</numerusform>
         </translation>
     </message>
     <message>
@@ -2961,6 +3190,61 @@
     </message>
     <message>
         <source>v%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::BiasAttributionView</name>
+    <message>
+        <source>%1 (baseline %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parity gap, the largest difference in positive rate between groups: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opportunity gap, the largest difference in recall: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opportunity gap: needs labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gap above %1, or one grown by more than %1 since the baseline, alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline importance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feature importances for this run. Edit Schedule… sets the model they are measured on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importance ranking, baseline against this batch: NDCG %1 (alert below %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3362,6 +3646,101 @@
     </message>
     <message>
         <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ConstraintsDialog</name>
+    <message>
+        <source>Edit Constraints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What new data from %1 must satisfy. Leave a cell empty to switch its check off; the Observed column shows what the baseline saw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated; empty allows any value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift when the PSI reaches this (0.2 is a large shift)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift also when the test&apos;s p-value is below alpha and the PSI is above its floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max missing %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSI threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The baseline&apos;s %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 “%3” is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the largest missing share must be between 0 and 100%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the minimum %2 is above the maximum %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the PSI threshold must be above 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: alpha must be between 0 and 1, for example 0.01.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3775,6 +4154,37 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::DistributionOverlayChart</name>
+    <message>
+        <source>Select a feature in the table to compare its distribution with the baseline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No distribution to compare for this feature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No distribution to compare: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of rows (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline %1 · this batch %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::ExperimentsPanel</name>
     <message numerus="yes">
         <source>%n runs</source>
@@ -3872,6 +4282,81 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::FeatureDriftTableModel</name>
+    <message>
+        <source>%1 of %2 rows missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSI run by run, oldest first: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KS for numbers, chi-square for categories; a dash when the feature is not tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test&apos;s statistic: KS D, or the chi-square statistic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Population stability index: below 0.1 little change, above 0.2 a large shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of the batch&apos;s rows without a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feature&apos;s PSI over every run of the schedule; the faint line is its threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::FeatureImportanceChart</name>
     <message>
         <source>Importance: %1</source>
@@ -3934,6 +4419,50 @@
     </message>
     <message>
         <source>%1: %2 of %3 (%4%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::GroupRatesChart</name>
+    <message>
+        <source>Groups of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bias report for this run.
+Edit Schedule… sets a model and a sensitive attribute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No groups of %1 in this batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positive rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positive rate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4599,6 +5128,210 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::MonitorAlertBanner</name>
+    <message>
+        <source>Train the model again on new data and compare it with the live one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::MonitorPanel</name>
+    <message>
+        <source>%1 (paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the schedule&apos;s model in Edit Schedule… to retrain it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train the model again on new data and compare it with the live one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Schedule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the schedule&apos;s batch with its baseline now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Schedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a baseline, where new data comes from, the model to watch and how often to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Schedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the selected schedule&apos;s data, model, labels or interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Baseline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the statistics of the training data, which new data is compared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Constraints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What new data must satisfy: types, missing values, ranges, categories, drift thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare a File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare any CSV, ARFF or JSON file with a baseline once, without a schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to monitor yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No baseline yet. Create one from the training dataset: New Baseline… It records what the data looked like, so new data can be compared with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No monitoring schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A baseline is ready. Say which new data to compare with it, which model to watch and how often: New Schedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs yet. Run Now compares the batch with the baseline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::MonitorRunView</name>
+    <message>
+        <source>Prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · PSI %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows · drifted: %2 of %3 features · violations: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch %1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;un:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bias and attributions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::NewBaselineDialog</name>
+    <message>
+        <source>New Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. churn at training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A baseline records what the training data looked like, column by column, and suggests the limits new data is checked against. With a model, it also records what the model predicted and which features moved it most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive attribute (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the baseline a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the training data: import a dataset into the project first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bias is measured on a model&apos;s decisions: choose the model too, or no sensitive attribute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::NewEndpointDialog</name>
     <message>
         <source>New Endpoint</source>
@@ -5013,6 +5746,50 @@ actual %2 · predicted %3</source>
     </message>
 </context>
 <context>
+    <name>lathe::widgets::QualityTimelineChart</name>
+    <message>
+        <source>Model quality by run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs yet. Run Now compares the batch with the baseline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model quality yet: it needs the true labels.
+Edit Schedule… sets a model and a labels file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Misses the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 labelled rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Misses the target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::RecipePanel</name>
     <message>
         <source>Remove</source>
@@ -5083,6 +5860,161 @@ actual %2 · predicted %3</source>
     </message>
     <message>
         <source>A new model: this registers its version 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::RetrainDialog</name>
+    <message>
+        <source>A &amp;file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A project &amp;dataset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Append it to the training data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace the training data with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promote to Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the Live Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, ARFF or JSON file with the target column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model learns from the old and the new rows together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model learns from the new rows only: for data that has changed for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train the model again with new data, then compare it with the live model on the same holdout rows before anything changes in production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file with the new data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the dataset with the new data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Training Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.arff *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 learned from %2 rows of the new data only (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 learned from %2 rows: the training data and the new data (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both models were scored on the same %1 holdout rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrained: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (KPI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retrained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holdout rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retrained model was promoted to production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live model was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The models have no metric in common to compare on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both models score %1 on %2: keeping the live model changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retrained model is better on %1: %2 against %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live model is still better on %1: %2 against %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5450,6 +6382,149 @@ actual %2 · predicted %3</source>
     </message>
 </context>
 <context>
+    <name>lathe::widgets::ScheduleDialog</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the column that joins labels to rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run on this schedule while the studio is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. churn, daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file, read again at every run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A project dataset, its newest version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An endpoint&apos;s request log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, ARFF or JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a file with the key and the true target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Baseline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;data from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Labels file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sensitive attribute:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &amp;every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3 rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the schedule a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a baseline. New Baseline… creates one from the training data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file new data is read from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the dataset new data is read from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the endpoint whose requests are checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The interval must be above 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the key column that joins the labels file to the batch&apos;s rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.arff *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels File</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::SetAliasDialog</name>
     <message>
         <source>Set Alias of %1</source>
@@ -5678,9 +6753,9 @@ actual %2 · predicted %3</source>
     </message>
     <message numerus="yes">
         <source>%n trial(s) failed and are not drawn</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n trial failed and is not drawn</numerusform>
+            <numerusform>%n trials failed and are not drawn</numerusform>
         </translation>
     </message>
     <message>
@@ -5926,6 +7001,34 @@ actual %2 · predicted %3</source>
     </message>
     <message>
         <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ViolationTimelineChart</name>
+    <message>
+        <source>Constraint violations by run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs yet. Run Now compares the batch with the baseline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No constraint was broken in these runs.
+Edit Constraints… sets what new data must satisfy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

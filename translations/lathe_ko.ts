@@ -501,6 +501,106 @@
     </message>
 </context>
 <context>
+    <name>MonitorFormat</name>
+    <message>
+        <source>missing %1</source>
+        <translation>결측 %1</translation>
+    </message>
+    <message>
+        <source>KS</source>
+        <comment>Kolmogorov-Smirnov test</comment>
+        <translation>KS</translation>
+    </message>
+    <message>
+        <source>Chi-square</source>
+        <translation>카이제곱</translation>
+    </message>
+    <message>
+        <source>Missing column</source>
+        <translation>열 없음</translation>
+    </message>
+    <message>
+        <source>Wrong type</source>
+        <translation>유형 불일치</translation>
+    </message>
+    <message>
+        <source>Too many missing</source>
+        <translation>결측 과다</translation>
+    </message>
+    <message>
+        <source>Out of range</source>
+        <translation>범위 벗어남</translation>
+    </message>
+    <message>
+        <source>Unseen category</source>
+        <translation>처음 보는 범주</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>드리프트</translation>
+    </message>
+    <message>
+        <source>Feature %1 drifted (PSI %2, threshold %3)</source>
+        <translation>특성 %1에 드리프트 발생(PSI %2, 임계값 %3)</translation>
+    </message>
+    <message>
+        <source>Feature %1 drifted (PSI %2)</source>
+        <translation>특성 %1에 드리프트 발생(PSI %2)</translation>
+    </message>
+    <message>
+        <source>Feature %1 drifted</source>
+        <translation>특성 %1에 드리프트 발생</translation>
+    </message>
+    <message>
+        <source>Feature %1 broke its constraints</source>
+        <translation>특성 %1이(가) 제약 조건을 어겼습니다</translation>
+    </message>
+    <message>
+        <source>Constraints broken in the batch: %1</source>
+        <translation>배치에서 어긴 제약 조건: %1</translation>
+    </message>
+    <message>
+        <source>The batch broke its constraints</source>
+        <translation>배치가 제약 조건을 어겼습니다</translation>
+    </message>
+    <message>
+        <source>The model&apos;s predictions drifted (PSI %1, threshold %2)</source>
+        <translation>모델의 예측에 드리프트 발생(PSI %1, 임계값 %2)</translation>
+    </message>
+    <message>
+        <source>The model&apos;s predictions drifted (PSI %1)</source>
+        <translation>모델의 예측에 드리프트 발생(PSI %1)</translation>
+    </message>
+    <message>
+        <source>The model&apos;s predictions drifted</source>
+        <translation>모델의 예측에 드리프트 발생</translation>
+    </message>
+    <message>
+        <source>Model quality: %1 is %2, missing the target %3</source>
+        <translation>모델 품질: %1이(가) %2로 목표 %3에 못 미칩니다</translation>
+    </message>
+    <message>
+        <source>Model quality: %1 missed its target</source>
+        <translation>모델 품질: %1이(가) 목표에 못 미칩니다</translation>
+    </message>
+    <message>
+        <source>Bias on %1: the gap between groups is %2 (threshold %3)</source>
+        <translation>%1의 편향: 그룹 간 격차 %2(임계값 %3)</translation>
+    </message>
+    <message>
+        <source>Bias on %1 grew past its threshold</source>
+        <translation>%1의 편향이 임계값을 넘었습니다</translation>
+    </message>
+    <message>
+        <source>Feature importances changed order (NDCG %1, threshold %2)</source>
+        <translation>특성 중요도 순서가 바뀌었습니다(NDCG %1, 임계값 %2)</translation>
+    </message>
+    <message>
+        <source>Feature importances changed order</source>
+        <translation>특성 중요도 순서가 바뀌었습니다</translation>
+    </message>
+</context>
+<context>
     <name>MoveNodesCommand</name>
     <message numerus="yes">
         <source>Move %n node(s)</source>
@@ -1539,6 +1639,14 @@
         <source>Open a project: its endpoints appear here, to serve registered models over HTTP on this computer with A/B splits and canary releases.</source>
         <translation>프로젝트를 여세요. 프로젝트의 엔드포인트가 여기에 나타나며, 등록된 모델을 A/B 분할과 카나리 릴리스로 이 컴퓨터에서 HTTP로 제공합니다.</translation>
     </message>
+    <message>
+        <source>Monitor</source>
+        <translation>모니터링</translation>
+    </message>
+    <message>
+        <source>Open a project: compare new data and live traffic with a model&apos;s training data, watch drift, quality and bias over time, and retrain when an alert says so.</source>
+        <translation>프로젝트를 여세요. 새 데이터와 실시간 트래픽을 모델의 학습 데이터와 비교하고, 드리프트·품질·편향을 시간에 따라 지켜보며, 경고가 뜨면 재학습합니다.</translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::AboutDialog</name>
@@ -2140,6 +2248,12 @@
         <source>AutoML started; the leaderboard fills in as trials finish.</source>
         <translation>AutoML을 시작했습니다. 시행이 끝나는 대로 순위표가 채워집니다.</translation>
     </message>
+    <message numerus="yes">
+        <source>Monitoring “%1”: %n alert(s)</source>
+        <translation>
+            <numerusform>“%1” 모니터링: 경고 %n건</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::ModelsController</name>
@@ -2248,6 +2362,119 @@
     <message>
         <source>Cancelled; nothing was written.</source>
         <translation>취소했습니다. 아무것도 저장되지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::app::MonitorController</name>
+    <message>
+        <source>Could not read the monitoring schedules: %1</source>
+        <translation>모니터링 일정을 읽지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the monitoring runs: %1</source>
+        <translation>모니터링 실행 기록을 읽지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Create baseline “%1”</source>
+        <translation>기준선 “%1” 만들기</translation>
+    </message>
+    <message>
+        <source>Baseline “%1” created. Next: New Schedule… compares new data with it.</source>
+        <translation>기준선 “%1”을(를) 만들었습니다. 다음 단계: 새 일정…에서 새 데이터를 이 기준선과 비교합니다.</translation>
+    </message>
+    <message>
+        <source>Could not save the schedule: %1</source>
+        <translation>일정을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Monitor “%1”</source>
+        <translation>“%1” 모니터링</translation>
+    </message>
+    <message>
+        <source>“%1”: %2 rows compared, nothing crossed a threshold.</source>
+        <translation>“%1”: %2행을 비교했고 임계값을 넘은 항목이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1”: %n alert(s).</source>
+        <translation>
+            <numerusform>“%1”: 경고 %n건.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the schedule: %1</source>
+        <translation>일정을 읽지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Compare %1</source>
+        <translation>%1 비교</translation>
+    </message>
+    <message>
+        <source>Compared %1 with the baseline (a run by hand, kept in the project&apos;s history).</source>
+        <translation>%1을(를) 기준선과 비교했습니다(수동 실행이며 프로젝트 기록에 남습니다).</translation>
+    </message>
+    <message>
+        <source>Constraints saved: the next run checks the data against them.</source>
+        <translation>제약 조건을 저장했습니다. 다음 실행부터 데이터를 이 조건으로 검사합니다.</translation>
+    </message>
+    <message>
+        <source>Could not save the constraints: %1</source>
+        <translation>제약 조건을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Compare a File with the Baseline</source>
+        <translation>파일을 기준선과 비교</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.arff *.json *.jsonl);;All files (*)</source>
+        <translation>데이터 파일 (*.csv *.tsv *.txt *.arff *.json *.jsonl);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>This schedule watches no model: name one in Edit Schedule… to retrain it.</source>
+        <translation>이 일정은 감시하는 모델이 없습니다. 재학습하려면 일정 편집…에서 모델을 지정하세요.</translation>
+    </message>
+    <message>
+        <source>Retraining…</source>
+        <translation>재학습 중…</translation>
+    </message>
+    <message>
+        <source>Retrain %1</source>
+        <translation>%1 재학습</translation>
+    </message>
+    <message>
+        <source>Another monitoring job is running; try again when it ends.</source>
+        <translation>다른 모니터링 작업이 실행 중입니다. 끝난 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The retrained model is in production now; the decision is recorded.</source>
+        <translation>재학습한 모델이 이제 운영 중입니다. 결정이 기록되었습니다.</translation>
+    </message>
+    <message>
+        <source>The live model stays; the retrained one is archived and the decision recorded.</source>
+        <translation>운영 중인 모델을 유지합니다. 재학습한 모델은 보관되었고 결정이 기록되었습니다.</translation>
+    </message>
+    <message>
+        <source>Retrained model promoted</source>
+        <translation>재학습 모델 승격됨</translation>
+    </message>
+    <message>
+        <source>Live model kept</source>
+        <translation>운영 모델 유지됨</translation>
+    </message>
+    <message>
+        <source>Could not record the decision: %1</source>
+        <translation>결정을 기록하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 실패: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was recorded.</source>
+        <translation>취소되었습니다. 아무것도 기록되지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -2951,6 +3178,61 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::BiasAttributionView</name>
+    <message>
+        <source>%1 (baseline %2)</source>
+        <translation>%1(기준선 %2)</translation>
+    </message>
+    <message>
+        <source>Parity gap, the largest difference in positive rate between groups: %1</source>
+        <translation>패리티 격차(그룹 간 양성 비율의 최대 차이): %1</translation>
+    </message>
+    <message>
+        <source>Opportunity gap, the largest difference in recall: %1</source>
+        <translation>기회 격차(재현율의 최대 차이): %1</translation>
+    </message>
+    <message>
+        <source>Opportunity gap: needs labels</source>
+        <translation>기회 격차: 레이블이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>A gap above %1, or one grown by more than %1 since the baseline, alerts.</source>
+        <translation>격차가 %1보다 크거나 기준선보다 %1 넘게 커지면 경고합니다.</translation>
+    </message>
+    <message>
+        <source>Alert:</source>
+        <translation>경고:</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>특성</translation>
+    </message>
+    <message>
+        <source>Baseline importance</source>
+        <translation>기준선 중요도</translation>
+    </message>
+    <message>
+        <source>This batch</source>
+        <translation>이번 배치</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>순위</translation>
+    </message>
+    <message>
+        <source>No feature importances for this run. Edit Schedule… sets the model they are measured on.</source>
+        <translation>이 실행에는 특성 중요도가 없습니다. 일정 편집…에서 중요도를 측정할 모델을 지정하세요.</translation>
+    </message>
+    <message>
+        <source>Importance ranking, baseline against this batch: NDCG %1 (alert below %2)</source>
+        <translation>중요도 순위, 기준선 대비 이번 배치: NDCG %1(%2 미만이면 경고)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::BoxPlotChart</name>
     <message>
         <source>Choose a numeric column to see its spread.</source>
@@ -3349,6 +3631,101 @@
     <message>
         <source>Actual</source>
         <translation>실제</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ConstraintsDialog</name>
+    <message>
+        <source>Edit Constraints</source>
+        <translation>제약 조건 편집</translation>
+    </message>
+    <message>
+        <source>What new data from %1 must satisfy. Leave a cell empty to switch its check off; the Observed column shows what the baseline saw.</source>
+        <translation>%1에서 온 새 데이터가 지켜야 할 조건입니다. 칸을 비워 두면 그 검사는 꺼집니다. 관측값 열에는 기준선에서 본 값이 나옵니다.</translation>
+    </message>
+    <message>
+        <source>Comma-separated; empty allows any value</source>
+        <translation>쉼표로 구분합니다. 비워 두면 어떤 값이든 허용합니다</translation>
+    </message>
+    <message>
+        <source>Drift when the PSI reaches this (0.2 is a large shift)</source>
+        <translation>PSI가 이 값에 이르면 드리프트입니다(0.2는 큰 변화).</translation>
+    </message>
+    <message>
+        <source>Drift also when the test&apos;s p-value is below alpha and the PSI is above its floor</source>
+        <translation>검정의 p-값이 알파보다 작고 PSI가 하한보다 클 때도 드리프트입니다</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>특성</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>관측값</translation>
+    </message>
+    <message>
+        <source>Max missing %</source>
+        <translation>최대 결측 %</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>최소</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>최대</translation>
+    </message>
+    <message>
+        <source>Allowed categories</source>
+        <translation>허용 범주</translation>
+    </message>
+    <message>
+        <source>Check distribution</source>
+        <translation>분포 검사</translation>
+    </message>
+    <message>
+        <source>PSI threshold</source>
+        <translation>PSI 임계값</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>알파</translation>
+    </message>
+    <message>
+        <source>The baseline&apos;s %1 rows</source>
+        <translation>기준선의 %1행</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>모두</translation>
+    </message>
+    <message>
+        <source>%1: %2 needs a value.</source>
+        <translation>%1: %2에 값이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>%1: %2 “%3” is not a number.</source>
+        <translation>%1: %2의 “%3”은(는) 숫자가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1: the largest missing share must be between 0 and 100%.</source>
+        <translation>%1: 최대 결측 비율은 0에서 100% 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>%1: the minimum %2 is above the maximum %3.</source>
+        <translation>%1: 최솟값 %2이(가) 최댓값 %3보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>%1: the PSI threshold must be above 0.</source>
+        <translation>%1: PSI 임계값은 0보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <source>%1: alpha must be between 0 and 1, for example 0.01.</source>
+        <translation>%1: 알파는 0과 1 사이여야 합니다(예: 0.01).</translation>
     </message>
 </context>
 <context>
@@ -3757,6 +4134,37 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::DistributionOverlayChart</name>
+    <message>
+        <source>Select a feature in the table to compare its distribution with the baseline.</source>
+        <translation>표에서 특성을 선택하면 그 분포를 기준선과 비교합니다.</translation>
+    </message>
+    <message>
+        <source>No distribution to compare for this feature.</source>
+        <translation>이 특성에는 비교할 분포가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No distribution to compare: %1</source>
+        <translation>비교할 분포가 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>기준선</translation>
+    </message>
+    <message>
+        <source>This batch</source>
+        <translation>이번 배치</translation>
+    </message>
+    <message>
+        <source>Share of rows (%)</source>
+        <translation>행 비율(%)</translation>
+    </message>
+    <message>
+        <source>Baseline %1 · this batch %2</source>
+        <translation>기준선 %1 · 이번 배치 %2</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::ExperimentsPanel</name>
     <message numerus="yes">
         <source>%n runs</source>
@@ -3852,6 +4260,81 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::FeatureDriftTableModel</name>
+    <message>
+        <source>%1 of %2 rows missing</source>
+        <translation>%2행 중 %1행 결측</translation>
+    </message>
+    <message>
+        <source>PSI run by run, oldest first: %1</source>
+        <translation>실행별 PSI(오래된 순): %1</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>KS for numbers, chi-square for categories; a dash when the feature is not tested</source>
+        <translation>숫자는 KS, 범주는 카이제곱으로 검정합니다. 검정하지 않는 특성은 대시로 표시합니다</translation>
+    </message>
+    <message>
+        <source>The test&apos;s statistic: KS D, or the chi-square statistic</source>
+        <translation>검정 통계량: KS의 D 또는 카이제곱 통계량</translation>
+    </message>
+    <message>
+        <source>Population stability index: below 0.1 little change, above 0.2 a large shift</source>
+        <translation>모집단 안정성 지수(PSI): 0.1 미만은 변화가 작고, 0.2 초과는 큰 변화입니다</translation>
+    </message>
+    <message>
+        <source>The share of the batch&apos;s rows without a value</source>
+        <translation>배치에서 값이 없는 행의 비율</translation>
+    </message>
+    <message>
+        <source>The feature&apos;s PSI over every run of the schedule; the faint line is its threshold</source>
+        <translation>일정의 모든 실행에 걸친 이 특성의 PSI입니다. 흐린 선은 임계값입니다</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>특성</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>검정</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>통계량</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>p-값</translation>
+    </message>
+    <message>
+        <source>PSI</source>
+        <translation>PSI</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>드리프트</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>결측</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>추이</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::FeatureImportanceChart</name>
     <message>
         <source>Importance: %1</source>
@@ -3915,6 +4398,51 @@
     <message>
         <source>%1: %2 of %3 (%4%)</source>
         <translation>%1: %3 중 %2 (%4%)</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::GroupRatesChart</name>
+    <message>
+        <source>Groups of %1</source>
+        <translation>%1 그룹</translation>
+    </message>
+    <message>
+        <source>No bias report for this run.
+Edit Schedule… sets a model and a sensitive attribute.</source>
+        <translation>이 실행에는 편향 보고서가 없습니다.
+일정 편집…에서 모델과 민감 속성을 지정하세요.</translation>
+    </message>
+    <message>
+        <source>No groups of %1 in this batch.</source>
+        <translation>이번 배치에는 %1 그룹이 없습니다.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(빈 값)</translation>
+    </message>
+    <message>
+        <source>Positive rate</source>
+        <translation>양성 비율</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>재현율</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>백분율</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows</source>
+        <translation>%1: %2행</translation>
+    </message>
+    <message>
+        <source>Positive rate %1</source>
+        <translation>양성 비율 %1</translation>
+    </message>
+    <message>
+        <source>Recall %1</source>
+        <translation>재현율 %1</translation>
     </message>
 </context>
 <context>
@@ -4570,6 +5098,210 @@
     </message>
 </context>
 <context>
+    <name>lathe::widgets::MonitorAlertBanner</name>
+    <message>
+        <source>Train the model again on new data and compare it with the live one</source>
+        <translation>새 데이터로 모델을 다시 학습하고 운영 중인 모델과 비교합니다</translation>
+    </message>
+    <message>
+        <source>Retrain…</source>
+        <translation>재학습…</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::MonitorPanel</name>
+    <message>
+        <source>%1 (paused)</source>
+        <translation>%1(일시 중지됨)</translation>
+    </message>
+    <message>
+        <source>Set the schedule&apos;s model in Edit Schedule… to retrain it</source>
+        <translation>재학습하려면 일정 편집…에서 일정의 모델을 지정하세요</translation>
+    </message>
+    <message>
+        <source>Train the model again on new data and compare it with the live one</source>
+        <translation>새 데이터로 모델을 다시 학습하고 운영 중인 모델과 비교합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule:</source>
+        <translation>일정(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>실행 중…</translation>
+    </message>
+    <message>
+        <source>Run Now</source>
+        <translation>지금 실행</translation>
+    </message>
+    <message>
+        <source>Compare the schedule&apos;s batch with its baseline now</source>
+        <translation>일정의 배치를 지금 기준선과 비교합니다</translation>
+    </message>
+    <message>
+        <source>New Schedule…</source>
+        <translation>새 일정…</translation>
+    </message>
+    <message>
+        <source>Choose a baseline, where new data comes from, the model to watch and how often to check</source>
+        <translation>기준선, 새 데이터를 가져올 곳, 지켜볼 모델, 검사 주기를 정합니다</translation>
+    </message>
+    <message>
+        <source>Edit Schedule…</source>
+        <translation>일정 편집…</translation>
+    </message>
+    <message>
+        <source>Change the selected schedule&apos;s data, model, labels or interval</source>
+        <translation>선택한 일정의 데이터, 모델, 레이블, 주기를 바꿉니다</translation>
+    </message>
+    <message>
+        <source>New Baseline…</source>
+        <translation>새 기준선…</translation>
+    </message>
+    <message>
+        <source>Record the statistics of the training data, which new data is compared with</source>
+        <translation>새 데이터와 비교할 학습 데이터의 통계를 기록합니다</translation>
+    </message>
+    <message>
+        <source>Edit Constraints…</source>
+        <translation>제약 조건 편집…</translation>
+    </message>
+    <message>
+        <source>What new data must satisfy: types, missing values, ranges, categories, drift thresholds</source>
+        <translation>새 데이터가 지켜야 할 조건: 유형, 결측값, 범위, 범주, 드리프트 임계값</translation>
+    </message>
+    <message>
+        <source>Compare a File…</source>
+        <translation>파일 비교…</translation>
+    </message>
+    <message>
+        <source>Compare any CSV, ARFF or JSON file with a baseline once, without a schedule</source>
+        <translation>일정 없이 CSV, ARFF, JSON 파일을 기준선과 한 번 비교합니다</translation>
+    </message>
+    <message>
+        <source>Retrain…</source>
+        <translation>재학습…</translation>
+    </message>
+    <message>
+        <source>Nothing to monitor yet</source>
+        <translation>아직 모니터링할 대상이 없습니다</translation>
+    </message>
+    <message>
+        <source>No baseline yet. Create one from the training dataset: New Baseline… It records what the data looked like, so new data can be compared with it.</source>
+        <translation>아직 기준선이 없습니다. 학습 데이터셋으로 만드세요: 새 기준선… 기준선은 데이터가 어떤 모습이었는지 기록해 두어 새 데이터와 비교할 수 있게 합니다.</translation>
+    </message>
+    <message>
+        <source>No monitoring schedule</source>
+        <translation>모니터링 일정 없음</translation>
+    </message>
+    <message>
+        <source>A baseline is ready. Say which new data to compare with it, which model to watch and how often: New Schedule…</source>
+        <translation>기준선이 준비되었습니다. 어떤 새 데이터를 비교할지, 어떤 모델을 지켜볼지, 얼마나 자주 검사할지 정하세요: 새 일정…</translation>
+    </message>
+    <message>
+        <source>No runs yet</source>
+        <translation>아직 실행이 없습니다</translation>
+    </message>
+    <message>
+        <source>No runs yet. Run Now compares the batch with the baseline.</source>
+        <translation>아직 실행이 없습니다. 지금 실행을 누르면 배치를 기준선과 비교합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::MonitorRunView</name>
+    <message>
+        <source>Prediction</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>%1 · PSI %2</source>
+        <translation>%1 · PSI %2</translation>
+    </message>
+    <message>
+        <source>%1 rows · drifted: %2 of %3 features · violations: %4</source>
+        <translation>%1행 · 드리프트: 특성 %3개 중 %2개 · 위반: %4건</translation>
+    </message>
+    <message>
+        <source>batch %1 – %2</source>
+        <translation>배치 %1 – %2</translation>
+    </message>
+    <message>
+        <source>R&amp;un:</source>
+        <translation>실행(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>분포</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>위반</translation>
+    </message>
+    <message>
+        <source>Model quality</source>
+        <translation>모델 품질</translation>
+    </message>
+    <message>
+        <source>Bias and attributions</source>
+        <translation>편향과 기여도</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::NewBaselineDialog</name>
+    <message>
+        <source>New Baseline</source>
+        <translation>새 기준선</translation>
+    </message>
+    <message>
+        <source>e.g. churn at training</source>
+        <translation>예: 학습 시점의 이탈 예측</translation>
+    </message>
+    <message>
+        <source>A baseline records what the training data looked like, column by column, and suggests the limits new data is checked against. With a model, it also records what the model predicted and which features moved it most.</source>
+        <translation>기준선은 학습 데이터가 열마다 어떤 모습이었는지 기록하고, 새 데이터를 검사할 한계값을 제안합니다. 모델을 함께 지정하면 모델이 무엇을 예측했는지, 어떤 특성이 예측을 가장 크게 움직였는지도 기록합니다.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>Training data:</source>
+        <translation>학습 데이터:</translation>
+    </message>
+    <message>
+        <source>Model (optional):</source>
+        <translation>모델(선택):</translation>
+    </message>
+    <message>
+        <source>Sensitive attribute (optional):</source>
+        <translation>민감 속성(선택):</translation>
+    </message>
+    <message>
+        <source>Create Baseline</source>
+        <translation>기준선 만들기</translation>
+    </message>
+    <message>
+        <source>%1 at training</source>
+        <translation>학습 시점의 %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Give the baseline a name.</source>
+        <translation>기준선의 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Choose the training data: import a dataset into the project first.</source>
+        <translation>학습 데이터를 고르세요. 먼저 프로젝트에 데이터 세트를 가져와야 합니다.</translation>
+    </message>
+    <message>
+        <source>Bias is measured on a model&apos;s decisions: choose the model too, or no sensitive attribute.</source>
+        <translation>편향은 모델의 결정으로 측정합니다. 모델도 고르거나, 민감 속성을 비워 두세요.</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::NewEndpointDialog</name>
     <message>
         <source>New Endpoint</source>
@@ -4983,6 +5715,51 @@ actual %2 · predicted %3</source>
     </message>
 </context>
 <context>
+    <name>lathe::widgets::QualityTimelineChart</name>
+    <message>
+        <source>Model quality by run</source>
+        <translation>실행별 모델 품질</translation>
+    </message>
+    <message>
+        <source>%1 by run</source>
+        <translation>실행별 %1</translation>
+    </message>
+    <message>
+        <source>No runs yet. Run Now compares the batch with the baseline.</source>
+        <translation>아직 실행이 없습니다. 지금 실행을 누르면 배치를 기준선과 비교합니다.</translation>
+    </message>
+    <message>
+        <source>No model quality yet: it needs the true labels.
+Edit Schedule… sets a model and a labels file.</source>
+        <translation>아직 모델 품질이 없습니다. 실제 레이블이 있어야 합니다.
+일정 편집…에서 모델과 레이블 파일을 지정하세요.</translation>
+    </message>
+    <message>
+        <source>Misses the target</source>
+        <translation>목표 미달</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>목표 %1</translation>
+    </message>
+    <message>
+        <source>Baseline %1</source>
+        <translation>기준선 %1</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>%1 labelled rows</source>
+        <translation>레이블된 행 %1개</translation>
+    </message>
+    <message>
+        <source>Misses the target %1</source>
+        <translation>목표 %1에 못 미침</translation>
+    </message>
+</context>
+<context>
     <name>lathe::widgets::RecipePanel</name>
     <message>
         <source>Remove</source>
@@ -5054,6 +5831,161 @@ actual %2 · predicted %3</source>
     <message>
         <source>A new model: this registers its version 1.</source>
         <translation>새 모델입니다. 버전 1로 등록됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::RetrainDialog</name>
+    <message>
+        <source>A &amp;file:</source>
+        <translation>파일(&amp;F):</translation>
+    </message>
+    <message>
+        <source>A project &amp;dataset:</source>
+        <translation>프로젝트 데이터셋(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>&amp;Append it to the training data</source>
+        <translation>학습 데이터에 추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the training data with it</source>
+        <translation>학습 데이터를 이것으로 교체(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Retrain</source>
+        <translation>재학습</translation>
+    </message>
+    <message>
+        <source>Promote to Production</source>
+        <translation>운영으로 승격</translation>
+    </message>
+    <message>
+        <source>Keep the Live Model</source>
+        <translation>운영 중인 모델 유지</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>CSV, ARFF or JSON file with the target column</source>
+        <translation>타깃 열이 있는 CSV, ARFF 또는 JSON 파일</translation>
+    </message>
+    <message>
+        <source>The model learns from the old and the new rows together</source>
+        <translation>모델이 기존 행과 새 행을 함께 학습합니다</translation>
+    </message>
+    <message>
+        <source>The model learns from the new rows only: for data that has changed for good</source>
+        <translation>모델이 새 행만 학습합니다. 데이터가 완전히 바뀐 경우에 씁니다</translation>
+    </message>
+    <message>
+        <source>Retrain %1</source>
+        <translation>%1 재학습</translation>
+    </message>
+    <message>
+        <source>Train the model again with new data, then compare it with the live model on the same holdout rows before anything changes in production.</source>
+        <translation>새 데이터로 모델을 다시 학습한 뒤, 운영에 무엇이든 바꾸기 전에 같은 홀드아웃 행에서 운영 중인 모델과 비교합니다.</translation>
+    </message>
+    <message>
+        <source>Choose the file with the new data.</source>
+        <translation>새 데이터가 담긴 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Choose the dataset with the new data.</source>
+        <translation>새 데이터가 담긴 데이터셋을 고르세요.</translation>
+    </message>
+    <message>
+        <source>New Training Data</source>
+        <translation>새 학습 데이터</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.arff *.json);;All files (*)</source>
+        <translation>데이터 파일 (*.csv *.tsv *.txt *.arff *.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Retrained</source>
+        <translation>재학습 모델</translation>
+    </message>
+    <message>
+        <source>%1 learned from %2 rows of the new data only (%3).</source>
+        <translation>%1은(는) 새 데이터(%3)의 %2행만으로 학습했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 learned from %2 rows: the training data and the new data (%3).</source>
+        <translation>%1은(는) 학습 데이터와 새 데이터(%3)를 합친 %2행으로 학습했습니다.</translation>
+    </message>
+    <message>
+        <source>Both models were scored on the same %1 holdout rows.</source>
+        <translation>두 모델 모두 같은 홀드아웃 %1행으로 평가했습니다.</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <source>Live: %1</source>
+        <translation>운영: %1</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>운영 모델</translation>
+    </message>
+    <message>
+        <source>Retrained: %1</source>
+        <translation>재학습: %1</translation>
+    </message>
+    <message>
+        <source>Better</source>
+        <translation>더 나은 쪽</translation>
+    </message>
+    <message>
+        <source>%1 (KPI)</source>
+        <translation>%1(KPI)</translation>
+    </message>
+    <message>
+        <source>retrained</source>
+        <translation>재학습 모델</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>같음</translation>
+    </message>
+    <message>
+        <source>Holdout rows</source>
+        <translation>홀드아웃 행</translation>
+    </message>
+    <message>
+        <source>The retrained model was promoted to production.</source>
+        <translation>재학습한 모델을 운영으로 승격했습니다.</translation>
+    </message>
+    <message>
+        <source>The live model was kept.</source>
+        <translation>운영 중인 모델을 유지했습니다.</translation>
+    </message>
+    <message>
+        <source>The models have no metric in common to compare on.</source>
+        <translation>두 모델에 비교할 공통 지표가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Both models score %1 on %2: keeping the live model changes nothing.</source>
+        <translation>두 모델의 %2 점수가 %1로 같습니다. 운영 중인 모델을 유지해도 달라지는 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The retrained model is better on %1: %2 against %3.</source>
+        <translation>재학습한 모델이 %1에서 더 낫습니다: %3 대비 %2.</translation>
+    </message>
+    <message>
+        <source>The live model is still better on %1: %2 against %3.</source>
+        <translation>운영 중인 모델이 %1에서 여전히 더 낫습니다: %3 대비 %2.</translation>
     </message>
 </context>
 <context>
@@ -5416,6 +6348,149 @@ actual %2 · predicted %3</source>
     <message>
         <source>%1 of %2 points shown</source>
         <translation>점 %2개 중 %1개 표시</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ScheduleDialog</name>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>the column that joins labels to rows</source>
+        <translation>레이블을 행에 연결하는 열</translation>
+    </message>
+    <message>
+        <source>Run on this schedule while the studio is open</source>
+        <translation>스튜디오가 열려 있는 동안 이 일정대로 실행</translation>
+    </message>
+    <message>
+        <source>Monitoring Schedule</source>
+        <translation>모니터링 일정</translation>
+    </message>
+    <message>
+        <source>e.g. churn, daily</source>
+        <translation>예: churn, 매일</translation>
+    </message>
+    <message>
+        <source>A file, read again at every run</source>
+        <translation>파일(실행할 때마다 다시 읽음)</translation>
+    </message>
+    <message>
+        <source>A project dataset, its newest version</source>
+        <translation>프로젝트 데이터셋(최신 버전)</translation>
+    </message>
+    <message>
+        <source>An endpoint&apos;s request log</source>
+        <translation>엔드포인트의 요청 로그</translation>
+    </message>
+    <message>
+        <source>CSV, ARFF or JSON file</source>
+        <translation>CSV, ARFF 또는 JSON 파일</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>last </source>
+        <translation>최근 </translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>optional: a file with the key and the true target</source>
+        <translation>선택 사항: 키와 실제 타깃이 담긴 파일</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Baseline:</source>
+        <translation>기준선(&amp;B):</translation>
+    </message>
+    <message>
+        <source>New &amp;data from:</source>
+        <translation>새 데이터 출처(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>모델(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Labels file:</source>
+        <translation>레이블 파일(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Key column:</source>
+        <translation>키 열(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Sensitive attribute:</source>
+        <translation>민감 속성(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Run &amp;every:</source>
+        <translation>실행 주기(&amp;E):</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3 rows)</source>
+        <translation>%1(%2, %3행)</translation>
+    </message>
+    <message>
+        <source>Give the schedule a name.</source>
+        <translation>일정의 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Choose a baseline. New Baseline… creates one from the training data.</source>
+        <translation>기준선을 고르세요. 새 기준선…으로 학습 데이터에서 만들 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Choose the file new data is read from.</source>
+        <translation>새 데이터를 읽을 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Choose the dataset new data is read from.</source>
+        <translation>새 데이터를 읽을 데이터셋을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Choose the endpoint whose requests are checked.</source>
+        <translation>요청을 검사할 엔드포인트를 고르세요.</translation>
+    </message>
+    <message>
+        <source>The interval must be above 0.</source>
+        <translation>실행 주기는 0보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <source>Name the key column that joins the labels file to the batch&apos;s rows.</source>
+        <translation>레이블 파일을 배치의 행에 연결할 키 열을 지정하세요.</translation>
+    </message>
+    <message>
+        <source>New Data</source>
+        <translation>새 데이터</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.arff *.json);;All files (*)</source>
+        <translation>데이터 파일 (*.csv *.tsv *.txt *.arff *.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Labels File</source>
+        <translation>레이블 파일</translation>
     </message>
 </context>
 <context>
@@ -5896,6 +6971,35 @@ actual %2 · predicted %3</source>
     <message>
         <source>Seconds</source>
         <translation>초</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::ViolationTimelineChart</name>
+    <message>
+        <source>Constraint violations by run</source>
+        <translation>실행별 제약 조건 위반</translation>
+    </message>
+    <message>
+        <source>No runs yet. Run Now compares the batch with the baseline.</source>
+        <translation>아직 실행이 없습니다. 지금 실행을 누르면 배치를 기준선과 비교합니다.</translation>
+    </message>
+    <message>
+        <source>No constraint was broken in these runs.
+Edit Constraints… sets what new data must satisfy.</source>
+        <translation>이 실행들에서는 어긴 제약 조건이 없습니다.
+제약 조건 편집…에서 새 데이터가 지켜야 할 조건을 정하세요.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1행</translation>
+    </message>
+    <message>
+        <source>For example: %1</source>
+        <translation>예: %1</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@
 #include "app/cli/RunCommand.h"
 #include "app/cli/EndpointCommand.h"
 #include "app/cli/ModelCommand.h"
+#include "app/cli/MonitorCommand.h"
 #include "app/cli/PredictCommand.h"
 #include "app/cli/RunsCommand.h"
 #include "app/cli/ServeCommand.h"
@@ -128,6 +129,21 @@ void printHelp(std::ostream& out) {
          "                   Serve an endpoint (or an exported bundle) over HTTP on 127.0.0.1:P\n"
          "                   (8321 unless told) until Ctrl-C: POST /v1/endpoints/NAME/predict,\n"
          "                   GET /v1/endpoints/NAME, GET /health; requests are logged to the project.\n"
+         "  monitor PROJECT [--schedule NAME] [--all] [--json]\n"
+         "                   Run the monitoring schedules that are due (for cron) and store the runs.\n"
+         "  monitor PROJECT --baseline DATASET --current FILE [--model M] [--labels FILE\n"
+         "              --key COL] [--sensitive COL] [--json]\n"
+         "                   Compare FILE with a dataset (or a stored baseline): drift per feature\n"
+         "                   (KS, chi-square, PSI), constraint violations and, with a model,\n"
+         "                   prediction drift, quality, bias and attribution drift.\n"
+         "  monitor baseline PROJECT NAME (--dataset D | --file F) [--model M] [--sensitive COL]\n"
+         "                   Store a baseline: each feature's statistics and suggested constraints.\n"
+         "  monitor schedule PROJECT NAME --baseline B (--file F | --dataset D | --endpoint E\n"
+         "              [--window-hours H]) [--model M] [--labels FILE --key COL] [--sensitive COL]\n"
+         "              [--every MINUTES]\n"
+         "                   Store a monitoring schedule; it runs in the studio and from cron.\n"
+         "  monitor history PROJECT [--schedule NAME] [--json]\n"
+         "                   The stored monitoring runs and the retraining decisions.\n"
          "\n"
          "Options:\n"
          "  -h, --help       Show this help and exit.\n"
@@ -188,6 +204,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (first == "predict") return guarded(runPredict, args, out, err);
   if (first == "endpoint") return guarded(runEndpoint, args, out, err);
   if (first == "serve") return guarded(runServe, args, out, err);
+  if (first == "monitor") return guarded(runMonitor, args, out, err);
   if (!first.empty() && first.front() == '-')
     err << "lathe: unknown option '" << first << "' (see lathe --help)\n";
   else

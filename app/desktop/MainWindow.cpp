@@ -25,6 +25,7 @@
 #include "app/desktop/ChartsController.h"
 #include "app/desktop/ExperimentsController.h"
 #include "app/desktop/DeployController.h"
+#include "app/desktop/MonitorController.h"
 #include "app/desktop/ModelsController.h"
 #include "app/desktop/RunDetailsController.h"
 #include "widgets/panels/ExperimentsPanel.h"
@@ -129,6 +130,13 @@ MainWindow::MainWindow(QWidget* parent)
     docks_->models->raise();
   });
   deploy_ = new DeployController(document_, jobs_, docks_->deployPanel, this, this);
+  monitor_ = new MonitorController(document_, jobs_, docks_->monitorPanel, this, this);
+  connect(monitor_, &MonitorController::notice, this, &MainWindow::showNotice);
+  connect(monitor_, &MonitorController::alerted, this, [this](const QString& schedule, int alerts) {
+    showNotice(tr("Monitoring “%1”: %n alert(s)", nullptr, alerts).arg(schedule));
+    docks_->monitor->show();
+    docks_->monitor->raise();
+  });
   connect(projects_, &ProjectController::versionShown, this,
           [this](std::shared_ptr<const data::Table> table, qint64 versionId) {
             docks_->showRecipe(table != nullptr);
@@ -183,7 +191,8 @@ MainWindow::~MainWindow() {
                           static_cast<QObject*>(document_->undoStack()), static_cast<QObject*>(projects_),
                           static_cast<QObject*>(recipes_), static_cast<QObject*>(data_), static_cast<QObject*>(insights_),
                           static_cast<QObject*>(charts_), static_cast<QObject*>(training_), static_cast<QObject*>(tuning_),
-                          static_cast<QObject*>(experiments_), static_cast<QObject*>(models_), static_cast<QObject*>(deploy_), static_cast<QObject*>(pipeline_),
+                          static_cast<QObject*>(experiments_), static_cast<QObject*>(models_), static_cast<QObject*>(deploy_),
+                          static_cast<QObject*>(monitor_), static_cast<QObject*>(pipeline_),
                           static_cast<QObject*>(nodeEditors_)})
     source->disconnect(this);
 }
@@ -612,6 +621,7 @@ void MainWindow::refreshProjectPanel() {
   docks_->showExperiments(document_->hasProject());
   docks_->showModels(document_->hasProject());
   docks_->showDeploy(document_->hasProject());
+  docks_->showMonitor(document_->hasProject());
   if (!document_->hasProject()) return;
   widgets::ProjectOverview overview;
   try {

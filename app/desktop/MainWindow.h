@@ -25,6 +25,7 @@ class DataController;
 class InsightsController;
 class JobManager;
 class DeployController;
+class MonitorController;
 class ModelsController;
 class PipelineController;
 class PipelineNodeEditors;
@@ -52,6 +53,7 @@ class MainWindow : public QMainWindow {
   RunDetailsController* runDetails() const { return runDetails_; }
   ModelsController* models() const { return models_; }
   DeployController* deploy() const { return deploy_; }
+  MonitorController* monitor() const { return monitor_; }
   DataController* data() const { return data_; }
   PipelineController* pipeline() const { return pipeline_; }
   PipelineNodeEditors* nodeEditors() const { return nodeEditors_; }
@@ -68,7 +70,7 @@ class MainWindow : public QMainWindow {
   void exportData(const QString& path, bool forExcel);
 
   // Bumped when the dock layout changes shape, so an old saved layout is ignored.
-  static constexpr int kLayoutVersion = 8;
+  static constexpr int kLayoutVersion = 9;
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -120,6 +122,7 @@ class MainWindow : public QMainWindow {
   RunDetailsController* runDetails_ = nullptr;
   ModelsController* models_ = nullptr;
   DeployController* deploy_ = nullptr;
+  MonitorController* monitor_ = nullptr;
   widgets::PipelineCanvasView* canvas_;
   widgets::JobStatusWidget* jobStatus_;
   QLabel* savedStateLabel_;

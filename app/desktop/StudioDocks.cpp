@@ -9,6 +9,7 @@
 #include "widgets/canvas/NodePalette.h"
 #include "widgets/deploy/DeployPanel.h"
 #include "widgets/deploy/ModelsPanel.h"
+#include "widgets/monitor/MonitorPanel.h"
 #include "widgets/jobs/JobLogView.h"
 #include "widgets/panels/ChartsPanel.h"
 #include "widgets/panels/ColumnProfilePanel.h"
@@ -48,6 +49,7 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
       comparison(nullptr),
       models(nullptr),
       deploy(nullptr),
+      monitor(nullptr),
       run(nullptr),
       charts(nullptr),
       profile(nullptr),
@@ -68,6 +70,7 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
       comparisonPanel(new widgets::RunComparisonPanel),
       modelsPanel(new widgets::ModelsPanel),
       deployPanel(new widgets::DeployPanel),
+      monitorPanel(new widgets::MonitorPanel),
       runPanel(new widgets::RunDetailsPanel) {
   training = makeDock(window, "dock.training", trainingPanel);
   experiments = makeDock(window, "dock.experiments", experimentsPanel);
@@ -75,6 +78,7 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
   comparison = makeDock(window, "dock.comparison", comparisonPanel);
   models = makeDock(window, "dock.models", modelsPanel);
   deploy = makeDock(window, "dock.deploy", deployPanel);
+  monitor = makeDock(window, "dock.monitor", monitorPanel);
   run = makeDock(window, "dock.run", runPanel);
   project = makeDock(window, "dock.project", projectPanel);
   palette = makeDock(window, "dock.palette", nodePalette);
@@ -112,6 +116,7 @@ StudioDocks::StudioDocks(QMainWindow* window, QAction* openAction)
   window->tabifyDockWidget(tuning, comparison);
   window->tabifyDockWidget(comparison, models);
   window->tabifyDockWidget(models, deploy);
+  window->tabifyDockWidget(deploy, monitor);
   window->tabifyDockWidget(comparison, charts);
   window->tabifyDockWidget(charts, jobLog);
   window->resizeDocks({project, recipe}, {260, 300}, Qt::Horizontal);
@@ -155,11 +160,13 @@ void StudioDocks::showModels(bool any) { pane(models)->showContent(any); }
 
 void StudioDocks::showDeploy(bool any) { pane(deploy)->showContent(any); }
 
+void StudioDocks::showMonitor(bool any) { pane(monitor)->showContent(any); }
+
 void StudioDocks::showRun(bool any) { pane(run)->showContent(any); }
 
 QList<QDockWidget*> StudioDocks::all() const {
   return {palette, project, data, recipe, profile, insights, training, experiments, tuning, run, comparison, models, deploy,
-          charts, jobLog};
+          monitor, charts, jobLog};
 }
 
 widgets::PlaceholderStack* StudioDocks::pane(QDockWidget* dock) const {
@@ -212,6 +219,9 @@ void StudioDocks::retranslate() {
       {deploy, tr("Deploy"), tr("No project open"),
        tr("Open a project: its endpoints appear here, to serve registered models over HTTP on this computer "
           "with A/B splits and canary releases.")},
+      {monitor, tr("Monitor"), tr("No project open"),
+       tr("Open a project: compare new data and live traffic with a model's training data, watch drift, "
+          "quality and bias over time, and retrain when an alert says so.")},
       {charts, tr("Charts"), tr("No chart yet"),
        tr("Import or open a dataset to draw histograms, box plots, scatter plots, a "
           "correlation heatmap or a feature against the target.")},

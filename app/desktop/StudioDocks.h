@@ -17,6 +17,7 @@ class DataTableView;
 class InsightsPanel;
 class JobLogView;
 class DeployPanel;
+class MonitorPanel;
 class ModelsPanel;
 class NodePalette;
 class PlaceholderStack;
@@ -33,7 +34,7 @@ namespace lathe::app {
 
 // The dock panes around the canvas, each starting with an empty state that says what to do
 // next: Project (left), Recipe, Profile, Insights, Training and Run (right), Data, Experiments,
-// Tuning, Comparison, Models, Deploy, Charts and Job log (bottom). The panes' real content arrives with the features that fill them.
+// Tuning, Comparison, Models, Deploy, Monitor, Charts and Job log (bottom). The panes' real content arrives with the features that fill them.
 class StudioDocks {
   Q_DECLARE_TR_FUNCTIONS(StudioDocks)
 
@@ -53,6 +54,7 @@ class StudioDocks {
   QDockWidget* comparison;
   QDockWidget* models;
   QDockWidget* deploy;
+  QDockWidget* monitor;
   QDockWidget* run;
   QDockWidget* charts;
   QDockWidget* profile;
@@ -73,6 +75,7 @@ class StudioDocks {
   widgets::RunComparisonPanel* comparisonPanel;
   widgets::ModelsPanel* modelsPanel;
   widgets::DeployPanel* deployPanel;
+  widgets::MonitorPanel* monitorPanel;
   widgets::RunDetailsPanel* runPanel;
 
   // Shows the table's rows in the Data dock (or its empty state again for a null table).
@@ -95,6 +98,7 @@ class StudioDocks {
   void showModels(bool any);
   // The endpoints once a project is open (the panel says how to make one).
   void showDeploy(bool any);
+  void showMonitor(bool any);
   // One run in full once the user selects one.
   void showRun(bool any);
 

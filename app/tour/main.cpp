@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <cstdio>
 
@@ -19,6 +20,7 @@
 #include "app/desktop/ExperimentsController.h"
 #include "app/desktop/MainWindow.h"
 #include "app/desktop/ModelsController.h"
+#include "app/desktop/MonitorController.h"
 #include "app/desktop/PipelineController.h"
 #include "app/desktop/PipelineNodeEditors.h"
 #include "app/desktop/RecipeController.h"
@@ -32,6 +34,11 @@
 #include "app/jobs/JobManager.h"
 #include "engine/deploy/EndpointRegistry.h"
 #include "engine/deploy/ModelRegistry.h"
+#include "engine/data/CsvWriter.h"
+#include "engine/jobs/JobContext.h"
+#include "engine/jobs/ProgressSink.h"
+#include "engine/monitor/MonitorRepository.h"
+#include "engine/store/DatasetRepository.h"
 #include "engine/explore/ChartRequest.h"
 #include "engine/store/Project.h"
 #include "widgets/canvas/PipelineCanvasView.h"
@@ -87,6 +94,49 @@ bool grabWidget(QWidget* widget, const QString& path) {
   const bool saved = widget->grab().save(path);
   std::printf("%s%s\n", qPrintable(path), saved ? "" : " (not written)");
   return saved;
+}
+
+// Monitoring credit-risk in production: a baseline from credit-g with the model, then one
+// schedule run on four batches, the amounts growing a little more each time (credit_amount
+// drifts from the third), so the drift table's sparklines and the timelines have a history.
+bool shootMonitor(MainWindow& window, qint64 creditVersion, const QString& path) {
+  auto* monitor = window.monitor();
+  monitor->createBaseline(QStringLiteral("credit at training"), QStringLiteral("credit-g"),
+                          QStringLiteral("credit-risk:production"), QStringLiteral("foreign_worker"));
+  settle(window, [&] { return !monitor->isRunning(); });
+  auto& db = window.document()->project()->db();
+  lathe::monitor::MonitorRepository repository(db);
+  const auto baseline = repository.findBaseline("credit at training");
+  if (!baseline) return false;
+  static QTemporaryDir batches;
+  const lathe::data::Table credit = lathe::store::DatasetRepository(db).loadTable(creditVersion);
+  const auto amount = credit.indexOf("credit_amount");
+  if (!amount) return false;
+  lathe::monitor::MonitorSchedule schedule;
+  schedule.name = "credit-risk weekly";
+  schedule.baselineId = baseline->id;
+  schedule.model = "credit-risk:production";
+  schedule.sensitiveAttribute = "foreign_worker";
+  schedule.intervalMinutes = 7 * 24 * 60;
+  for (const double factor : {1.0, 1.1, 1.6, 2.4}) {
+    auto columns = credit.columns();
+    std::vector<double> grown;
+    for (std::size_t r = 0; r < credit.rowCount(); ++r) grown.push_back(credit.column(*amount).numericAt(r) * factor);
+    columns[*amount] = lathe::data::Column::float64("credit_amount", grown);
+    const QString file = batches.filePath(QStringLiteral("week-%1.csv").arg(factor));
+    lathe::jobs::NullProgressSink sink;
+    lathe::data::writeCsv(lathe::data::Table(columns), file.toStdString(), {}, lathe::jobs::JobContext(std::stop_token{}, sink));
+    schedule.sourceRef = file.toStdString();
+    if (const auto stored = repository.findSchedule(schedule.name)) schedule.id = stored->id;
+    monitor->saveSchedule(schedule);
+    monitor->runSchedule(repository.findSchedule(schedule.name)->id);
+    settle(window, [&] { return !monitor->isRunning(); });
+  }
+  window.docks().monitor->show();
+  window.docks().monitor->raise();
+  window.resizeDocks({window.docks().monitor}, {460}, Qt::Vertical);
+  settle(window, [] { return true; });
+  return shoot(window, path);
 }
 
 }  // namespace
@@ -276,6 +326,7 @@ int main(int argc, char* argv[]) {
       settle(window, [] { return true; });
       ok &= shoot(window, output.filePath(QStringLiteral("deploy%1.png").arg(suffix)));
       window.deploy()->stop();
+      ok &= shootMonitor(window, credit, output.filePath(QStringLiteral("monitor%1.png").arg(suffix)));
     }
   }
 

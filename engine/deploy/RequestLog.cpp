@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <ctime>
 
+#include "engine/store/Statement.h"
 #include "engine/store/StoreError.h"
+#include "engine/store/Timestamp.h"
 #include "engine/store/Transaction.h"
 
 namespace lathe::deploy {
@@ -66,16 +68,18 @@ std::string RequestLog::lastError() const {
   return lastError_;
 }
 
-std::string RequestLog::formatTime(std::chrono::system_clock::time_point at) {
-  using namespace std::chrono;
-  const std::time_t seconds = system_clock::to_time_t(time_point_cast<system_clock::duration>(floor<std::chrono::seconds>(at)));
-  const auto millis = duration_cast<milliseconds>(at.time_since_epoch()).count() % 1000;
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[64];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
-                utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, static_cast<int>(millis < 0 ? millis + 1000 : millis));
-  return text;
+std::string RequestLog::formatTime(std::chrono::system_clock::time_point at) { return store::formatTimestamp(at); }
+
+std::size_t RequestLog::trimOlderThan(store::Database& db, std::int64_t endpointId,
+                                      std::chrono::system_clock::time_point cutoff, std::size_t limit) {
+  store::Transaction transaction(db);
+  store::Statement remove = db.prepare(
+      "DELETE FROM request_log WHERE id IN (SELECT id FROM request_log WHERE endpoint_id = ?1 AND at < ?2 "
+      "ORDER BY endpoint_id, at LIMIT ?3)");
+  remove.bind(1, endpointId).bind(2, store::formatTimestamp(cutoff)).bind(3, static_cast<std::int64_t>(limit)).run();
+  const auto removed = static_cast<std::size_t>(db.changes());
+  transaction.commit();
+  return removed;
 }
 
 void RequestLog::run() {

@@ -64,6 +64,12 @@ class RequestLog {
   // "2026-11-28T21:40:03.125Z", as store::timestampNow() writes the current time.
   static std::string formatTime(std::chrono::system_clock::time_point at);
 
+  // Deletes an endpoint's records older than `cutoff`, at most `limit` of them, in one short
+  // transaction (the server's writer waits for it, so it stays short); returns how many went.
+  // The housekeeper calls it until nothing is left, so the log keeps the retention's days only.
+  static std::size_t trimOlderThan(store::Database& db, std::int64_t endpointId,
+                                   std::chrono::system_clock::time_point cutoff, std::size_t limit = 10000);
+
  private:
   void run();
   // Writes `batch` in one transaction; returns how many rows were written.

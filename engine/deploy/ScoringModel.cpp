@@ -69,17 +69,15 @@ ScoredRows ScoringModel::score(const data::Table& input, const jobs::JobContext*
   ScoredRows scored;
   scored.task = task();
   scored.classes = classes();
-  scored.predicted = model_.estimator->predict(x);
+  // One pass for both: the server's hot path, where XGBoost would otherwise boost twice.
+  auto prediction = model_.estimator->predictWithProbabilities(x);
+  scored.predicted = std::move(prediction.values);
   if (scored.predicted.size() != input.rowCount())
     throw Error(ErrorCode::Internal, "the model gave " + std::to_string(scored.predicted.size()) + " predictions for " +
                                          std::to_string(input.rowCount()) + " rows");
   if (ml::isClassification(scored.task)) {
     step(0.7, "probabilities");
-    try {
-      scored.probabilities = model_.estimator->predictProba(x);
-    } catch (const Error& e) {
-      if (e.code() != ErrorCode::Unsupported) throw;
-    }
+    scored.probabilities = std::move(prediction.probabilities);
     if (scored.probabilities.rows != input.rowCount() || scored.probabilities.classes != scored.classes.size())
       scored.probabilities = {};
     if (threshold_ && scored.probabilities.classes == 2) {
@@ -93,8 +91,20 @@ ScoredRows ScoringModel::score(const data::Table& input, const jobs::JobContext*
   return scored;
 }
 
-data::Table ScoringModel::toTable(const data::Table& input, const ScoredRows& scored,
-                                  const std::vector<std::string>& keys) const {
+std::shared_ptr<const data::Column> ScoringModel::predictionColumn(const ScoredRows& scored) {
+  const std::size_t rows = scored.size();
+  if (!ml::isClassification(scored.task)) return data::Column::float64("prediction", scored.predicted);
+  std::vector<std::int32_t> codes(rows, -1);
+  data::Validity validity;
+  for (std::size_t row = 0; row < rows; ++row) {
+    const double k = scored.predicted[row];
+    if (std::isfinite(k) && k >= 0.0 && k < static_cast<double>(scored.classes.size())) codes[row] = static_cast<std::int32_t>(k);
+    else validity.setMissing(row, rows);
+  }
+  return data::Column::categorical("prediction", std::move(codes), scored.classes, std::move(validity));
+}
+
+data::Table ScoringModel::toTable(const data::Table& input, const ScoredRows& scored, const std::vector<std::string>& keys) {
   const std::size_t rows = scored.size();
   std::vector<std::shared_ptr<const data::Column>> columns;
   for (const auto& key : keys) {
@@ -102,19 +112,9 @@ data::Table ScoringModel::toTable(const data::Table& input, const ScoredRows& sc
     if (!index) throw Error(ErrorCode::InvalidArgument, "there is no key column \"" + key + "\" in the data", {}, key);
     columns.push_back(input.columnPtr(*index));
   }
-  if (!ml::isClassification(scored.task)) {
-    columns.push_back(data::Column::float64("prediction", scored.predicted));
-    return data::Table(std::move(columns));
-  }
+  columns.push_back(predictionColumn(scored));
+  if (!ml::isClassification(scored.task)) return data::Table(std::move(columns));
   const auto& classes = scored.classes;
-  std::vector<std::int32_t> codes(rows, -1);
-  data::Validity validity;
-  for (std::size_t row = 0; row < rows; ++row) {
-    const double k = scored.predicted[row];
-    if (std::isfinite(k) && k >= 0.0 && k < static_cast<double>(classes.size())) codes[row] = static_cast<std::int32_t>(k);
-    else validity.setMissing(row, rows);
-  }
-  columns.push_back(data::Column::categorical("prediction", std::move(codes), classes, std::move(validity)));
   for (std::size_t k = 0; k < scored.probabilities.classes; ++k) {
     std::vector<double> values(rows);
     for (std::size_t row = 0; row < rows; ++row) values[row] = scored.probabilities.at(row, k);

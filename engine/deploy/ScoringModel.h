@@ -43,7 +43,9 @@ class ScoringModel {
   ScoredRows score(const data::Table& input, const jobs::JobContext* context = nullptr) const;
   // Batch scoring's table: `keys` (columns copied from the input), "prediction", one
   // "probability_<class>" per class, and "decision" for a binary model with a threshold.
-  data::Table toTable(const data::Table& input, const ScoredRows& scored, const std::vector<std::string>& keys) const;
+  static data::Table toTable(const data::Table& input, const ScoredRows& scored, const std::vector<std::string>& keys);
+  // "prediction": the class (categorical, missing where the model gave none) or the value.
+  static std::shared_ptr<const data::Column> predictionColumn(const ScoredRows& scored);
   // `input` with each schema column converted to its training type (a file may read "7" as a
   // number where training had a category). Throws naming the column and the first row that
   // does not convert, and naming a column that is missing.

@@ -55,6 +55,14 @@ class Estimator {
   virtual std::vector<double> predict(const FeatureMatrix& x) const = 0;
   // Classifiers: the probability of each class per row. Others throw lathe::Error(Unsupported).
   virtual ClassProbabilities predictProba(const FeatureMatrix& x) const;
+  // predict() and, for a classifier, predictProba() of the same rows (probabilities empty when
+  // the estimator has none). The default calls both; an estimator whose classes come from its
+  // probabilities answers both from one pass (the model server's hot path).
+  struct Prediction {
+    std::vector<double> values;
+    ClassProbabilities probabilities;
+  };
+  virtual Prediction predictWithProbabilities(const FeatureMatrix& x) const;
   // One value per feature, summing to 1 where the algorithm defines them; empty when it does not.
   virtual std::vector<double> featureImportances() const { return {}; }
 

@@ -30,6 +30,10 @@ ClassProbabilities ImputedEstimator::predictProba(const FeatureMatrix& x) const 
   return x.hasMissing() ? inner_->predictProba(imputer_.filled(x)) : inner_->predictProba(x);
 }
 
+Estimator::Prediction ImputedEstimator::predictWithProbabilities(const FeatureMatrix& x) const {
+  return x.hasMissing() ? inner_->predictWithProbabilities(imputer_.filled(x)) : inner_->predictWithProbabilities(x);
+}
+
 void ImputedEstimator::save(ModelWriter& out) const {
   imputer_.save(out);
   inner_->save(out);

@@ -23,6 +23,7 @@ class ImputedEstimator final : public Estimator {
   void fit(const TrainingData& data, const jobs::JobContext& context) override;
   std::vector<double> predict(const FeatureMatrix& x) const override;
   ClassProbabilities predictProba(const FeatureMatrix& x) const override;
+  Prediction predictWithProbabilities(const FeatureMatrix& x) const override;
   std::vector<double> featureImportances() const override { return inner_->featureImportances(); }
   void save(ModelWriter& out) const override;
   void load(ModelReader& in) override;

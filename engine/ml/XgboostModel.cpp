@@ -284,35 +284,53 @@ std::vector<float> XgboostModel::rawPredict(const FeatureMatrix& x) const {
   return out;
 }
 
-std::vector<double> XgboostModel::predict(const FeatureMatrix& x) const {
-  const std::vector<float> raw = rawPredict(x);
-  if (task_ == Task::Regression) return {raw.begin(), raw.end()};
-  std::vector<double> out(x.rows());
-  if (task_ == Task::Binary) {
-    for (std::size_t r = 0; r < out.size(); ++r) out[r] = raw[r] > 0.5f ? 1.0 : 0.0;  // as XGBClassifier
+namespace {
+
+// The classes (as XGBClassifier decides them) and the probabilities from one raw prediction.
+std::vector<double> classesFrom(const std::vector<float>& raw, std::size_t rows, Task task, std::size_t k) {
+  if (task == Task::Regression) return {raw.begin(), raw.end()};
+  std::vector<double> out(rows);
+  if (task == Task::Binary) {
+    for (std::size_t r = 0; r < rows; ++r) out[r] = raw[r] > 0.5f ? 1.0 : 0.0;
     return out;
   }
-  const std::size_t k = classes_.size();
-  for (std::size_t r = 0; r < out.size(); ++r) {
+  for (std::size_t r = 0; r < rows; ++r) {
     const auto row = raw.begin() + static_cast<std::ptrdiff_t>(r * k);
     out[r] = static_cast<double>(std::max_element(row, row + static_cast<std::ptrdiff_t>(k)) - row);
   }
   return out;
 }
 
-ClassProbabilities XgboostModel::predictProba(const FeatureMatrix& x) const {
-  if (booster_.valid() && task_ == Task::Regression)
-    throw Error(ErrorCode::Unsupported, "xgboost: a regression model has no class probabilities");
-  const std::vector<float> raw = rawPredict(x);
-  ClassProbabilities out{x.rows(), classes_.size(), std::vector<double>(x.rows() * classes_.size())};
-  if (task_ == Task::Binary) {
-    for (std::size_t r = 0; r < x.rows(); ++r) {
+ClassProbabilities probabilitiesFrom(const std::vector<float>& raw, std::size_t rows, Task task, std::size_t k) {
+  ClassProbabilities out{rows, k, std::vector<double>(rows * k)};
+  if (task == Task::Binary) {
+    for (std::size_t r = 0; r < rows; ++r) {
       out.values[2 * r] = 1.0 - static_cast<double>(raw[r]);
       out.values[2 * r + 1] = raw[r];
     }
   } else {
     std::copy(raw.begin(), raw.end(), out.values.begin());
   }
+  return out;
+}
+
+}  // namespace
+
+std::vector<double> XgboostModel::predict(const FeatureMatrix& x) const {
+  return classesFrom(rawPredict(x), x.rows(), task_, classes_.size());
+}
+
+ClassProbabilities XgboostModel::predictProba(const FeatureMatrix& x) const {
+  if (booster_.valid() && task_ == Task::Regression)
+    throw Error(ErrorCode::Unsupported, "xgboost: a regression model has no class probabilities");
+  return probabilitiesFrom(rawPredict(x), x.rows(), task_, classes_.size());
+}
+
+Estimator::Prediction XgboostModel::predictWithProbabilities(const FeatureMatrix& x) const {
+  const std::vector<float> raw = rawPredict(x);
+  Prediction out;
+  out.values = classesFrom(raw, x.rows(), task_, classes_.size());
+  if (task_ != Task::Regression) out.probabilities = probabilitiesFrom(raw, x.rows(), task_, classes_.size());
   return out;
 }
 

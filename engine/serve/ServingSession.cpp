@@ -15,6 +15,7 @@ namespace lathe::serve {
 namespace {
 
 constexpr double kDefaultSampling = 0.1;
+constexpr double kDefaultRetentionDays = 30.0;
 
 ModelServer::Config serverConfig(const ServingSession::Options& options, const std::string& token) {
   ModelServer::Config config;
@@ -134,6 +135,7 @@ void ServingSession::stop() {
 void ServingSession::housekeeping(std::stop_token stop) {
   store::Database db = project_->connect();
   double lastStep = steadySeconds();
+  double nextTrim = steadySeconds() + 5.0;  // not in the first seconds: the server is warming up
   while (!stop.stop_requested()) {
     {
       std::unique_lock lock(wakeMutex_);
@@ -150,6 +152,10 @@ void ServingSession::housekeeping(std::stop_token stop) {
           if (action.kind != deploy::CanaryAction::Kind::Hold) lastStep = steadySeconds();
         }
       }
+      if (!project_->readOnly() && steadySeconds() >= nextTrim) {
+        nextTrim = steadySeconds() + 3600.0;
+        trimLog(db, endpoints);
+      }
       const std::string modified = endpoints.modifiedAt(endpoint_);
       if (modified != seenModifiedAt_) {
         seenModifiedAt_ = modified;
@@ -160,6 +166,16 @@ void ServingSession::housekeeping(std::stop_token stop) {
       // and the next tick tries again.
     }
   }
+}
+
+void ServingSession::trimLog(store::Database& db, deploy::EndpointRegistry& endpoints) {
+  const auto info = endpoints.get(endpoint_);
+  const double days = info.settings.value("log_retention_days", kDefaultRetentionDays);
+  if (!(days > 0.0)) return;
+  const auto cutoff = std::chrono::system_clock::now() -
+                      std::chrono::duration_cast<std::chrono::system_clock::duration>(std::chrono::duration<double, std::ratio<86400>>(days));
+  // Batches of 10,000 rows: the log's writer waits for each, never for the whole trim.
+  while (deploy::RequestLog::trimOlderThan(db, endpointId_, cutoff) > 0) {}
 }
 
 bool ServingSession::running() const { return server_ && server_->running(); }

@@ -14,6 +14,7 @@ class Database;
 class Project;
 }
 namespace lathe::deploy {
+class EndpointRegistry;
 class RequestLog;
 }
 
@@ -60,6 +61,8 @@ class ServingSession {
  private:
   ServingSession() = default;
   void housekeeping(std::stop_token stop);
+  // Deletes the endpoint's requests older than its log_retention_days (default 30).
+  void trimLog(store::Database& db, deploy::EndpointRegistry& endpoints);
   // The endpoint's variants from the project; models are loaded once per version and kept.
   std::vector<Variant> loadVariants(store::Database& db);
 

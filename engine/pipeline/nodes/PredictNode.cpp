@@ -5,6 +5,7 @@
 #include "engine/core/Error.h"
 #include "engine/data/CsvWriter.h"
 #include "engine/deploy/BatchScoringJob.h"
+#include "engine/deploy/ScoringModel.h"
 #include "engine/deploy/ModelRegistry.h"
 #include "engine/jobs/JobContext.h"
 #include "engine/ml/Task.h"
@@ -83,53 +84,25 @@ std::vector<NodeValue> run(const NodeRunInput& input, jobs::JobContext& context)
 data::Table PredictNode::predict(const ModelValue& model, const data::Table& table, std::vector<std::string> keys,
                                  const jobs::JobContext& context) {
   const auto& encoder = model.model->encoder;
-  const auto& estimator = *model.model->estimator;
   if (keys.empty()) keys = deploy::BatchScoringJob::idLikeColumns(table);
-  std::vector<std::shared_ptr<const data::Column>> columns;
-  for (const auto& key : keys) {
-    const auto index = table.indexOf(key);
-    if (!index) throw Error(ErrorCode::InvalidArgument, "there is no key column \"" + key + "\" in the data", {}, key);
-    columns.push_back(table.columnPtr(*index));
-  }
   context.progress(0.0, "encoding");
   const ml::FeatureMatrix x = encoder.encode(table);
   context.throwIfStopped();
   context.progress(0.3, "predicting");
-  const std::vector<double> predicted = estimator.predict(x);
+  auto prediction = model.model->estimator->predictWithProbabilities(x);
   context.throwIfStopped();
   const std::size_t rows = table.rowCount();
-  if (predicted.size() != rows) throw Error(ErrorCode::Internal, "the model gave " + std::to_string(predicted.size()) +
-                                                                     " predictions for " + std::to_string(rows) + " rows");
-  const ml::Task task = encoder.task();
-  if (ml::isClassification(task)) {
-    const auto& classes = encoder.classes();
-    std::vector<std::int32_t> codes(rows, -1);
-    data::Validity validity;
-    for (std::size_t row = 0; row < rows; ++row) {
-      const double k = predicted[row];
-      if (std::isfinite(k) && k >= 0.0 && k < static_cast<double>(classes.size())) codes[row] = static_cast<std::int32_t>(k);
-      else validity.setMissing(row, rows);
-    }
-    columns.push_back(data::Column::categorical("prediction", std::move(codes), classes, std::move(validity)));
-    context.progress(0.6, "probabilities");
-    ml::ClassProbabilities probabilities;
-    try {
-      probabilities = estimator.predictProba(x);
-    } catch (const Error& e) {
-      if (e.code() != ErrorCode::Unsupported) throw;
-    }
-    if (probabilities.rows == rows && probabilities.classes == classes.size()) {
-      for (std::size_t k = 0; k < classes.size(); ++k) {
-        std::vector<double> values(rows);
-        for (std::size_t row = 0; row < rows; ++row) values[row] = probabilities.at(row, k);
-        columns.push_back(data::Column::float64("probability_" + classes[k], std::move(values)));
-      }
-    }
-  } else {
-    columns.push_back(data::Column::float64("prediction", predicted));
-  }
+  if (prediction.values.size() != rows)
+    throw Error(ErrorCode::Internal, "the model gave " + std::to_string(prediction.values.size()) + " predictions for " +
+                                         std::to_string(rows) + " rows");
+  deploy::ScoredRows scored;
+  scored.task = encoder.task();
+  scored.classes = encoder.classes();
+  scored.predicted = std::move(prediction.values);
+  if (prediction.probabilities.rows == rows && prediction.probabilities.classes == scored.classes.size())
+    scored.probabilities = std::move(prediction.probabilities);
   context.progress(1.0, "predicted");
-  return data::Table(std::move(columns));
+  return deploy::ScoringModel::toTable(table, scored, keys);
 }
 
 NodeType PredictNode::type() {

@@ -38,7 +38,7 @@ class tst_MainWindowSmoke : public QObject {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const auto docks = window.docks().all();
-    QCOMPARE(docks.size(), 15);
+    QCOMPARE(docks.size(), 16);
     QStringList titles;
     for (QDockWidget* dock : docks) {
       dock->show();
