@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cstdio>
@@ -42,6 +43,8 @@
 #include "engine/explore/ChartRequest.h"
 #include "engine/store/Project.h"
 #include "widgets/canvas/PipelineCanvasView.h"
+#include "widgets/monitor/MonitorPanel.h"
+#include "widgets/monitor/MonitorRunView.h"
 #include "widgets/panels/ChartsPanel.h"
 #include "widgets/charts/ConfusionMatrixChart.h"
 #include "widgets/charts/RocCurveChart.h"
@@ -134,7 +137,9 @@ bool shootMonitor(MainWindow& window, qint64 creditVersion, const QString& path)
   }
   window.docks().monitor->show();
   window.docks().monitor->raise();
-  window.resizeDocks({window.docks().monitor}, {460}, Qt::Vertical);
+  window.resizeDocks({window.docks().monitor}, {480}, Qt::Vertical);
+  window.resizeDocks({window.docks().training}, {300}, Qt::Horizontal);
+  window.docks().monitorPanel->runView()->driftTable()->selectRow(0);  // the feature that drifted most
   settle(window, [] { return true; });
   return shoot(window, path);
 }

@@ -14,6 +14,7 @@
 #include "engine/data/ColumnType.h"
 #include "engine/jobs/JobContext.h"
 #include "engine/jobs/ParallelFor.h"
+#include "engine/monitor/FiniteValues.h"
 
 namespace lathe::monitor {
 namespace {
@@ -34,24 +35,6 @@ FeatureKind kindOf(ColumnType type) {
     case ColumnType::Datetime: return FeatureKind::Untested;
   }
   return FeatureKind::Untested;
-}
-
-// The valid, finite values of a float64 or int64 column, sorted. NaN and infinities are not
-// numbers a distribution can be measured with: they count with the missing values.
-std::vector<double> sortedFiniteValues(const Column& column) {
-  std::vector<double> values;
-  values.reserve(column.size() - column.missingCount());
-  if (column.type() == ColumnType::Float64) {
-    const auto raw = column.float64Values();
-    for (std::size_t row = 0; row < raw.size(); ++row)
-      if (column.isValid(row) && std::isfinite(raw[row])) values.push_back(raw[row]);
-  } else {
-    const auto raw = column.int64Values();
-    for (std::size_t row = 0; row < raw.size(); ++row)
-      if (column.isValid(row)) values.push_back(double(raw[row]));
-  }
-  std::sort(values.begin(), values.end());
-  return values;
 }
 
 // numpy.quantile's default ("linear"): position q (n - 1), interpolated between its neighbours

@@ -17,6 +17,7 @@
 #include "engine/jobs/JobContext.h"
 #include "engine/jobs/ParallelFor.h"
 #include "engine/monitor/DriftStatistics.h"
+#include "engine/monitor/FiniteValues.h"
 
 namespace lathe::monitor {
 namespace {
@@ -62,24 +63,6 @@ std::string formatPercent(double share) {
 
 std::string plural(std::uint64_t count, const char* one, const char* many) {
   return std::to_string(count) + " " + (count == 1 ? one : many);
-}
-
-// The valid, finite values of a float64 or int64 column, sorted (NaN and infinities count as
-// missing, as in the baseline).
-std::vector<double> sortedFiniteValues(const Column& column) {
-  std::vector<double> values;
-  values.reserve(column.size() - column.missingCount());
-  if (column.type() == ColumnType::Float64) {
-    const auto raw = column.float64Values();
-    for (std::size_t row = 0; row < raw.size(); ++row)
-      if (column.isValid(row) && std::isfinite(raw[row])) values.push_back(raw[row]);
-  } else {
-    const auto raw = column.int64Values();
-    for (std::size_t row = 0; row < raw.size(); ++row)
-      if (column.isValid(row)) values.push_back(double(raw[row]));
-  }
-  std::sort(values.begin(), values.end());
-  return values;
 }
 
 // Calls visit(row, index, text) for every valid value of a bool, categorical or text column,

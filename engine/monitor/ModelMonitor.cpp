@@ -36,7 +36,16 @@ ModelOutputs ModelMonitor::outputs(const deploy::ScoringModel& model, const data
   out.scored = model.score(batch, context);
   const auto& scored = out.scored;
   const std::size_t rows = scored.size();
-  out.prediction = deploy::ScoringModel::predictionColumn(scored);
+  // A binary model's picture is its probability of the positive class: its label hides every
+  // move that stays on one side of the threshold (a model that says "no" to 95% of rows says "no"
+  // a little less surely long before it says "yes" more often).
+  if (scored.task == ml::Task::Binary && scored.probabilities.classes == 2 && scored.probabilities.rows == rows) {
+    std::vector<double> positive(rows);
+    for (std::size_t r = 0; r < rows; ++r) positive[r] = scored.probabilities.at(r, 1);
+    out.prediction = data::Column::float64("prediction", std::move(positive));
+  } else {
+    out.prediction = deploy::ScoringModel::predictionColumn(scored);
+  }
   if (scored.task == ml::Task::Binary && scored.classes.size() == 2) {
     out.positiveClass = scored.classes[1];
     out.positive.resize(rows);

@@ -23,7 +23,8 @@ namespace lathe::monitor {
 // What a model said of a batch, in the forms monitoring needs.
 struct ModelOutputs {
   deploy::ScoredRows scored;
-  std::shared_ptr<const data::Column> prediction;  // "prediction": the label (categorical) or the value
+  // "prediction": a binary model's probability of class 1, else the label (categorical) or the value.
+  std::shared_ptr<const data::Column> prediction;
   std::vector<std::uint8_t> positive;              // binary only: the decision (or class 1) per row
   std::string positiveClass;                       // binary only
 };

@@ -8,7 +8,6 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "widgets/charts/ChartStyle.h"
 #include "widgets/monitor/MonitorFormat.h"
 #include "widgets/panels/OptionalNumberText.h"
 
@@ -81,11 +80,7 @@ ConstraintsDialog::ConstraintsDialog(const monitor::Baseline& baseline, QWidget*
   table_->horizontalHeader()->setStretchLastSection(true);
 
   error_->setObjectName(QStringLiteral("constraintsError"));
-  error_->setWordWrap(true);
-  QPalette errorColours = error_->palette();
-  errorColours.setColor(QPalette::WindowText, ChartStyle::seriesColor(3));
-  error_->setPalette(errorColours);
-  error_->hide();
+  MonitorFormat::styleAsError(error_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
   connect(buttons, &QDialogButtonBox::accepted, this, &ConstraintsDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -1,5 +1,9 @@
 #include "widgets/monitor/MonitorFormat.h"
 
+#include <QLabel>
+
+#include "widgets/charts/ChartStyle.h"
+
 #include <QLocale>
 #include <QTimeZone>
 
@@ -89,6 +93,14 @@ QString MonitorFormat::alert(const monitor::MonitorAlert& alert) {
       return tr("Feature importances changed order");
   }
   return {};
+}
+
+void MonitorFormat::styleAsError(QLabel* label) {
+  label->setWordWrap(true);
+  QPalette colours = label->palette();
+  colours.setColor(QPalette::WindowText, ChartStyle::seriesColor(3));
+  label->setPalette(colours);
+  label->hide();
 }
 
 }  // namespace lathe::widgets

@@ -8,6 +8,8 @@
 #include "engine/monitor/MonitorAlert.h"
 #include "engine/monitor/Violation.h"
 
+class QLabel;
+
 namespace lathe::widgets {
 
 // How the Monitor view words and writes what the engine reports, in one place so the table, the
@@ -33,6 +35,9 @@ class MonitorFormat {
   static QString violationKind(monitor::Violation::Kind kind);
   // One line per alert, e.g. "Feature age drifted (PSI 0.31, threshold 0.2)".
   static QString alert(const monitor::MonitorAlert& alert);
+  // A dialog's line that names what is wrong: wrapped, in the charts' warning colour, hidden
+  // until there is something to say.
+  static void styleAsError(QLabel* label);
 };
 
 }  // namespace lathe::widgets

@@ -8,7 +8,7 @@
 #include <QLineEdit>
 #include <QVBoxLayout>
 
-#include "widgets/charts/ChartStyle.h"
+#include "widgets/monitor/MonitorFormat.h"
 
 namespace lathe::widgets {
 
@@ -35,11 +35,7 @@ NewBaselineDialog::NewBaselineDialog(QWidget* parent)
   form->addRow(tr("Training data:"), dataset_);
   form->addRow(tr("Model (optional):"), model_);
   form->addRow(tr("Sensitive attribute (optional):"), sensitive_);
-  error_->setWordWrap(true);
-  QPalette errorColours = error_->palette();
-  errorColours.setColor(QPalette::WindowText, ChartStyle::seriesColor(3));  // as the other monitoring dialogs
-  error_->setPalette(errorColours);
-  error_->hide();
+  MonitorFormat::styleAsError(error_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
   buttons->button(QDialogButtonBox::Ok)->setText(tr("Create Baseline"));
   auto* layout = new QVBoxLayout(this);

@@ -19,7 +19,6 @@
 #include <cmath>
 
 #include "engine/eval/Metric.h"
-#include "widgets/charts/ChartStyle.h"
 #include "widgets/monitor/MonitorFormat.h"
 
 namespace lathe::widgets {
@@ -109,10 +108,7 @@ RetrainDialog::RetrainDialog(QWidget* parent)
   askLayout->addWidget(replace_);
   askLayout->addWidget(error_);
   askLayout->addStretch(1);
-  QPalette errorColours = error_->palette();
-  errorColours.setColor(QPalette::WindowText, ChartStyle::seriesColor(3));
-  error_->setPalette(errorColours);
-  error_->hide();
+  MonitorFormat::styleAsError(error_);
 
   // Step 2: the comparison.
   table_->setObjectName(QStringLiteral("retrainComparison"));

@@ -14,7 +14,6 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
-#include "widgets/charts/ChartStyle.h"
 #include "widgets/monitor/MonitorFormat.h"
 
 namespace lathe::widgets {
@@ -109,11 +108,7 @@ ScheduleDialog::ScheduleDialog(QWidget* parent)
   form->addRow(tr("Run &every:"), row(this, {{interval_, 0}, {intervalUnit_, 0}}));
   form->addRow(QString(), enabled_);
   error_->setObjectName(QStringLiteral("scheduleError"));
-  error_->setWordWrap(true);
-  QPalette errorColours = error_->palette();
-  errorColours.setColor(QPalette::WindowText, ChartStyle::seriesColor(3));
-  error_->setPalette(errorColours);
-  error_->hide();
+  MonitorFormat::styleAsError(error_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(form);

@@ -149,6 +149,7 @@ class tst_MonitorRun : public QObject {
     QCOMPARE(run.data.rows, std::uint64_t{500});
     QCOMPARE(drifted(run), std::vector<std::string>{});
     QVERIFY(run.prediction);
+    QCOMPARE(run.prediction->test, std::string("ks"));  // a binary model: its probability of "good"
     QVERIFY(!run.prediction->drift);
     QVERIFY(run.quality);  // the batch has the class column: its own labels
     QCOMPARE(run.quality->labelledRows, std::uint64_t{500});
