@@ -4,7 +4,11 @@
 // attribute) runs as a job and the panel moves on to "make a schedule"; a schedule on a file with
 // credit_amount tripled, run now as a job while the GUI thread stays free, shows its run with
 // credit_amount drifting and an alert; the timer's tick runs a schedule that is due and not one
-// that is not; Compare a File adds a run by hand, kept apart from the schedule's runs.
+// that is not; Compare a File adds a run by hand, kept apart from the schedule's runs; and
+// Retrain… from the panel opens the retraining dialog, retrains as a job, shows the live and the
+// retrained model on one holdout, and Promote makes the retrained one production, recorded.
+#include <QLineEdit>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -22,6 +26,7 @@
 #include "engine/store/DatasetRepository.h"
 #include "engine/store/Project.h"
 #include "widgets/monitor/MonitorPanel.h"
+#include "widgets/monitor/RetrainDialog.h"
 
 using lathe::app::MainWindow;
 using namespace lathe;
@@ -136,6 +141,28 @@ class tst_MonitorDock : public QObject {
     QVERIFY(waitIdle());
     QCOMPARE(repository().runs(0).size(), std::size_t{1});  // a run by hand, not the schedule's
     QCOMPARE(repository().runs(id).size(), std::size_t{1});
+  }
+
+  void retrainingFromThePanelIsRecorded() {
+    const auto id = repository().findSchedule("tripled amounts")->id;
+    emit panel()->retrainRequested(id);
+    auto* dialog = window_->findChild<widgets::RetrainDialog*>();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    dialog->findChild<QLineEdit*>(QStringLiteral("retrainFile"))->setText(dir_.filePath("same.csv"));
+    QVERIFY2(dialog->validate().isEmpty(), qPrintable(dialog->validate()));
+    dialog->retrainButton()->click();
+    QVERIFY(controller()->isRunning());
+    QVERIFY(QTest::qWaitFor([dialog] { return dialog->showsComparison(); }, kWait));
+    QVERIFY(!dialog->verdictText().isEmpty());
+    deploy::ModelRegistry registry(window_->document()->project()->db());
+    QCOMPARE(registry.resolve("credit:2").alias, std::string("candidate"));
+    dialog->promoteButton()->click();
+    QCOMPARE(registry.resolve("credit:production").version, 2);
+    const auto recorded = repository().retrainings();
+    QCOMPARE(recorded.size(), std::size_t{1});
+    QCOMPARE(recorded.front().decision, std::string("promoted"));
+    QCOMPARE(recorded.front().mode, std::string("append"));
   }
 };
 

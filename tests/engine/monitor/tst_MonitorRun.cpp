@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <numeric>
 #include <random>
 
@@ -214,6 +215,29 @@ class tst_MonitorRun : public QObject {
     QCOMPARE(runs.size(), std::size_t{1});
     QCOMPARE(runs.front().data.features.size(), std::size_t{20});
     QVERIFY(runs.front().attribution);
+  }
+
+  void editedConstraintsAreKeptAndApplied() {
+    monitor::MonitorRepository repository(project_->db());
+    auto constraints = repository.baseline(baselineId_).constraints;
+    auto amount = std::find_if(constraints.begin(), constraints.end(), [](const auto& c) { return c.name == "credit_amount"; });
+    QVERIFY(amount != constraints.end());
+    amount->min = *amount->max + 1.0;  // above the maximum
+    QVERIFY_THROWS_EXCEPTION(Error, repository.setConstraints(baselineId_, constraints));
+    amount->min = 250.0;
+    amount->max = 5000.0;  // the user lowers the ceiling: the larger loans now break it
+    repository.setConstraints(baselineId_, constraints);
+    const auto stored = *repository.baseline(baselineId_).constraint("credit_amount");
+    QCOMPARE(*stored.max, 5000.0);
+    const auto run = runSchedule(fileSchedule("lower ceiling", file("half.csv")));
+    std::uint64_t above = 0;
+    for (const auto& v : run.data.violations)
+      if (v.feature == "credit_amount" && v.kind == monitor::Violation::Kind::OutOfRange) above = v.count;
+    std::uint64_t expected = 0;
+    const auto& column = credit_.column(*credit_.indexOf("credit_amount"));
+    for (const auto row : half_) expected += column.numericAt(row) > 5000.0 || column.numericAt(row) < 250.0;
+    QVERIFY(expected > 0);
+    QCOMPARE(above, expected);
   }
 
   void theRequestLogIsABatch() {
