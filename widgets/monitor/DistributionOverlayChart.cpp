@@ -75,13 +75,8 @@ void DistributionOverlayChart::redraw() {
   baseline_ = current_ = nullptr;
   labels_.clear();
   hideEmptyState();
-  if (locale() != QLocale()) setLocale(QLocale());
-  for (QCPAxis* axis : {xAxis, yAxis}) {
-    axis->setVisible(true);
-    axis->grid()->setVisible(true);
-  }
+  MonitorChartLayout::resetAxes(this);
   xAxis->grid()->setVisible(false);  // the bins are categories: no vertical grid between them
-  ChartStyle::apply(this);
   heading_->setTextColor(palette().color(QPalette::WindowText));
   heading_->setText(title_);
 

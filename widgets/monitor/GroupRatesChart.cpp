@@ -41,13 +41,8 @@ void GroupRatesChart::redraw() {
   positive_ = recall_ = nullptr;
   groups_.clear();
   hideEmptyState();
-  if (locale() != QLocale()) setLocale(QLocale());
-  for (QCPAxis* axis : {xAxis, yAxis}) {
-    axis->setVisible(true);
-    axis->grid()->setVisible(true);
-  }
+  MonitorChartLayout::resetAxes(this);
   xAxis->grid()->setVisible(false);
-  ChartStyle::apply(this);
   heading_->setTextColor(palette().color(QPalette::WindowText));
   heading_->setText(report_ ? tr("Groups of %1").arg(QString::fromStdString(report_->attribute)) : QString());
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "widgets/charts/ChartStyle.h"
 #include "widgets/monitor/MonitorFormat.h"
 
 namespace lathe::widgets {
@@ -42,6 +43,15 @@ QCPTextElement* MonitorChartLayout::addHeading(QCustomPlot* plot) {
   row->setColumnStretchFactor(1, 0.001);
   plot->legend->setLayer(QStringLiteral("legend"));
   return title;
+}
+
+void MonitorChartLayout::resetAxes(QCustomPlot* plot) {
+  if (plot->locale() != QLocale()) plot->setLocale(QLocale());
+  for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
+    axis->setVisible(true);
+    axis->grid()->setVisible(true);
+  }
+  ChartStyle::apply(plot);
 }
 
 void MonitorChartLayout::updateLegend(QCustomPlot* plot) {

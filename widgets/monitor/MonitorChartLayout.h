@@ -19,6 +19,9 @@ class MonitorChartLayout {
  public:
   // Adds the row once; returns the title element. The legend is made visible and moved there.
   static QCPTextElement* addHeading(QCustomPlot* plot);
+  // Before a redraw: the locale the application has now, both axes and their grids shown (an
+  // empty state may have hidden them), and the shared chart look.
+  static void resetAxes(QCustomPlot* plot);
   // Shows the legend only when it lists something.
   static void updateLegend(QCustomPlot* plot);
 

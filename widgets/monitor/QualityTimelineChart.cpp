@@ -73,12 +73,7 @@ void QualityTimelineChart::redraw() {
   levelItems_.clear();
   values_.clear();
   hideEmptyState();
-  if (locale() != QLocale()) setLocale(QLocale());
-  for (QCPAxis* axis : {xAxis, yAxis}) {
-    axis->setVisible(true);
-    axis->grid()->setVisible(true);
-  }
-  ChartStyle::apply(this);
+  MonitorChartLayout::resetAxes(this);
   heading_->setTextColor(palette().color(QPalette::WindowText));
   chooseMetric();
   heading_->setText(metric_.isEmpty() ? tr("Model quality by run") : tr("%1 by run").arg(metric_));

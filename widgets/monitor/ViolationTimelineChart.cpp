@@ -75,12 +75,7 @@ void ViolationTimelineChart::redraw() {
   markers_.clear();
   features_.clear();
   hideEmptyState();
-  if (locale() != QLocale()) setLocale(QLocale());
-  for (QCPAxis* axis : {xAxis, yAxis}) {
-    axis->setVisible(true);
-    axis->grid()->setVisible(true);
-  }
-  ChartStyle::apply(this);
+  MonitorChartLayout::resetAxes(this);
   heading_->setTextColor(palette().color(QPalette::WindowText));
   heading_->setText(tr("Constraint violations by run"));
 
