@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QStringList>
 #include <QtGlobal>
+#include "TestPaths.h"
 
 struct CliResult {
   int code;  // -1 when it crashed
@@ -15,10 +16,10 @@ struct CliResult {
 
 inline CliResult runCli(const QStringList& args, int timeoutMs = 120000) {
   QProcess process;
-  process.start(QStringLiteral(LATHE_CLI), args);
+  process.start(QString::fromUtf8(LATHE_CLI), args);
   if (!process.waitForFinished(timeoutMs)) qFatal("lathe did not finish");
   return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
           QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
-inline QString datasetPath(const char* name) { return QStringLiteral(LATHE_DATASETS_DIR "/") + QLatin1String(name); }
+inline QString datasetPath(const char* name) { return QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/") + QLatin1String(name); }

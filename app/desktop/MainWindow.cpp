@@ -138,17 +138,15 @@ MainWindow::MainWindow(QWidget* parent)
     docks_->monitor->raise();
   });
   connect(projects_, &ProjectController::versionShown, this,
-          [this](std::shared_ptr<const data::Table> table, qint64 versionId) {
-            docks_->showRecipe(table != nullptr);
-            docks_->showTraining(table != nullptr);
-            training_->setSource(table, versionId);
-            tuning_->setSource(table, versionId);
-            autoMlAction_->setEnabled(table != nullptr);
-            if (table && versionId == pendingAutoMl_) {
-              pendingAutoMl_ = 0;
-              runAutoMl();
-            }
-            recipes_->setSource(std::move(table), versionId);
+          [this](std::shared_ptr<const data::Table> table, qint64 versionId) { useVersion(std::move(table), versionId, false); });
+  connect(projects_, &ProjectController::versionLoadedBehind, this,
+          [this](std::shared_ptr<const data::Table> table, const QString& title, qint64 versionId) {
+            // Loaded while the user opened a node's editor: the dataset to go back to on Done.
+            versionTable_ = table;
+            versionTitle_ = title;
+            const bool keep = nodeEditors_->editing();
+            if (!keep) showTable(table, title);
+            useVersion(std::move(table), versionId, keep);
           });
   // The recipe's preview shows in the Data dock; setSource is fed only by versionShown, so a
   // preview never becomes the recipe's own source.
@@ -166,14 +164,17 @@ MainWindow::MainWindow(QWidget* parent)
   nodeEditors_ = new PipelineNodeEditors(pipeline_, recipes_, training_, tuning_, this);
   connect(nodeEditors_, &PipelineNodeEditors::notice, this, &MainWindow::showNotice);
   connect(nodeEditors_, &PipelineNodeEditors::recipeEditorOpened, this, [this] {
+    projects_->supersedeLoads();
     docks_->recipe->show();
     docks_->recipe->raise();
   });
   connect(nodeEditors_, &PipelineNodeEditors::trainingEditorOpened, this, [this] {
+    projects_->supersedeLoads();
     docks_->training->show();
     docks_->training->raise();
   });
   connect(nodeEditors_, &PipelineNodeEditors::tuningEditorOpened, this, [this] {
+    projects_->supersedeLoads();
     docks_->tuning->show();
     docks_->tuning->raise();
   });
@@ -637,6 +638,19 @@ void MainWindow::refreshProjectPanel() {
   overview.readOnlyReason = ProjectMessages::readOnlyReason(document_->readOnlyReason());
   overview.filePath = QDir::toNativeSeparators(document_->filePath());
   docks_->projectPanel->setOverview(overview);
+}
+
+void MainWindow::useVersion(std::shared_ptr<const data::Table> table, qint64 versionId, bool keepEditedNode) {
+  docks_->showRecipe(table != nullptr);
+  docks_->showTraining(table != nullptr);
+  training_->setSource(table, versionId, keepEditedNode);
+  tuning_->setSource(table, versionId, keepEditedNode);
+  autoMlAction_->setEnabled(table != nullptr);
+  if (table && versionId == pendingAutoMl_) {
+    pendingAutoMl_ = 0;
+    runAutoMl();
+  }
+  recipes_->setSource(std::move(table), versionId, keepEditedNode);
 }
 
 void MainWindow::showTable(std::shared_ptr<const data::Table> table, const QString& name) {

@@ -90,6 +90,8 @@ class MainWindow : public QMainWindow {
   void updateTitle();
   void updateRunActions();
   void showTable(std::shared_ptr<const data::Table> table, const QString& name = {});
+  // A stored dataset version (null: none) becomes the panels' source.
+  void useVersion(std::shared_ptr<const data::Table> table, qint64 versionId, bool keepEditedNode);
   void connectProjectPanel();
   void connectTuning();
   // AutoML on the shown dataset, the one button: the Tuning dock comes forward and it starts.

@@ -56,6 +56,10 @@ void PipelineNodeEditors::edit(int nodeId, const QString& type) {
   });
 }
 
+bool PipelineNodeEditors::editing() const {
+  return recipes_->editedNode() != 0 || training_->editedNode() != 0 || tuning_->editedNode() != 0;
+}
+
 void PipelineNodeEditors::open(int nodeId, const QString& type, std::shared_ptr<const data::Table> input) {
   const pipeline::GraphNode* node = pipeline_->document()->graph().node(nodeId);
   if (!node || QString::fromStdString(node->type) != type) return;  // gone while its input ran

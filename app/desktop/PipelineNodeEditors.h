@@ -27,6 +27,8 @@ class PipelineNodeEditors : public QObject {
 
   // What a double-click does; public so a test or a menu can ask the same.
   void edit(int nodeId, const QString& type);
+  // True while a dock shows a node instead of its dataset.
+  bool editing() const;
 
  signals:
   // The dock now shows the node: the window brings it forward.

@@ -307,9 +307,13 @@ void ProjectController::showDatasetVersion(qint64 versionId) {
   }
   auto job = std::make_shared<store::LoadDatasetJob>(project, versionId);
   JobManager::Callbacks callbacks;
-  callbacks.finished = [this, job, project, versionId, title] {
+  callbacks.finished = [this, job, project, versionId, title, ticket = ++loadsRequested_] {
     if (document_->project() != project) return;
     document_->setViewState(QString::fromLatin1(kShownVersionKey), QString::number(versionId));
+    if (ticket <= supersededUpTo_) {
+      emit versionLoadedBehind(job->table(), title, versionId);
+      return;
+    }
     emit tableReady(job->table(), title);
     emit versionShown(job->table(), versionId);
   };

@@ -42,6 +42,9 @@ class ProjectController : public QObject {
   void storeImport(std::shared_ptr<const data::Table> table, const data::ImportRequest& request);
   // Loads a stored dataset version and hands it to tableReady.
   void showDatasetVersion(qint64 versionId);
+  // The user has turned to something else (a pipeline node's editor): the loads requested until
+  // now arrive through versionLoadedBehind instead, so a slow load cannot take the panels away.
+  void supersedeLoads() { supersededUpTo_ = loadsRequested_; }
 
   // Where New Project suggests to put projects: the last folder used, or Documents.
   static QString defaultProjectFolder();
@@ -51,6 +54,8 @@ class ProjectController : public QObject {
   // A stored dataset version is what the window shows now (null, 0: none), so a recipe can
   // start from it.
   void versionShown(std::shared_ptr<const lathe::data::Table> table, qint64 versionId);
+  // A load superseded while it ran (supersedeLoads): still the dataset to come back to.
+  void versionLoadedBehind(std::shared_ptr<const lathe::data::Table> table, const QString& title, qint64 versionId);
   void notice(const QString& text);
   void error(const QString& title, const QString& text);
 
@@ -65,6 +70,8 @@ class ProjectController : public QObject {
   JobManager* jobs_;
   QPointer<QWidget> window_;
   int pendingWrites_ = 0;  // store jobs running on the open project
+  quint64 loadsRequested_ = 0;
+  quint64 supersededUpTo_ = 0;
 };
 
 }  // namespace lathe::app

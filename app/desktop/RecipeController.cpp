@@ -191,11 +191,12 @@ void RecipeController::leaveNode() {
   datasetSource_.reset();
 }
 
-void RecipeController::setSource(std::shared_ptr<const data::Table> table, qint64 versionId) {
+void RecipeController::setSource(std::shared_ptr<const data::Table> table, qint64 versionId, bool keepEditedNode) {
   if (nodeId_ != 0) {
     // Another dataset shown: the node keeps its recipe (every edit is already in it).
     datasetSource_ = std::move(table);
     datasetVersionId_ = versionId;
+    if (keepEditedNode) return;
     const int node = nodeId_;
     leaveNode();
     emit nodeEditingEnded(node);

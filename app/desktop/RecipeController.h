@@ -30,7 +30,8 @@ class RecipeController : public QObject {
                    QObject* parent = nullptr);
 
   // The version the recipe targets and its table; a new version starts a new, empty recipe.
-  void setSource(std::shared_ptr<const data::Table> table, qint64 versionId);
+  // keepEditedNode: a node's editor stays open, and the dataset is where Done goes back to.
+  void setSource(std::shared_ptr<const data::Table> table, qint64 versionId, bool keepEditedNode = false);
   qint64 sourceVersionId() const { return versionId_; }
   RecipeDocument* recipe() const { return recipe_; }
   // The last successful preview (null before one, or after a failed one).

@@ -84,9 +84,10 @@ TrainingController::TrainingController(ProjectDocument* document, JobManager* jo
           });
 }
 
-void TrainingController::setSource(std::shared_ptr<const data::Table> table, qint64 versionId) {
+void TrainingController::setSource(std::shared_ptr<const data::Table> table, qint64 versionId, bool keepEditedNode) {
   table_ = std::move(table);
   versionId_ = versionId;
+  if (nodeId_ != 0 && keepEditedNode) return;
   if (nodeId_ != 0) {
     // Another dataset shown: the user has moved on from the node (which keeps what changed).
     emit nodeEditingEnded(nodeId_);

@@ -26,7 +26,8 @@ class TrainingController : public QObject {
                      QObject* parent = nullptr);
 
   // The dataset version the Data dock shows (null: none) and its table.
-  void setSource(std::shared_ptr<const data::Table> table, qint64 versionId);
+  // keepEditedNode: a node's editor stays open, and the dataset is where Done goes back to.
+  void setSource(std::shared_ptr<const data::Table> table, qint64 versionId, bool keepEditedNode = false);
   void train();
   bool isTraining() const { return job_ != 0; }
 

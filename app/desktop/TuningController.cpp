@@ -74,9 +74,10 @@ TuningController::TuningController(ProjectDocument* document, JobManager* jobs, 
   });
 }
 
-void TuningController::setSource(std::shared_ptr<const data::Table> table, qint64 versionId) {
+void TuningController::setSource(std::shared_ptr<const data::Table> table, qint64 versionId, bool keepEditedNode) {
   table_ = std::move(table);
   versionId_ = versionId;
+  if (nodeId_ != 0 && keepEditedNode) return;
   if (nodeId_ != 0) {
     emit nodeEditingEnded(nodeId_);
     leaveNode();

@@ -31,7 +31,8 @@ class TuningController : public QObject {
   TuningController(ProjectDocument* document, JobManager* jobs, widgets::TuningPanel* panel, QObject* parent = nullptr);
 
   // The dataset version the Data dock shows (null: none) and its rows.
-  void setSource(std::shared_ptr<const data::Table> table, qint64 versionId);
+  // keepEditedNode: a node's editor stays open, and the dataset is where Done goes back to.
+  void setSource(std::shared_ptr<const data::Table> table, qint64 versionId, bool keepEditedNode = false);
   // The one-button AutoML on the shown dataset: AutoML mode, the target `suggestedTarget` when
   // it is a column (else the form's), and started at once. False (and why, in the panel) when
   // it cannot start.

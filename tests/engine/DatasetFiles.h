@@ -10,6 +10,7 @@
 #include "engine/data/Table.h"
 #include "engine/jobs/JobContext.h"
 #include "engine/jobs/ProgressSink.h"
+#include "TestPaths.h"
 
 // `name` (e.g. "penguins.csv") imported with the importer's defaults.
 inline lathe::data::Table importDataset(const std::string& name) {

@@ -3,6 +3,7 @@
 #include <QDirIterator>
 #include <QRegularExpression>
 #include <QtTest>
+#include "TestPaths.h"
 
 // Plain string literals: moc cannot parse raw strings that hold quotes.
 static const char* const kQtInclude = "^\\s*#\\s*include\\s*[<\"](Q[A-Za-z]|qt|qcustomplot)";
@@ -13,7 +14,7 @@ class tst_EngineLayering : public QObject {
 
   static QStringList offendingFiles(const QString& folder, const QRegularExpression& include) {
     QStringList offenders;
-    QDirIterator it(QStringLiteral(LATHE_SOURCE_DIR "/") + folder, {"*.h", "*.hpp", "*.cpp", "*.in"},
+    QDirIterator it(QString::fromUtf8(LATHE_SOURCE_DIR) + QStringLiteral("/") + folder, {"*.h", "*.hpp", "*.cpp", "*.in"},
                     QDir::Files, QDirIterator::Subdirectories);
     int files = 0;
     while (it.hasNext()) {

@@ -5,6 +5,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include "TestPaths.h"
 
 class tst_Cli : public QObject {
   Q_OBJECT
@@ -15,7 +16,7 @@ class tst_Cli : public QObject {
   };
   static Result run(const QStringList& args) {
     QProcess process;
-    process.start(QStringLiteral(LATHE_CLI), args);
+    process.start(QString::fromUtf8(LATHE_CLI), args);
     if (!process.waitForFinished(30000)) qFatal("lathe did not finish");
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()),
@@ -65,7 +66,7 @@ class tst_Cli : public QObject {
   }
 
   void importPrintsTheSchemaAsJson() {
-    const Result r = run({QStringLiteral("import"), QStringLiteral(LATHE_DATASETS_DIR "/penguins.csv"), QStringLiteral("--json")});
+    const Result r = run({QStringLiteral("import"), QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/penguins.csv"), QStringLiteral("--json")});
     QCOMPARE(r.code, 0);
     const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(doc.value(QStringLiteral("rows")).toInt(), 344);
@@ -91,7 +92,7 @@ class tst_Cli : public QObject {
     QFETCH(QString, file);
     QFETCH(int, rows);
     QFETCH(int, columns);
-    const Result r = run({QStringLiteral("import"), QStringLiteral(LATHE_DATASETS_DIR "/") + file, QStringLiteral("--json")});
+    const Result r = run({QStringLiteral("import"), QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/") + file, QStringLiteral("--json")});
     QCOMPARE(r.code, 0);
     const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(doc.value(QStringLiteral("rows")).toInt(), rows);
@@ -99,7 +100,7 @@ class tst_Cli : public QObject {
   }
 
   void importHumanOutputProfilesColumns() {
-    const Result r = run({QStringLiteral("import"), QStringLiteral(LATHE_DATASETS_DIR "/seattle-weather.csv")});
+    const Result r = run({QStringLiteral("import"), QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/seattle-weather.csv")});
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains(QStringLiteral("1461 rows, 6 columns")));
     QVERIFY2(r.out.contains(QStringLiteral("2012-01-01 .. 2015-12-31")), qPrintable(r.out));
@@ -171,7 +172,7 @@ class tst_Cli : public QObject {
     QCOMPARE(empty.value(str("runs")).toInt(), 0);
     QCOMPARE(empty.value(str("models")).toInt(), 0);
 
-    const QString penguins = QStringLiteral(LATHE_DATASETS_DIR "/penguins.csv");
+    const QString penguins = QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/penguins.csv");
     const Result added = run({str("project"), str("add-data"), project, penguins, str("--json")});
     QCOMPARE(added.code, 0);
     const QJsonObject stored = json(added);
@@ -322,7 +323,7 @@ class tst_Cli : public QObject {
     QTest::newRow("info: not a project") << QStringList{"project", "info", "@/text.lathe"} << QStringLiteral("text.lathe: is not a Lathe project");
     QTest::newRow("runs: empty file") << QStringList{"runs", "@/empty.lathe"} << QStringLiteral("empty.lathe: is empty");
     QTest::newRow("runs: a folder") << QStringList{"runs", "@"} << QStringLiteral("not a regular file");
-    QTest::newRow("add-data: not a project") << QStringList{"project", "add-data", "@/text.lathe", LATHE_DATASETS_DIR "/iris.arff"} << QStringLiteral("text.lathe");
+    QTest::newRow("add-data: not a project") << QStringList{"project", "add-data", "@/text.lathe", QString::fromUtf8(LATHE_DATASETS_DIR) + "/iris.arff"} << QStringLiteral("text.lathe");
     QTest::newRow("new: exists") << QStringList{"project", "new", "@/text.lathe", "--name", "X"} << QStringLiteral("text.lathe: already exists");
     QTest::newRow("new: no name") << QStringList{"project", "new", "@/new.lathe"} << QStringLiteral("--name");
     QTest::newRow("new: unknown metric") << QStringList{"project", "new", "@/new.lathe", "--name", "X", "--kpi", "auc"} << QStringLiteral("'auc'");
@@ -376,7 +377,7 @@ class tst_Cli : public QObject {
     QCOMPARE(run({str("project"), str("new"), project, str("--demo")}).code, 0);
     const auto holder = holdLock(project);
 
-    const Result add = run({str("project"), str("add-data"), project, QStringLiteral(LATHE_DATASETS_DIR "/iris.arff")});
+    const Result add = run({str("project"), str("add-data"), project, QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/iris.arff")});
     QCOMPARE(add.code, 2);
     QVERIFY2(add.err.contains(project) && add.err.contains(str("open in another Lathe")), qPrintable(add.err));
     QCOMPARE(add.err.count(QLatin1Char('\n')), 1);
@@ -390,7 +391,7 @@ class tst_Cli : public QObject {
     holder->closeWriteChannel();
     QVERIFY(holder->waitForFinished(5000));
 
-    QCOMPARE(run({str("project"), str("add-data"), project, QStringLiteral(LATHE_DATASETS_DIR "/iris.arff")}).code, 0);
+    QCOMPARE(run({str("project"), str("add-data"), project, QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/iris.arff")}).code, 0);
     const QJsonObject after = json(run({str("project"), str("info"), project, str("--json")}));
     QCOMPARE(after.value(str("read_only")).toBool(), false);
     QCOMPARE(after.value(str("datasets")).toArray().size(), 2);

@@ -24,6 +24,7 @@
 #include <QtTest>
 
 #include "CliProcess.h"
+#include "TestPaths.h"
 
 namespace {
 
@@ -172,7 +173,7 @@ Reply predict(int port, const QString& endpoint, const QList<int>& rows, const Q
 class Server {
  public:
   explicit Server(const QStringList& args) {
-    process_.start(QStringLiteral(LATHE_CLI), args);
+    process_.start(QString::fromUtf8(LATHE_CLI), args);
     if (!process_.waitForStarted(30000)) qFatal("lathe serve did not start");
   }
   ~Server() {

@@ -16,6 +16,7 @@
 #include <QtTest>
 
 #include <memory>
+#include "TestPaths.h"
 
 class tst_CliRun : public QObject {
   Q_OBJECT
@@ -27,7 +28,7 @@ class tst_CliRun : public QObject {
   };
   static Result run(const QStringList& args) {
     QProcess process;
-    process.start(QStringLiteral(LATHE_CLI), args);
+    process.start(QString::fromUtf8(LATHE_CLI), args);
     if (!process.waitForFinished(240000)) qFatal("lathe did not finish");
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
@@ -198,7 +199,7 @@ class tst_CliRun : public QObject {
     sqlite(project, str("UPDATE pipeline SET definition = replace(definition, '\"n_estimators\":200', "
                         "'\"n_estimators\":100000')"));
     QProcess process;
-    process.start(QStringLiteral(LATHE_CLI), {str("run"), project, str("--json")});
+    process.start(QString::fromUtf8(LATHE_CLI), {str("run"), project, str("--json")});
     QVERIFY(process.waitForStarted(5000));
     QThread::msleep(2500);  // the forest is well into its trees by now
     QCOMPARE(QProcess::execute(str("kill"), {str("-INT"), QString::number(process.processId())}), 0);

@@ -16,6 +16,7 @@
 #include "widgets/panels/ColumnProfilePanel.h"
 #include "widgets/table/DataFilterBar.h"
 #include "widgets/table/DataTableView.h"
+#include "TestPaths.h"
 
 using lathe::app::MainWindow;
 using lathe::data::Table;
@@ -26,7 +27,7 @@ std::shared_ptr<const Table> penguins() {
   lathe::jobs::NullProgressSink sink;
   std::stop_source stop;
   lathe::data::ImportRequest request;
-  request.path = LATHE_DATASETS_DIR "/penguins.csv";
+  request.path = std::string(LATHE_DATASETS_DIR) + "/penguins.csv";
   return std::make_shared<const Table>(
       lathe::data::DataImporter::import(request, lathe::jobs::JobContext(stop.get_token(), sink)).table);
 }

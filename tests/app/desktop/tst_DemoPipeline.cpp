@@ -21,6 +21,7 @@
 #include "engine/pipeline/NodeState.h"
 #include "widgets/canvas/NodeItem.h"
 #include "widgets/canvas/PipelineScene.h"
+#include "TestPaths.h"
 
 using lathe::app::MainWindow;
 
@@ -75,10 +76,10 @@ class tst_DemoPipeline : public QObject {
     // The CLI on a fresh demo with the same seed (0) gives the same test AUCs.
     const QString cliProject = dir_.filePath(QStringLiteral("cli.lathe"));
     QProcess cli;
-    cli.start(QStringLiteral(LATHE_CLI), {QStringLiteral("project"), QStringLiteral("new"), cliProject, QStringLiteral("--demo")});
+    cli.start(QString::fromUtf8(LATHE_CLI), {QStringLiteral("project"), QStringLiteral("new"), cliProject, QStringLiteral("--demo")});
     QVERIFY(cli.waitForFinished(kWait));
     QCOMPARE(cli.exitCode(), 0);
-    cli.start(QStringLiteral(LATHE_CLI), {QStringLiteral("run"), cliProject, QStringLiteral("--json")});
+    cli.start(QString::fromUtf8(LATHE_CLI), {QStringLiteral("run"), cliProject, QStringLiteral("--json")});
     QVERIFY(cli.waitForFinished(kWait));
     QCOMPARE(cli.exitCode(), 0);
     const auto report = nlohmann::json::parse(cli.readAllStandardOutput().toStdString());

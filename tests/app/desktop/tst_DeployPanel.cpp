@@ -58,6 +58,7 @@
 #include "widgets/deploy/AbResultView.h"
 #include "widgets/deploy/DeployPanel.h"
 #include "widgets/panels/PlaceholderStack.h"
+#include "TestPaths.h"
 
 using lathe::app::MainWindow;
 
@@ -70,7 +71,7 @@ enum Column { NameColumn, RoleColumn, WeightColumn, RequestsColumn, RowsColumn }
 
 bool runCli(const QStringList& arguments) {
   QProcess cli;
-  cli.start(QStringLiteral(LATHE_CLI), arguments);
+  cli.start(QString::fromUtf8(LATHE_CLI), arguments);
   if (!cli.waitForFinished(kWait) || cli.exitCode() != 0) {
     qWarning("lathe %s: %s", qPrintable(arguments.join(u' ')), cli.readAllStandardError().constData());
     return false;
@@ -108,7 +109,7 @@ struct Credit {
 const Credit& credit() {
   static const Credit data = [] {
     Credit c;
-    QFile file(QStringLiteral(LATHE_DATASETS_DIR "/credit-g.arff"));
+    QFile file(QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/credit-g.arff"));
     if (!file.open(QIODevice::ReadOnly)) qFatal("no credit-g.arff");
     bool inData = false;
     while (!file.atEnd()) {

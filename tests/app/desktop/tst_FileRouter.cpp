@@ -4,6 +4,7 @@
 #include "TestFiles.h"
 
 #include "app/desktop/FileRouter.h"
+#include "TestPaths.h"
 
 using lathe::app::FileRouter;
 using Kind = FileRouter::Kind;
@@ -48,7 +49,7 @@ class tst_FileRouter : public QObject {
   }
 
   void everySharedDatasetIsData() {
-    QDir datasets(QStringLiteral(LATHE_DATASETS_DIR));
+    QDir datasets(QString::fromUtf8(LATHE_DATASETS_DIR));
     const QStringList files = datasets.entryList({"*.csv", "*.arff"}, QDir::Files);
     QVERIFY2(files.size() >= 10, qPrintable(datasets.path()));
     for (const QString& file : files)

@@ -11,6 +11,7 @@
 #include "TestFiles.h"
 
 #include "app/desktop/ImportDialog.h"
+#include "TestPaths.h"
 
 using lathe::app::ImportDialog;
 using lathe::data::ColumnType;
@@ -28,7 +29,7 @@ class tst_ImportDialog : public QObject {
 
  private slots:
   void previewsARealDataset() {
-    ImportDialog dialog(QStringLiteral(LATHE_DATASETS_DIR "/penguins.csv"));
+    ImportDialog dialog(QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/penguins.csv"));
     QVERIFY(waitForPreview(dialog));
     QVERIFY2(dialog.preview(), qPrintable(dialog.previewError()));
     const auto& table = dialog.preview()->table;
@@ -70,7 +71,7 @@ class tst_ImportDialog : public QObject {
   }
 
   void textSettingsOnlyApplyToText() {
-    ImportDialog dialog(QStringLiteral(LATHE_DATASETS_DIR "/iris.arff"));
+    ImportDialog dialog(QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/iris.arff"));
     QVERIFY(waitForPreview(dialog));
     QCOMPARE(dialog.preview()->format, std::string("arff"));
     auto* format = dialog.findChildren<QComboBox*>().at(0);

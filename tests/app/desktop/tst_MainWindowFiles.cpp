@@ -16,6 +16,7 @@
 #include "app/desktop/StudioDocks.h"
 #include "app/jobs/JobManager.h"
 #include "widgets/table/DataTableView.h"
+#include "TestPaths.h"
 
 using lathe::app::MainWindow;
 
@@ -58,7 +59,7 @@ class tst_MainWindowFiles : public QObject {
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    drop(window, QStringLiteral(LATHE_DATASETS_DIR "/iris.arff"));
+    drop(window, QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/iris.arff"));
     QVERIFY(!visibleMessage(window));
     auto* dialog = window.findChild<lathe::app::ImportDialog*>();
     QVERIFY(dialog);
@@ -79,7 +80,7 @@ class tst_MainWindowFiles : public QObject {
     MainWindow window;
     window.show();
     QSignalSpy finished(window.jobManager(), &lathe::app::JobManager::jobFinished);
-    window.openFile(QStringLiteral(LATHE_DATASETS_DIR "/penguins.csv"));
+    window.openFile(QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/penguins.csv"));
     auto* dialog = window.findChild<lathe::app::ImportDialog*>();
     QVERIFY(dialog);
     dialog->accept();

@@ -24,6 +24,7 @@
 #include "widgets/table/DataTableModel.h"
 #include "widgets/table/DataTableView.h"
 #include "widgets/table/HistogramHeaderView.h"
+#include "TestPaths.h"
 
 using lathe::app::JobManager;
 using lathe::app::MainWindow;
@@ -91,7 +92,7 @@ class tst_MainWindowProject : public QObject {
     MainWindow window;
     window.show();
     QVERIFY(openAndWait(window, path));
-    importAndStore(window, QStringLiteral(LATHE_DATASETS_DIR "/penguins.csv"));
+    importAndStore(window, QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/penguins.csv"));
     auto datasets = window.document()->datasets();
     QCOMPARE(datasets.size(), std::size_t{1});
     QCOMPARE(datasets[0].name, std::string("penguins"));
@@ -114,7 +115,7 @@ class tst_MainWindowProject : public QObject {
       MainWindow window;
       window.show();
       QVERIFY(openAndWait(window, path));
-      importAndStore(window, QStringLiteral(LATHE_DATASETS_DIR "/penguins.csv"));
+      importAndStore(window, QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/penguins.csv"));
     }
     MainWindow window;
     QVERIFY(openAndWait(window, path));
@@ -126,7 +127,7 @@ class tst_MainWindowProject : public QObject {
     MainWindow window;
     window.show();
     QVERIFY(!window.document()->hasProject());
-    importAndStore(window, QStringLiteral(LATHE_DATASETS_DIR "/penguins.csv"));
+    importAndStore(window, QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/penguins.csv"));
     QVERIFY(window.document()->hasProject());
     QVERIFY(window.document()->isScratch());
     const QString scratch = window.document()->filePath();
@@ -148,7 +149,7 @@ class tst_MainWindowProject : public QObject {
   void clickingAColumnHeaderSortsTheDataOffTheGuiThread() {
     MainWindow window;
     window.show();
-    importAndStore(window, QStringLiteral(LATHE_DATASETS_DIR "/penguins.csv"));
+    importAndStore(window, QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/penguins.csv"));
     auto* view = window.docks().dataView;
     const int mass = 5;  // Body Mass (g)
     QCOMPARE(view->model()->headerData(mass, Qt::Horizontal).toString().section(QLatin1Char('\n'), 0, 0),
@@ -163,7 +164,7 @@ class tst_MainWindowProject : public QObject {
   void aRecipeStepPreviewsInTheDataDockAndUndoShowsTheDatasetAgain() {
     MainWindow window;
     window.show();
-    importAndStore(window, QStringLiteral(LATHE_DATASETS_DIR "/penguins.csv"));
+    importAndStore(window, QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/penguins.csv"));
     const auto dataset = window.currentTable();
     QTRY_VERIFY_WITH_TIMEOUT(window.recipes()->sourceVersionId() > 0, 10000);
     window.recipes()->addStep("fill_missing", {{"columns", {"Body Mass (g)"}}, {"strategy", "mean"}});

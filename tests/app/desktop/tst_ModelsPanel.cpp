@@ -39,6 +39,7 @@
 #include "widgets/panels/EmptyStatePanel.h"
 #include "widgets/panels/ExperimentsPanel.h"
 #include "widgets/panels/PlaceholderStack.h"
+#include "TestPaths.h"
 
 using lathe::app::MainWindow;
 using lathe::widgets::ModelVersionTableModel;
@@ -48,7 +49,7 @@ constexpr int kWait = 300000;  // the demo trains three models; generous for the
 
 bool runCli(const QStringList& arguments) {
   QProcess cli;
-  cli.start(QStringLiteral(LATHE_CLI), arguments);
+  cli.start(QString::fromUtf8(LATHE_CLI), arguments);
   if (!cli.waitForFinished(kWait) || cli.exitCode() != 0) {
     qWarning("lathe %s: %s", qPrintable(arguments.join(u' ')), cli.readAllStandardError().constData());
     return false;
@@ -272,7 +273,7 @@ class tst_ModelsPanel : public QObject {
   // says how many rows were scored and offers the folder.
   void scoringAFileWritesTheCsv() {
     const QString output = dir_.filePath(QStringLiteral("scored.csv"));
-    QVERIFY(controller()->scoreFile(versionId("german-credit", 2), QStringLiteral(LATHE_DATASETS_DIR "/credit-g.arff"), output));
+    QVERIFY(controller()->scoreFile(versionId("german-credit", 2), QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/credit-g.arff"), output));
     QVERIFY(controller()->isRunning());
     QVERIFY(panel()->job()->cancelButton()->isVisibleTo(panel()));
     QTRY_VERIFY_WITH_TIMEOUT(!controller()->isRunning(), kWait);

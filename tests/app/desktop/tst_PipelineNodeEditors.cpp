@@ -5,6 +5,7 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -108,6 +109,28 @@ class tst_PipelineNodeEditors : public QObject {
     QCOMPARE(window().recipes()->editedNode(), 0);
     QVERIFY(!panel->isEditingNode());
     QCOMPARE(parametersOf(window(), recipe)["steps"].size(), std::size_t(2));
+  }
+
+  // A dataset load requested before the editor opened can finish after it (a busy machine, a
+  // slow disk): the editor stays open, and that dataset is where Done goes back to.
+  void aLoadRequestedBeforeTheEditorOpenedDoesNotCloseIt() {
+    const int recipe = nodeOfType(window().pipeline()->document()->graph(), "recipe");
+    window().nodeEditors()->edit(recipe, QStringLiteral("recipe"));
+    QTRY_COMPARE_WITH_TIMEOUT(window().recipes()->editedNode(), recipe, kWait);
+    const auto datasets = window().document()->datasets();
+    QVERIFY(!datasets.empty() && !datasets.front().versions.empty());
+    QSignalSpy behind(window().projects(), &lathe::app::ProjectController::versionLoadedBehind);
+    QSignalSpy shown(window().projects(), &lathe::app::ProjectController::versionShown);
+    window().projects()->showDatasetVersion(datasets.front().versions.front().id);
+    window().projects()->supersedeLoads();  // what opening the editor does
+    QTRY_COMPARE_WITH_TIMEOUT(behind.count(), 1, kWait);
+    QCOMPARE(shown.count(), 0);
+    QCOMPARE(window().recipes()->editedNode(), recipe);
+    QVERIFY(window().docks().recipePanel->isEditingNode());
+
+    window().docks().recipePanel->nodeBanner()->findChild<QPushButton*>(QStringLiteral("doneEditingNodeButton"))->click();
+    QCOMPARE(window().recipes()->editedNode(), 0);
+    QVERIFY(!window().docks().recipePanel->isEditingNode());
   }
 
   void trainNodeOpensTheTrainingPanelAndApplySavesIt() {

@@ -18,6 +18,7 @@
 #include "engine/store/DatasetRepository.h"
 #include "engine/store/Project.h"
 #include "widgets/panels/RecipePanel.h"
+#include "TestPaths.h"
 
 using lathe::app::RecipeController;
 using lathe::data::Table;

@@ -37,6 +37,7 @@
 #include "widgets/panels/RunDetailsPanel.h"
 #include "widgets/panels/TrainingPanel.h"
 #include "widgets/table/RunTableModel.h"
+#include "TestPaths.h"
 
 using lathe::app::MainWindow;
 
@@ -70,7 +71,7 @@ class tst_RunDetailsWorkflow : public QObject {
     window_ = std::make_unique<MainWindow>();
     window_->show();
     QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-    window_->openFile(QStringLiteral(LATHE_DATASETS_DIR "/credit-g.arff"));
+    window_->openFile(QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/credit-g.arff"));
     auto* dialog = window_->findChild<lathe::app::ImportDialog*>();
     QVERIFY(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->preview() || !dialog->previewError().isEmpty(), kWait);

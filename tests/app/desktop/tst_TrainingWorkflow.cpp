@@ -38,6 +38,7 @@
 #include "widgets/panels/ExperimentsPanel.h"
 #include "widgets/panels/RunComparisonPanel.h"
 #include "widgets/panels/TrainingPanel.h"
+#include "TestPaths.h"
 
 using lathe::app::MainWindow;
 
@@ -116,7 +117,7 @@ class tst_TrainingWorkflow : public QObject {
   // 1. Import credit-g.arff: the Training dock offers its columns, the last one ("class") as
   // target, detected as a binary problem.
   void importOffersTheTarget() {
-    window_->openFile(QStringLiteral(LATHE_DATASETS_DIR "/credit-g.arff"));
+    window_->openFile(QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/credit-g.arff"));
     auto* dialog = window_->findChild<lathe::app::ImportDialog*>();
     QVERIFY(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->preview() || !dialog->previewError().isEmpty(), kWait);

@@ -6,6 +6,7 @@
 #include "IsolatedSettings.h"
 #include "app/desktop/MainWindow.h"
 #include "app/desktop/UiLanguage.h"
+#include "TestPaths.h"
 
 using lathe::app::MainWindow;
 using lathe::app::UiLanguage;
@@ -83,7 +84,7 @@ class tst_UiLanguage : public QObject {
 
   void everyShippedStringHasAKoreanTranslation() {
     // translations/lathe_ko.ts: no entry left unfinished, so no English shows in a Korean UI.
-    QFile ts(QStringLiteral(LATHE_SOURCE_DIR "/translations/lathe_ko.ts"));
+    QFile ts(QString::fromUtf8(LATHE_SOURCE_DIR) + QStringLiteral("/translations/lathe_ko.ts"));
     QVERIFY(ts.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(ts.readAll());
     QVERIFY(text.count(QStringLiteral("<message")) > 50);

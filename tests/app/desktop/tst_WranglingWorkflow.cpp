@@ -31,6 +31,7 @@
 #include "widgets/table/DataFilterBar.h"
 #include "widgets/table/DataTableModel.h"
 #include "widgets/table/DataTableView.h"
+#include "TestPaths.h"
 
 using lathe::app::MainWindow;
 using lathe::widgets::DataTableModel;
@@ -230,7 +231,7 @@ class tst_WranglingWorkflow : public QObject {
   // 1. File › Open on a CSV: the import dialog previews it, Import runs the job, the Data dock
   // shows the rows and the Recipe dock opens on the stored version.
   void importsPenguinsThroughTheDialog() {
-    window_->openFile(QStringLiteral(LATHE_DATASETS_DIR "/penguins.csv"));
+    window_->openFile(QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/penguins.csv"));
     auto* dialog = window_->findChild<lathe::app::ImportDialog*>();
     QVERIFY(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->preview() || !dialog->previewError().isEmpty(), kWait);

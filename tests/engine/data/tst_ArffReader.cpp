@@ -8,6 +8,7 @@
 #include "engine/data/ArffReader.h"
 #include "engine/jobs/JobCancelled.h"
 #include "engine/jobs/JobContext.h"
+#include "TestPaths.h"
 
 using lathe::Error;
 using lathe::ErrorCode;

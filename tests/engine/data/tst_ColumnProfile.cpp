@@ -13,6 +13,7 @@
 #include "engine/data/Table.h"
 #include "engine/data/TextColumnInference.h"
 #include "engine/jobs/JobCancelled.h"
+#include "TestPaths.h"
 
 using lathe::data::Column;
 using lathe::data::ColumnProfile;
@@ -92,7 +93,7 @@ lathe::data::Table loadCommaSeparated(const QString& path) {
   return lathe::data::Table(std::move(columns));
 }
 
-QString dataset(const char* name) { return QStringLiteral(LATHE_DATASETS_DIR "/") + name; }
+QString dataset(const char* name) { return QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/") + name; }
 
 struct NumericExpectation {
   const char* column;

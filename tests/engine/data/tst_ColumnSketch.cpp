@@ -6,6 +6,7 @@
 #include "engine/data/ColumnSketch.h"
 #include "engine/data/DataImporter.h"
 #include "engine/jobs/JobCancelled.h"
+#include "TestPaths.h"
 
 using lathe::data::Column;
 using lathe::data::ColumnSketch;
@@ -84,7 +85,7 @@ class ColumnSketchTest : public QObject {
     std::stop_source stop;
     lathe::jobs::NullProgressSink sink;
     lathe::data::ImportRequest request;
-    request.path = LATHE_DATASETS_DIR "/penguins.csv";
+    request.path = std::string(LATHE_DATASETS_DIR) + "/penguins.csv";
     const auto penguins = lathe::data::DataImporter::import(request, lathe::jobs::JobContext(stop.get_token(), sink)).table;
     // pandas value_counts(): Adelie 152, Gentoo 124, Chinstrap 68.
     const auto species = sketch(penguins.column(*penguins.indexOf("Species")));
@@ -98,7 +99,7 @@ class ColumnSketchTest : public QObject {
     // numpy.histogram(df["Body Mass (g)"].dropna(), bins=16)[0], computed once with /usr/bin/python3.
     QCOMPARE(mass.counts, (Counts{7, 10, 33, 40, 51, 29, 28, 26, 25, 23, 17, 14, 19, 11, 8, 1}));
 
-    request.path = LATHE_DATASETS_DIR "/flights-200k.csv";
+    request.path = std::string(LATHE_DATASETS_DIR) + "/flights-200k.csv";
     const auto flights = lathe::data::DataImporter::import(request, lathe::jobs::JobContext(stop.get_token(), sink)).table;
     const auto delay = sketch(flights.column(0));
     QCOMPARE(total(delay), std::uint64_t{200000});

@@ -9,6 +9,7 @@
 #include "CsvTestSupport.h"
 #include "engine/data/CsvDialect.h"
 #include "engine/jobs/JobCancelled.h"
+#include "TestPaths.h"
 
 using namespace lathe::data;
 using namespace lathe::data::csvtest;

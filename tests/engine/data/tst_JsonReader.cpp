@@ -14,6 +14,7 @@
 #include "engine/core/Error.h"
 #include "engine/data/JsonReader.h"
 #include "engine/jobs/JobCancelled.h"
+#include "TestPaths.h"
 
 using lathe::Error;
 using lathe::ErrorCode;

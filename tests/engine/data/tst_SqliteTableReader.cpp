@@ -13,6 +13,7 @@
 #include "engine/core/Error.h"
 #include "engine/data/SqliteTableReader.h"
 #include "engine/jobs/JobCancelled.h"
+#include "TestPaths.h"
 
 using lathe::Error;
 using lathe::ErrorCode;

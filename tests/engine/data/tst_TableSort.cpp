@@ -11,6 +11,7 @@
 #include "engine/data/SortTableJob.h"
 #include "engine/data/TableSort.h"
 #include "engine/jobs/JobCancelled.h"
+#include "TestPaths.h"
 
 using lathe::data::Column;
 using lathe::data::SortKey;
@@ -44,7 +45,7 @@ std::shared_ptr<const lathe::data::Table> importFile(const char* name) {
   std::stop_source stop;
   lathe::jobs::NullProgressSink sink;
   lathe::data::ImportRequest request;
-  request.path = QStringLiteral(LATHE_DATASETS_DIR "/%1").arg(QLatin1String(name)).toStdString();
+  request.path = (QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/%1")).arg(QLatin1String(name)).toStdString();
   auto result = lathe::data::DataImporter::import(request, lathe::jobs::JobContext(stop.get_token(), sink));
   return std::make_shared<const Table>(std::move(result.table));
 }

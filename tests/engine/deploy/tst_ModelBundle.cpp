@@ -27,6 +27,7 @@
 #include "engine/store/Project.h"
 #include "engine/wrangle/ApplyRecipeJob.h"
 #include "engine/wrangle/StepRegistry.h"
+#include "TestPaths.h"
 
 using namespace lathe;
 using deploy::ModelBundle;
@@ -125,7 +126,7 @@ class tst_ModelBundle : public QObject {
         }
     }
     QProcess python;
-    python.start("/usr/bin/python3", {LATHE_SOURCE_DIR "/tests/engine/deploy/xgboost_predict.py", model, features, out});
+    python.start("/usr/bin/python3", {QString::fromUtf8(LATHE_SOURCE_DIR) + "/tests/engine/deploy/xgboost_predict.py", model, features, out});
     if (!python.waitForFinished(120000) || python.exitCode() != 0)
       qFatal("xgboost_predict.py failed: %s", python.readAllStandardError().constData());
     std::vector<std::vector<double>> rows;

@@ -12,6 +12,7 @@
 
 #include "engine/core/Error.h"
 #include "engine/eval/Predictions.h"
+#include "TestPaths.h"
 
 namespace fixtures {
 

@@ -15,6 +15,7 @@
 #include "engine/eval/Metric.h"
 #include "engine/jobs/JobCancelled.h"
 #include "engine/jobs/JobContext.h"
+#include "TestPaths.h"
 
 using lathe::eval::CrossValidation;
 using lathe::eval::CrossValidationOptions;

@@ -10,6 +10,7 @@
 #include "engine/core/Error.h"
 #include "engine/data/DataImporter.h"
 #include "engine/eval/DataSplit.h"
+#include "TestPaths.h"
 
 using lathe::eval::DataSplit;
 using lathe::eval::HoldoutOptions;

@@ -13,6 +13,7 @@
 #include "engine/eval/LearningCurve.h"
 #include "engine/jobs/JobCancelled.h"
 #include "engine/jobs/JobContext.h"
+#include "TestPaths.h"
 
 using lathe::eval::BiasVariance;
 using lathe::eval::LearningCurve;

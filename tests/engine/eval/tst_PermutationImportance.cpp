@@ -13,6 +13,7 @@
 #include "engine/eval/PermutationImportance.h"
 #include "engine/jobs/JobCancelled.h"
 #include "engine/jobs/JobContext.h"
+#include "TestPaths.h"
 
 using lathe::eval::PermutationImportance;
 using lathe::eval::PermutationImportanceOptions;

@@ -9,6 +9,7 @@
 #include "engine/core/Error.h"
 #include "engine/data/DataImporter.h"
 #include "engine/eval/ThresholdAnalysis.h"
+#include "TestPaths.h"
 
 using lathe::eval::ThresholdAnalysis;
 using lathe::eval::ThresholdGrid;

@@ -14,6 +14,7 @@
 #include "engine/expr/FormulaError.h"
 #include "engine/jobs/JobCancelled.h"
 #include "engine/jobs/JobContext.h"
+#include "TestPaths.h"
 
 using lathe::data::Column;
 using lathe::data::ColumnType;

@@ -12,6 +12,7 @@
 #include "engine/jobs/JobContext.h"
 #include "engine/jobs/ProgressSink.h"
 #include "engine/ml/FeatureEncoder.h"
+#include "TestPaths.h"
 
 namespace mltest {
 

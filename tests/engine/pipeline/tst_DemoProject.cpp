@@ -25,6 +25,7 @@
 #include "engine/store/Project.h"
 #include "engine/store/ProjectInfoRepository.h"
 #include "engine/store/RunRepository.h"
+#include "TestPaths.h"
 
 using namespace lathe;
 using namespace lathe::pipeline;
@@ -38,7 +39,7 @@ class QuietSink final : public jobs::ProgressSink {
 };
 
 std::string creditArff() {
-  std::ifstream in(LATHE_DATASETS_DIR "/credit-g.arff", std::ios::binary);
+  std::ifstream in(std::string(LATHE_DATASETS_DIR) + "/credit-g.arff", std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();

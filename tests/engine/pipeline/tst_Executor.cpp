@@ -23,6 +23,7 @@
 #include "engine/pipeline/NodeRegistry.h"
 #include "engine/pipeline/RunPipelineJob.h"
 #include "engine/store/ContentHash.h"
+#include "TestPaths.h"
 
 using lathe::Error;
 using lathe::ErrorCode;

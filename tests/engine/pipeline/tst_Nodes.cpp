@@ -31,6 +31,7 @@
 #include "engine/store/DatasetRepository.h"
 #include "engine/store/Project.h"
 #include "engine/store/RunRepository.h"
+#include "TestPaths.h"
 
 using lathe::data::Table;
 using lathe::jobs::JobContext;

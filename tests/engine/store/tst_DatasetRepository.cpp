@@ -18,6 +18,7 @@
 #include "engine/store/LoadDatasetJob.h"
 #include "engine/store/Project.h"
 #include "engine/store/StoreDatasetJob.h"
+#include "TestPaths.h"
 
 using lathe::Error;
 using lathe::ErrorCode;

@@ -11,6 +11,7 @@
 #include "engine/core/Error.h"
 #include "engine/store/Project.h"
 #include "engine/store/RunRepository.h"
+#include "TestPaths.h"
 
 using namespace lathe;
 using namespace lathe::store;
@@ -52,7 +53,7 @@ ExperimentRun sampleRun(const std::string& name) {
 
 // A model artifact made of a real file's bytes, so compression sees realistic data.
 ModelArtifact realModel() {
-  QFile file(QStringLiteral(LATHE_DATASETS_DIR "/breast_cancer.csv"));
+  QFile file(QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/breast_cancer.csv"));
   if (!file.open(QIODevice::ReadOnly)) qFatal("cannot read breast_cancer.csv");
   const QByteArray bytes = file.readAll();
   return {"lathe-json", std::vector<std::uint8_t>(bytes.begin(), bytes.end())};

@@ -16,6 +16,7 @@
 #include "engine/jobs/ProgressSink.h"
 #include "engine/wrangle/RecipeStep.h"
 #include "engine/wrangle/StepRegistry.h"
+#include "TestPaths.h"
 
 namespace feature_test {
 

@@ -11,6 +11,7 @@
 #include "engine/data/Table.h"
 #include "engine/jobs/JobContext.h"
 #include "engine/jobs/ProgressSink.h"
+#include "TestPaths.h"
 
 namespace wrangle_test {
 

@@ -17,6 +17,7 @@
 #include "../../engine/DatasetFiles.h"
 #include "engine/data/ColumnProfile.h"
 #include "widgets/charts/ChartExport.h"
+#include "TestPaths.h"
 
 inline lathe::data::ColumnProfile profileOf(const lathe::data::Column& column) {
   lathe::jobs::NullProgressSink sink;
@@ -36,7 +37,7 @@ struct Penguin {
 };
 
 inline std::vector<Penguin> penguinsWithFlipperAndMass() {
-  QFile file(QStringLiteral(LATHE_DATASETS_DIR "/penguins.csv"));
+  QFile file(QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/penguins.csv"));
   if (!file.open(QIODevice::ReadOnly)) qFatal("cannot read penguins.csv");
   file.readLine();  // header
   std::vector<Penguin> penguins;
@@ -63,7 +64,7 @@ struct BreastCancer {
 };
 
 inline BreastCancer readBreastCancer() {
-  QFile file(QStringLiteral(LATHE_DATASETS_DIR "/breast_cancer.csv"));
+  QFile file(QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/breast_cancer.csv"));
   if (!file.open(QIODevice::ReadOnly)) qFatal("cannot read breast_cancer.csv");
   const QStringList header = QString::fromUtf8(file.readLine()).trimmed().split(QLatin1Char(','));
   BreastCancer data;

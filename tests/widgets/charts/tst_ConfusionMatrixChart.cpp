@@ -9,6 +9,7 @@
 #include "ChartTestSupport.h"
 #include "engine/eval/ConfusionMatrix.h"
 #include "widgets/charts/ConfusionMatrixChart.h"
+#include "TestPaths.h"
 
 using lathe::eval::ConfusionMatrix;
 using lathe::store::RunConfusion;
@@ -30,7 +31,7 @@ RunConfusion stored(const ConfusionMatrix& matrix) {
 // (truth, prediction) per row of a CSV: `truthOf` and `predictionOf` read a row's cells.
 template <typename Truth, typename Prediction>
 std::pair<std::vector<double>, std::vector<double>> readPredictions(const char* file, Truth truthOf, Prediction predictionOf) {
-  QFile csv(QStringLiteral(LATHE_DATASETS_DIR "/") + QLatin1String(file));
+  QFile csv(QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/") + QLatin1String(file));
   if (!csv.open(QIODevice::ReadOnly)) qFatal("cannot read %s", file);
   csv.readLine();  // header
   std::vector<double> truth, prediction;

@@ -11,6 +11,7 @@
 #include "engine/ml/DecisionTree.h"
 #include "engine/ml/TrainingData.h"
 #include "widgets/charts/FeatureImportanceChart.h"
+#include "TestPaths.h"
 
 using lathe::store::FeatureImportance;
 using lathe::widgets::FeatureImportanceChart;
@@ -18,7 +19,7 @@ using lathe::widgets::FeatureImportanceChart;
 namespace {
 
 lathe::ml::TrainingData breastCancer() {
-  QFile file(QStringLiteral(LATHE_DATASETS_DIR "/breast_cancer.csv"));
+  QFile file(QString::fromUtf8(LATHE_DATASETS_DIR) + QStringLiteral("/breast_cancer.csv"));
   if (!file.open(QIODevice::ReadOnly)) qFatal("cannot read breast_cancer.csv");
   QStringList header = QString::fromUtf8(file.readLine()).trimmed().split(QLatin1Char(','));
   header.removeLast();  // diagnosis

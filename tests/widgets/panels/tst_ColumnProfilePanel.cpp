@@ -13,6 +13,7 @@
 #include "widgets/charts/HistogramChart.h"
 #include "widgets/panels/ColumnProfilePanel.h"
 #include "widgets/panels/EmptyStatePanel.h"
+#include "TestPaths.h"
 
 using lathe::data::Column;
 using lathe::data::ColumnProfile;
@@ -28,7 +29,7 @@ lathe::jobs::JobContext context() { return lathe::jobs::JobContext(noStop.get_to
 
 Profiles profilesOf(const char* file) {
   lathe::data::ImportRequest request;
-  request.path = std::string(LATHE_DATASETS_DIR "/") + file;
+  request.path = std::string(LATHE_DATASETS_DIR) + "/" + file;
   const auto table = lathe::data::DataImporter::import(request, context()).table;
   Profiles profiles;
   for (const auto& column : table.columns())

@@ -13,6 +13,7 @@
 #include "engine/jobs/ProgressSink.h"
 #include "widgets/panels/EmptyStatePanel.h"
 #include "widgets/panels/InsightsPanel.h"
+#include "TestPaths.h"
 
 using lathe::insights::DataInsight;
 using lathe::insights::InsightFix;

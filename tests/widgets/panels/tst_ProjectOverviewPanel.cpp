@@ -11,6 +11,7 @@
 #include "widgets/panels/KpiEditor.h"
 #include "widgets/panels/PlaceholderStack.h"
 #include "widgets/panels/ProjectOverviewPanel.h"
+#include "TestPaths.h"
 
 using lathe::store::DatasetInfo;
 using lathe::store::DatasetVersionInfo;
@@ -20,7 +21,7 @@ using lathe::widgets::ProjectOverviewPanel;
 
 namespace {
 
-const QString kDatasets = QStringLiteral(LATHE_DATASETS_DIR);
+const QString kDatasets = QString::fromUtf8(LATHE_DATASETS_DIR);
 const std::string kRecipeHash = "3f9a2c71d0e4b5a6978877665544332211000ffeeddccbbaa99887766554433";
 
 DatasetVersionInfo imported(std::int64_t id, std::int64_t datasetId, const QString& file, std::int64_t rows,

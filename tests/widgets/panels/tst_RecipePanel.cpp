@@ -26,6 +26,7 @@
 #include "widgets/panels/RecipePanel.h"
 #include "widgets/panels/RecipeStepCatalog.h"
 #include "widgets/panels/StepParameterForm.h"
+#include "TestPaths.h"
 
 using lathe::data::Table;
 using lathe::widgets::RecipePanel;
