@@ -140,7 +140,9 @@ bool MonitorController::runSchedule(std::int64_t scheduleId) {
     name = monitor::MonitorRepository(document_->project()->db()).schedule(scheduleId).name;
   } catch (const Error&) {
   }
+  const auto stopped = [this, scheduleId](const QString&) { stoppedAt_[scheduleId] = QDateTime::currentDateTimeUtc(); };
   return submit(shared, tr("Monitor “%1”").arg(text(name)), [this, shared, scheduleId, name] {
+    stoppedAt_.erase(scheduleId);
     const auto& run = shared->result();
     panel_->setStatus(run.alerts.empty() ? tr("“%1”: %2 rows compared, nothing crossed a threshold.").arg(text(name)).arg(run.data.rows)
                                          : tr("“%1”: %n alert(s).", nullptr, int(run.alerts.size())).arg(text(name)));
@@ -148,7 +150,7 @@ bool MonitorController::runSchedule(std::int64_t scheduleId) {
     panel_->selectSchedule(scheduleId);
     showSchedule(scheduleId);
     if (!run.alerts.empty()) emit alerted(text(name), int(run.alerts.size()));
-  });
+  }, stopped);
 }
 
 bool MonitorController::compareFile(std::int64_t scheduleId, const QString& path) {
@@ -180,8 +182,12 @@ int MonitorController::runDueSchedules() {
   if (!document_->hasProject() || document_->project()->readOnly() || job_ != 0) return 0;
   try {
     const std::string now = store::timestampNow();
-    for (const auto& s : monitor::MonitorRepository(document_->project()->db()).schedules())
+    const QDateTime clock = QDateTime::currentDateTimeUtc();
+    for (const auto& s : monitor::MonitorRepository(document_->project()->db()).schedules()) {
+      const auto stopped = stoppedAt_.find(s.id);
+      if (stopped != stoppedAt_.end() && stopped->second.secsTo(clock) < qint64(s.intervalMinutes) * 60) continue;
       if (s.isDue(now)) return runSchedule(s.id) ? 1 : 0;
+    }
   } catch (const Error&) {
     // A busy project: the next tick tries again.
   }

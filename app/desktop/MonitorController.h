@@ -1,8 +1,10 @@
 #pragma once
 #include <QObject>
 #include <QPointer>
+#include <QDateTime>
 #include <QString>
 #include <functional>
+#include <map>
 #include <memory>
 
 #include "app/jobs/JobManager.h"
@@ -66,6 +68,9 @@ class MonitorController : public QObject {
   QPointer<QWidget> dialogParent_;
   QTimer* tick_;
   JobManager::JobId job_ = 0;
+  // When a schedule's run last failed or was cancelled: the timer leaves it for its interval
+  // instead of trying (and failing) again every minute. Run Now still runs it.
+  std::map<std::int64_t, QDateTime> stoppedAt_;
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };
 

@@ -7,6 +7,7 @@
 // that is not; Compare a File adds a run by hand, kept apart from the schedule's runs; and
 // Retrain… from the panel opens the retraining dialog, retrains as a job, shows the live and the
 // retrained model on one holdout, and Promote makes the retrained one production, recorded.
+#include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -133,6 +134,28 @@ class tst_MonitorDock : public QObject {
     QVERIFY(waitIdle());
     QCOMPARE(repository().runs(repository().findSchedule("same data")->id).size(), std::size_t{1});
     QCOMPARE(controller()->runDueSchedules(), 0);
+  }
+
+  // A due schedule whose batch is gone fails once, then waits for its interval: the timer does
+  // not fail it again every minute. Run Now still tries, and a success clears the wait.
+  void aFailingScheduleWaitsForItsInterval() {
+    const QString gone = dir_.filePath("arrives-later.csv");
+    monitor::MonitorSchedule s;
+    s.name = "late file";
+    s.baselineId = repository().baselines().front().id;
+    s.source = monitor::BatchSource::File;
+    s.sourceRef = gone.toStdString();
+    QVERIFY(controller()->saveSchedule(s));
+    const auto id = repository().findSchedule("late file")->id;
+    QCOMPARE(controller()->runDueSchedules(), 1);
+    QVERIFY(waitIdle());
+    QVERIFY(repository().runs(id).empty());  // failed: nothing recorded
+    QCOMPARE(controller()->runDueSchedules(), 0);  // still due, but it waits
+    QVERIFY(QFile::copy(dir_.filePath("same.csv"), gone));
+    QVERIFY(controller()->runSchedule(id));  // Run Now
+    QVERIFY(waitIdle());
+    QCOMPARE(repository().runs(id).size(), std::size_t{1});
+    QCOMPARE(controller()->runDueSchedules(), 0);  // ran a moment ago
   }
 
   void aFileIsComparedByHand() {
