@@ -185,6 +185,7 @@ int abTest(const CommandLine& line, std::ostream& out) {
                              {"sentence", c.sentence}});
     out << ordered_json{{"metric", result.metric}, {"variants", variants}, {"comparisons", comparisons},
                         {"labels_without_answer", joined.labelsWithoutAnswer},
+                        {"labels_repeated", joined.labelsRepeated},
                         {"answers_without_label", joined.answeredWithoutLabel}}
                .dump()
         << '\n';

@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -48,7 +47,7 @@ AbLabelJoin::Result AbLabelJoin::join(store::Database& db, std::int64_t endpoint
   }
 
   Result result;
-  std::unordered_set<std::string> matched;  // keys, so that a key labelled twice is one answer
+  std::unordered_map<std::string, std::size_t> recordOfKey;  // a key labelled twice is one record
   for (std::size_t r = 0; r < labels.rowCount(); ++r) {
     if (!keys.isValid(r) || !truth.isValid(r)) continue;
     const auto found = answers.find(keys.displayText(r));
@@ -56,7 +55,6 @@ AbLabelJoin::Result AbLabelJoin::join(store::Database& db, std::int64_t endpoint
       ++result.labelsWithoutAnswer;
       continue;
     }
-    matched.insert(found->first);
     const json& row = found->second.row;
     AbRecord record;
     record.variant = found->second.variant;
@@ -71,9 +69,15 @@ AbLabelJoin::Result AbLabelJoin::join(store::Database& db, std::int64_t endpoint
         record.positiveProbability = record.predictedLabel == positiveClass ? p : 1.0 - p;
       }
     }
+    if (const auto seen = recordOfKey.find(found->first); seen != recordOfKey.end()) {
+      result.records[seen->second] = std::move(record);
+      ++result.labelsRepeated;
+      continue;
+    }
+    recordOfKey.emplace(found->first, result.records.size());
     result.records.push_back(std::move(record));
   }
-  result.answeredWithoutLabel = answers.size() - matched.size();
+  result.answeredWithoutLabel = answers.size() - recordOfKey.size();
   return result;
 }
 

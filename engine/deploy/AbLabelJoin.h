@@ -22,6 +22,9 @@ class AbLabelJoin {
     std::vector<AbRecord> records;
     std::size_t answeredWithoutLabel = 0;
     std::size_t labelsWithoutAnswer = 0;
+    // Keys labelled more than once: one record each, with the file's last label (a correction
+    // comes after what it corrects).
+    std::size_t labelsRepeated = 0;
   };
 
   // `positiveClass` (binary only) turns each row's probability of its predicted class into the

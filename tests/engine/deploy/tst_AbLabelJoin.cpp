@@ -185,11 +185,18 @@ class tst_AbLabelJoin : public QObject {
       if (r.predictedLabel == "Gentoo" && r.actualLabel == "Adelie") QVERIFY(std::abs(*r.positiveProbability - 0.2) < 1e-12);
     }
 
-    // A key labelled twice is still one answer: the answers without a label are still 77 and 78.
-    const data::Table twice = importCsv(writeTestFile(dir_, "twice.csv", "id,species\n1,Adelie\n1,Adelie\n2,Adelie\n"));
+    // A key labelled twice is one record, with its last label (a correction): not counted twice.
+    const data::Table twice =
+        importCsv(writeTestFile(dir_, "twice.csv", "id,species\n1,Adelie\n1,Adelie\n2,Gentoo\n2,Adelie\n"));
     const auto again = AbLabelJoin::join(project_->db(), id, twice, "id", "species");
+    QCOMPARE(again.records.size(), std::size_t{2});
+    QCOMPARE(again.labelsRepeated, std::size_t{2});
+    QVERIFY(recordOf(again, "Adelie", "Adelie"));  // key 1
+    QVERIFY(recordOf(again, "Adelie", "Gentoo"));  // key 2, relabelled Adelie
+    QVERIFY(!recordOf(again, "Gentoo", "Gentoo"));
     QCOMPARE(again.answeredWithoutLabel, std::size_t{5});  // 3, 4, 5, 77 and 78
     QCOMPARE(again.labelsWithoutAnswer, std::size_t{0});
+    QCOMPARE(result.labelsRepeated, std::size_t{0});
 
     // Missing columns are named.
     QVERIFY_ERROR(AbLabelJoin::join(project_->db(), id, labels, "customer", "species"), ErrorCode::InvalidArgument,
