@@ -6222,6 +6222,18 @@ Edit Schedule… sets a model and a labels file.</source>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Register Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register this run&apos;s model as a new version in the model registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a finished run that kept its model can be registered</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::widgets::RunTableModel</name>

@@ -6191,6 +6191,18 @@ Edit Schedule… sets a model and a labels file.</source>
         <source>Value</source>
         <translation>값</translation>
     </message>
+    <message>
+        <source>Register Model…</source>
+        <translation>모델 등록…</translation>
+    </message>
+    <message>
+        <source>Register this run&apos;s model as a new version in the model registry</source>
+        <translation>이 실행의 모델을 모델 레지스트리에 새 버전으로 등록합니다</translation>
+    </message>
+    <message>
+        <source>Only a finished run that kept its model can be registered</source>
+        <translation>모델을 저장한 완료된 실행만 등록할 수 있습니다</translation>
+    </message>
 </context>
 <context>
     <name>lathe::widgets::RunTableModel</name>

@@ -29,6 +29,7 @@
 #include "app/desktop/ModelsController.h"
 #include "app/desktop/RunDetailsController.h"
 #include "widgets/panels/ExperimentsPanel.h"
+#include "widgets/panels/RunDetailsPanel.h"
 #include "app/desktop/TrainingController.h"
 #include "app/desktop/TuningController.h"
 #include "widgets/panels/TrainingPanel.h"
@@ -124,6 +125,7 @@ MainWindow::MainWindow(QWidget* parent)
   connect(training_, &TrainingController::trained, this, [this] { docks_->experiments->raise(); });
   models_ = new ModelsController(document_, jobs_, docks_->modelsPanel, this);
   connect(docks_->experimentsPanel, &widgets::ExperimentsPanel::registerRequested, models_, &ModelsController::askRegister);
+  connect(docks_->runPanel, &widgets::RunDetailsPanel::registerRequested, models_, &ModelsController::askRegister);
   connect(models_, &ModelsController::notice, this, &MainWindow::showNotice);
   connect(models_, &ModelsController::registered, this, [this] {
     docks_->models->show();

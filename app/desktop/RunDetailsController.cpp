@@ -53,6 +53,7 @@ void RunDetailsController::refresh() {
     }
     const store::ProjectInfo info = document_->info();
     panel_->setRun(*run, info.kpi);
+    panel_->setRegisterable(run->status == store::RunStatus::Finished && document_->runHasModel(run->id));
     panel_->setBusinessValue(experiments::BusinessValueCurve::of(*run, info.costs, info.kpi), info.kpi, info.costs);
     if (treeOf_ != run->id) {
       treeOf_ = run->id;

@@ -146,6 +146,10 @@ std::optional<store::ModelArtifact> ProjectDocument::runModel(qint64 runId) cons
   return project_ ? store::RunRepository(db()).model(runId) : std::nullopt;
 }
 
+bool ProjectDocument::runHasModel(qint64 runId) const {
+  return project_ && store::RunRepository(db()).hasModel(runId);
+}
+
 void ProjectDocument::setRunNotes(qint64 runId, const QString& notes) {
   project_->requireWritable();
   store::RunRepository(db()).setNotes(runId, notes.toStdString());

@@ -57,6 +57,7 @@ class ProjectDocument : public QObject {
   std::optional<store::ExperimentRun> run(qint64 runId) const;
   // A run's trained model as stored (nullopt: none). Throws lathe::Error(Corrupt) for damaged bytes.
   std::optional<store::ModelArtifact> runModel(qint64 runId) const;
+  bool runHasModel(qint64 runId) const;
   qint64 modelCount() const;
   // The project's tunings and AutoML searches, newest first, and one with its trials.
   std::vector<store::TuningRecord> tunings() const;

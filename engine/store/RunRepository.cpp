@@ -234,6 +234,12 @@ void RunRepository::insertModel(std::int64_t id, const ModelArtifact& model) {
   insert.run();
 }
 
+bool RunRepository::hasModel(std::int64_t id) {
+  Statement found = db_.prepare("SELECT EXISTS (SELECT 1 FROM model_artifact WHERE run_id = ?1)");
+  found.bind(1, id);
+  return found.step() && found.int64(0) != 0;
+}
+
 std::vector<RunSummary> RunRepository::list() {
   std::vector<RunSummary> runs;
   std::unordered_map<std::int64_t, std::size_t> index;

@@ -44,6 +44,8 @@ class RunRepository {
   // The run's model, decompressed and checked against its size and SHA-256; nullopt if the run
   // has none. Error(Corrupt) when the stored bytes do not match.
   std::optional<ModelArtifact> model(std::int64_t id);
+  // Whether the run kept a model, without reading it.
+  bool hasModel(std::int64_t id);
 
   void rename(std::int64_t id, const std::string& name);
   void setNotes(std::int64_t id, const std::string& notes);

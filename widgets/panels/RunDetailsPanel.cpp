@@ -2,9 +2,11 @@
 
 #include <QEvent>
 #include <algorithm>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -39,6 +41,7 @@ QTableWidget* makeTable(const QString& name, QWidget* parent) {
 RunDetailsPanel::RunDetailsPanel(QWidget* parent)
     : QWidget(parent),
       title_(new QLabel(this)),
+      register_(new QPushButton(this)),
       summary_(new QLabel(this)),
       metrics_(makeTable(QStringLiteral("runMetrics"), this)),
       parameters_(makeTable(QStringLiteral("runParameters"), this)),
@@ -80,8 +83,15 @@ RunDetailsPanel::RunDetailsPanel(QWidget* parent)
   tabs_->addTab(value_, QString());
   tabs_->addTab(tree_, QString());
 
+  register_->setObjectName(QStringLiteral("registerRunButton"));
+  connect(register_, &QPushButton::clicked, this, [this] {
+    if (runId_ != 0) emit registerRequested(runId_);
+  });
+  auto* header = new QHBoxLayout;
+  header->addWidget(title_, 1);
+  header->addWidget(register_, 0, Qt::AlignTop);
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(title_);
+  layout->addLayout(header);
   layout->addWidget(tabs_, 1);
   retranslate();
   clear();
@@ -92,10 +102,23 @@ void RunDetailsPanel::retranslate() {
   tabs_->setTabText(1, tr("Business value"));
   tabs_->setTabText(2, tr("Tree"));
   notesLabel_->setText(tr("Notes"));
+  register_->setText(tr("Register Model…"));
+  updateRegisterTip();
   notes_->setPlaceholderText(tr("What did you try, and what did you learn? Notes are saved with the run."));
   if (!run_) title_->setText(tr("Select one run in Experiments to see it in full."));
   fillSummary();
   fillTables();
+}
+
+void RunDetailsPanel::setRegisterable(bool registerable) {
+  register_->setEnabled(registerable && runId_ != 0);
+  register_->setVisible(runId_ != 0);
+  updateRegisterTip();
+}
+
+void RunDetailsPanel::updateRegisterTip() {
+  register_->setToolTip(register_->isEnabled() ? tr("Register this run's model as a new version in the model registry")
+                                               : tr("Only a finished run that kept its model can be registered"));
 }
 
 void RunDetailsPanel::changeEvent(QEvent* event) {
@@ -158,6 +181,7 @@ void RunDetailsPanel::clear() {
   flushNotes();
   run_.reset();
   runId_ = 0;
+  register_->setVisible(false);
   savedNotes_.clear();
   {
     const QSignalBlocker block(notes_);

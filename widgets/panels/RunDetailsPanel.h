@@ -9,6 +9,7 @@
 
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QTabWidget;
 class QTableWidget;
 class QTimer;
@@ -35,6 +36,8 @@ class RunDetailsPanel : public QWidget {
                         const store::CostMatrix& costs);
   // The tree of a decision-tree run; nullopt hides the Tree tab.
   void setTree(std::optional<experiments::TreeDiagram> tree);
+  // Register Model… is offered for a finished run that kept its model.
+  void setRegisterable(bool registerable);
   void clear();
 
   qint64 runId() const { return runId_; }
@@ -44,11 +47,14 @@ class RunDetailsPanel : public QWidget {
   QTableWidget* parametersTable() const { return parameters_; }
   QPlainTextEdit* notesEditor() const { return notes_; }
   BusinessValueChart* businessValueChart() const { return value_; }
+  QPushButton* registerButton() const { return register_; }
   DecisionTreeView* treeView() const { return tree_; }
 
  signals:
   // The user changed the notes of run `id` (after a short pause in typing, or on leaving the editor).
   void notesEdited(qint64 id, const QString& notes);
+  // Register Model… on the shown run.
+  void registerRequested(qint64 id);
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -56,11 +62,13 @@ class RunDetailsPanel : public QWidget {
 
  private:
   void retranslate();
+  void updateRegisterTip();
   void fillSummary();
   void fillTables();
   void flushNotes();
 
   QLabel* title_;
+  QPushButton* register_;
   QLabel* summary_;
   QTableWidget* metrics_;
   QTableWidget* parameters_;

@@ -32,6 +32,7 @@
 #include "engine/experiments/BusinessValueCurve.h"
 #include "widgets/charts/BusinessValueChart.h"
 #include "widgets/charts/DecisionTreeView.h"
+#include "widgets/deploy/RegisterModelDialog.h"
 #include "widgets/panels/ExperimentsPanel.h"
 #include "widgets/panels/RunComparisonPanel.h"
 #include "widgets/panels/RunDetailsPanel.h"
@@ -212,6 +213,27 @@ class tst_RunDetailsWorkflow : public QObject {
     QVERIFY(!details()->tabs()->isTabVisible(2));
     QCOMPARE(details()->businessValueChart()->curveCount(), 1);
     QCOMPARE(details()->notesEditor()->toPlainText(), QString());
+  }
+
+  // Register Model… in the Run dock: offered for a run that kept its model, and it asks for the
+  // model's name as the Experiments table's menu does.
+  void aRunIsRegisteredFromTheRunDock() {
+    const auto summaries = window_->document()->runs();
+    const auto forest = std::find_if(summaries.begin(), summaries.end(), [](const auto& r) { return r.algorithm == "forest"; });
+    QVERIFY(forest != summaries.end());
+    QVERIFY(forest->hasModel);
+    window_->runDetails()->show(forest->id);
+    QPushButton* button = details()->registerButton();
+    QVERIFY(button->isVisibleTo(details()));
+    QVERIFY(button->isEnabled());
+    QVERIFY(!window_->findChild<lathe::widgets::RegisterModelDialog*>());
+    button->click();
+    QTRY_VERIFY_WITH_TIMEOUT(window_->findChild<lathe::widgets::RegisterModelDialog*>(), kWait);
+    auto* dialog = window_->findChild<lathe::widgets::RegisterModelDialog*>();
+    QVERIFY(dialog->isVisible());
+    dialog->reject();
+    window_->runDetails()->show(0);
+    QVERIFY(!button->isVisibleTo(details()));
   }
 
   // 6. Comparing the forest and the tree overlays both runs' business value, each with the best
