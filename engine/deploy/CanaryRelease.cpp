@@ -110,9 +110,13 @@ CanaryAction CanaryRelease::apply(const CanaryAction& action) {
   const char* kind = action.kind == CanaryAction::Kind::Rollback  ? "rollback"
                      : action.kind == CanaryAction::Kind::Promote ? "promote"
                                                                   : "canary_step";
+  // A promotion's weights and its production alias commit together: no reader sees the
+  // canary gone and the old version still production.
+  store::Transaction transaction(db_);
   endpoints.setVariants(endpoint_, variants, kind, action.reason);
   if (action.kind == CanaryAction::Kind::Promote)
     ModelRegistry(db_).setAlias(versionId, "production", "promoted by the canary release of endpoint " + endpoint_);
+  transaction.commit();
   return action;
 }
 

@@ -5,7 +5,9 @@ namespace lathe::store {
 class Database;
 
 // One user action = one transaction. Begins IMMEDIATE (takes the write lock up front, so a
-// conflict shows at the start, not half-way); rolls back unless commit() ran.
+// conflict shows at the start, not half-way); rolls back unless commit() ran. Inside another
+// transaction on the same connection it is a savepoint, so an action made of two (a canary's
+// promotion: its weights, then the production alias) commits as one.
 class Transaction {
  public:
   explicit Transaction(Database& db);
@@ -18,6 +20,7 @@ class Transaction {
  private:
   Database& db_;
   bool open_ = true;
+  bool nested_ = false;
 };
 
 }  // namespace lathe::store

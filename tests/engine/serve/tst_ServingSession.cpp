@@ -456,7 +456,10 @@ class tst_ServingSession : public QObject {
     const auto info = endpoints.get("schedule");
     QCOMPARE(info.variants.back().name, std::string("credit:2"));
     QCOMPARE(info.variants.back().weight, 1.0);
-    QCOMPARE(deploy::ModelRegistry(project_->db()).production("credit")->id, tree_.id);
+    // The promotion moved the alias in the same transaction as the weights.
+    const auto production = deploy::ModelRegistry(project_->db()).production("credit");
+    QVERIFY(production.has_value());
+    QCOMPARE(production->id, tree_.id);
     QVERIFY(within([&] { return session->snapshot().variants.back().weight == 1.0; }).has_value());
     QCOMPARE(predict(*session, body(someRows(3)), info.token).parsed()["predictions"][0]["variant"].get<std::string>(),
              std::string("credit:2"));

@@ -107,6 +107,31 @@ class tst_ProjectFile : public QObject {
   Q_OBJECT
 
  private slots:
+  // A transaction inside another is a savepoint: what it did commits with the outer one, and
+  // goes when it or the outer one rolls back.
+  void aTransactionInsideAnotherCommitsWithIt() {
+    QTemporaryDir dir;
+    auto project = Project::create(dir.filePath("nested.lathe").toStdString(), named("Nested"));
+    Database& db = project->db();
+    const auto runs = [&db] { return db.queryInt("SELECT COUNT(*) FROM run"); };
+    {
+      Transaction outer(db);
+      addRuns(db, 2, "kept");  // commits as a savepoint inside `outer`
+      {
+        Transaction inner(db);
+        addRuns(db, 1, "undone");
+      }  // not committed: rolled back to its savepoint
+      QCOMPARE(runs(), std::int64_t{2});
+      outer.commit();
+    }
+    QCOMPARE(runs(), std::int64_t{2});
+    {
+      Transaction outer(db);
+      addRuns(db, 3, "dropped");
+    }  // the outer one rolls back what its savepoint committed
+    QCOMPARE(runs(), std::int64_t{2});
+  }
+
   // Case 28: every kind of not-a-project has its own problem and its own message naming the file.
   void refusesWhatIsNotAProject() {
     QTemporaryDir dir;
