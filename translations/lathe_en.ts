@@ -1813,6 +1813,42 @@
         <source>new token</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the versions of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start serving %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server was not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the settings of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed in the Deploy panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings were not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved; the running server follows them within a second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::ExperimentsController</name>
@@ -2371,6 +2407,33 @@
     </message>
     <message>
         <source>Cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 v%2 (%n rows)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the datasets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no datasets yet: import one, or score a file instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score a Dataset with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score a dataset with %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4152,6 +4215,14 @@
         <source>No endpoints yet. Register a model in the Models panel, then click New Endpoint… to serve it over HTTP on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the endpoint logs, the column that keys a row&apos;s variant, and how long the log is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::widgets::DistributionOverlayChart</name>
@@ -4181,6 +4252,45 @@
     </message>
     <message>
         <source>Baseline %1 · this batch %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::EndpointSettingsDialog</name>
+    <message>
+        <source>Settings of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of requests whose inputs and answers are kept for monitoring and A/B results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: each request goes to a random variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep every request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A running server follows these within a second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in full:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the log for:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5124,6 +5234,14 @@ Edit Schedule… sets a model and a sensitive attribute.</source>
     </message>
     <message>
         <source>Register a run&apos;s model from the Experiments table: right-click › Register Model… Each registration is a new, unchangeable version you can score files with, compare and put in production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score a Dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predict every row of one of the project&apos;s datasets with the selected version and write the answers to a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1809,6 +1809,42 @@
         <source>new token</source>
         <translation>새 토큰</translation>
     </message>
+    <message>
+        <source>starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <source>Loading the versions of %1…</source>
+        <translation>%1의 버전을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Start serving %1</source>
+        <translation>%1 제공 시작</translation>
+    </message>
+    <message>
+        <source>The server was not started.</source>
+        <translation>서버를 시작하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Could not read the settings of %1: %2</source>
+        <translation>%1의 설정을 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>changed in the Deploy panel</source>
+        <translation>배포 패널에서 변경함</translation>
+    </message>
+    <message>
+        <source>The settings were not saved: %1</source>
+        <translation>설정을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Settings saved; the running server follows them within a second.</source>
+        <translation>설정을 저장했습니다. 실행 중인 서버가 1초 안에 따릅니다.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>설정을 저장했습니다.</translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::ExperimentsController</name>
@@ -2362,6 +2398,32 @@
     <message>
         <source>Cancelled; nothing was written.</source>
         <translation>취소했습니다. 아무것도 저장되지 않았습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 v%2 (%n rows)</source>
+        <translation>
+            <numerusform>%1 v%2 (%n행)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the datasets: %1</source>
+        <translation>데이터셋을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The project has no datasets yet: import one, or score a file instead.</source>
+        <translation>프로젝트에 아직 데이터셋이 없습니다. 하나를 가져오거나 대신 파일을 예측하세요.</translation>
+    </message>
+    <message>
+        <source>Score a Dataset with %1</source>
+        <translation>%1(으)로 데이터셋 예측</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>데이터셋:</translation>
+    </message>
+    <message>
+        <source>Score a dataset with %1</source>
+        <translation>%1(으)로 데이터셋 예측</translation>
     </message>
 </context>
 <context>
@@ -4132,6 +4194,14 @@
         <source>No endpoints yet. Register a model in the Models panel, then click New Endpoint… to serve it over HTTP on this computer.</source>
         <translation>아직 엔드포인트가 없습니다. 모델 패널에서 모델을 등록한 다음 새 엔드포인트…를 눌러 이 컴퓨터에서 HTTP로 제공하세요.</translation>
     </message>
+    <message>
+        <source>Settings…</source>
+        <translation>설정…</translation>
+    </message>
+    <message>
+        <source>What the endpoint logs, the column that keys a row&apos;s variant, and how long the log is kept.</source>
+        <translation>엔드포인트가 기록하는 내용, 행의 변형을 정하는 키 열, 로그를 보관하는 기간입니다.</translation>
+    </message>
 </context>
 <context>
     <name>lathe::widgets::DistributionOverlayChart</name>
@@ -4162,6 +4232,45 @@
     <message>
         <source>Baseline %1 · this batch %2</source>
         <translation>기준선 %1 · 이번 배치 %2</translation>
+    </message>
+</context>
+<context>
+    <name>lathe::widgets::EndpointSettingsDialog</name>
+    <message>
+        <source>Settings of %1</source>
+        <translation>%1 설정</translation>
+    </message>
+    <message>
+        <source>The share of requests whose inputs and answers are kept for monitoring and A/B results.</source>
+        <translation>모니터링과 A/B 결과를 위해 입력과 응답을 보관할 요청의 비율입니다.</translation>
+    </message>
+    <message>
+        <source>none: each request goes to a random variant</source>
+        <translation>없음: 요청마다 무작위 변형으로 보냄</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>Keep every request</source>
+        <translation>모든 요청 보관</translation>
+    </message>
+    <message>
+        <source>A running server follows these within a second.</source>
+        <translation>실행 중인 서버는 1초 안에 이 설정을 따릅니다.</translation>
+    </message>
+    <message>
+        <source>Log in full:</source>
+        <translation>전체 기록 비율:</translation>
+    </message>
+    <message>
+        <source>Key column:</source>
+        <translation>키 열:</translation>
+    </message>
+    <message>
+        <source>Keep the log for:</source>
+        <translation>로그 보관 기간:</translation>
     </message>
 </context>
 <context>
@@ -5095,6 +5204,14 @@ Edit Schedule… sets a model and a sensitive attribute.</source>
     <message>
         <source>Register a run&apos;s model from the Experiments table: right-click › Register Model… Each registration is a new, unchangeable version you can score files with, compare and put in production.</source>
         <translation>실험 표에서 실행의 모델을 등록하세요: 마우스 오른쪽 버튼 › 모델 등록… 등록할 때마다 바꿀 수 없는 새 버전이 생기며, 그 버전으로 파일을 예측하고 비교하고 운영에 올릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Score a Dataset…</source>
+        <translation>데이터셋 예측…</translation>
+    </message>
+    <message>
+        <source>Predict every row of one of the project&apos;s datasets with the selected version and write the answers to a CSV file</source>
+        <translation>선택한 버전으로 프로젝트 데이터셋의 모든 행을 예측하고 결과를 CSV 파일에 씁니다</translation>
     </message>
 </context>
 <context>

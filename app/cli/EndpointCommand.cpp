@@ -139,6 +139,38 @@ int weights(const CommandLine& line, std::ostream& out) {
   return kExitOk;
 }
 
+// lathe endpoint settings PROJECT NAME [--sampling F] [--key-column COL | --no-key-column]
+// [--log-retention-days D] [--reason T] [--json]: changes what is given, then prints them all.
+int settings(const CommandLine& line, std::ostream& out) {
+  if (line.positionals().size() != 3) throw UsageError{"endpoint settings takes PROJECT NAME"};
+  if (line.flag("--no-key-column") && line.value("--key-column"))
+    throw UsageError{"give --key-column COL or --no-key-column, not both"};
+  const auto sampling = line.number<double>("--sampling");
+  const auto retention = line.number<double>("--log-retention-days");
+  const auto key = line.value("--key-column");
+  const bool change = sampling || retention || key || line.flag("--no-key-column");
+  const std::shared_ptr<store::Project> project =
+      change ? openWritableProject(line.positionals()[1]) : std::shared_ptr<store::Project>(openReadOnly(line.positionals()[1]));
+  deploy::EndpointRegistry endpoints(project->db());
+  auto info = endpoints.get(line.positionals()[2]);
+  if (change) {
+    if (sampling) info.settings["sampling"] = *sampling;
+    if (retention) info.settings["log_retention_days"] = *retention;
+    if (key) info.settings["key_column"] = *key;
+    if (line.flag("--no-key-column")) info.settings.erase("key_column");
+    endpoints.setSettings(info.name, info.settings, line.value("--reason").value_or(""));
+  }
+  if (line.flag("--json")) {
+    out << info.settings.dump() << '\n';
+    return kExitOk;
+  }
+  out << "endpoint " << info.name << (change ? " settings changed" : " settings") << ": sampling "
+      << info.settings.value("sampling", 0.1) << ", key column "
+      << (info.settings.contains("key_column") ? info.settings["key_column"].dump() : std::string("none")) << ", log kept "
+      << info.settings.value("log_retention_days", 30.0) << " days\n";
+  return kExitOk;
+}
+
 int canary(const CommandLine& line, std::ostream& out) {
   if (line.positionals().size() != 3) throw UsageError{"endpoint canary takes PROJECT NAME (--step | --rollback | --promote)"};
   auto project = openWritableProject(line.positionals()[1]);
@@ -201,16 +233,19 @@ int abTest(const CommandLine& line, std::ostream& out) {
 }  // namespace
 
 int runEndpoint(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
-  const CommandLine line(args, {{"--canary", "--key-column", "--sampling", "--reason", "--labels", "--key", "--label", "--metric", "--positive"}, {"--variant"},
-                                {"--json", "--step", "--rollback", "--promote"}});
+  const CommandLine line(args, {{"--canary", "--key-column", "--sampling", "--log-retention-days", "--reason", "--labels", "--key",
+                                 "--label", "--metric", "--positive"},
+                                {"--variant"},
+                                {"--json", "--step", "--rollback", "--promote", "--no-key-column"}});
   const std::string sub = line.positionals().empty() ? "" : line.positionals().front();
   if (sub == "create") return create(line, out);
   if (sub == "list") return list(line, out);
   if (sub == "show") return show(line, out);
   if (sub == "weights") return weights(line, out);
+  if (sub == "settings") return settings(line, out);
   if (sub == "canary") return canary(line, out);
   if (sub == "ab") return abTest(line, out);
-  throw UsageError{"endpoint takes create, list, show, weights, canary or ab (see lathe --help)"};
+  throw UsageError{"endpoint takes create, list, show, weights, settings, canary or ab (see lathe --help)"};
 }
 
 }  // namespace lathe::cli

@@ -8,23 +8,27 @@
 #include "app/cli/CommandLine.h"
 #include "app/cli/ConsoleJob.h"
 #include "engine/deploy/BatchScoringJob.h"
+#include "engine/store/DatasetRepository.h"
 #include "engine/store/Project.h"
 
 namespace lathe::cli {
 
 int runPredict(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
-  const CommandLine line(args, {{"--model", "--input", "--output"}, {"--key"}, {"--json"}});
+  const CommandLine line(args, {{"--model", "--input", "--dataset", "--output"}, {"--key"}, {"--json"}});
   if (line.positionals().size() != 1) throw UsageError{"predict takes one PROJECT (see lathe --help)"};
   const auto model = line.value("--model");
   const auto input = line.value("--input");
+  const auto dataset = line.value("--dataset");
   const auto output = line.value("--output");
-  if (!model || !input || !output) throw UsageError{"predict needs --model NAME[:VERSION], --input FILE and --output FILE"};
+  if (!model || !output || input.has_value() == dataset.has_value())
+    throw UsageError{"predict needs --model NAME[:VERSION], one of --input FILE or --dataset NAME[:VERSION], and --output FILE"};
   store::ProjectOpenOptions options;
   options.readOnly = true;  // scoring only reads the project, so it works while the studio has it open
-  std::shared_ptr<const store::Project> project = store::Project::open(line.positionals().front(), options);
+  const std::shared_ptr<store::Project> project = store::Project::open(line.positionals().front(), options);
   deploy::BatchScoringRequest request;
   request.model = *model;
-  request.inputPath = *input;
+  if (input) request.inputPath = *input;
+  else request.datasetVersionId = store::DatasetRepository(project->db()).findVersion(*dataset).id;
   request.outputPath = *output;
   request.keys = line.values("--key");
   const auto started = std::chrono::steady_clock::now();

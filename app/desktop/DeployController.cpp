@@ -11,11 +11,13 @@
 #include "engine/deploy/RequestLogSummary.h"
 #include "engine/eval/Metric.h"
 #include "engine/serve/ServingSession.h"
+#include "engine/serve/StartServingJob.h"
 #include "engine/store/Project.h"
 #include "widgets/deploy/AbResultView.h"
 #include "widgets/deploy/AbTestDialog.h"
 #include "widgets/deploy/CanarySettingsDialog.h"
 #include "widgets/deploy/DeployPanel.h"
+#include "widgets/deploy/EndpointSettingsDialog.h"
 #include "widgets/deploy/NewEndpointDialog.h"
 
 namespace lathe::app {
@@ -65,6 +67,7 @@ DeployController::DeployController(ProjectDocument* document, JobManager* jobs, 
   connect(panel_, &widgets::DeployPanel::canaryRollbackRequested, this, &DeployController::rollBackCanary);
   connect(panel_, &widgets::DeployPanel::canaryPromoteRequested, this, &DeployController::promoteCanary);
   connect(panel_, &widgets::DeployPanel::canarySettingsRequested, this, &DeployController::editCanarySettings);
+  connect(panel_, &widgets::DeployPanel::endpointSettingsRequested, this, &DeployController::editEndpointSettings);
   connect(panel_, &widgets::DeployPanel::regenerateTokenRequested, this, [this] {
     try {
       deploy::EndpointRegistry(document_->project()->db()).regenerateToken(shown_.toStdString());
@@ -102,6 +105,7 @@ DeployController::~DeployController() {
 }
 
 bool DeployController::isServing() const { return session_ && session_->running(); }
+bool DeployController::isStarting() const { return startJob_ != 0; }
 int DeployController::servingPort() const { return isServing() ? session_->port() : 0; }
 
 void DeployController::refresh() {
@@ -177,30 +181,52 @@ void DeployController::showTraffic() {
 }
 
 bool DeployController::start(int port) {
-  if (isServing() || shown_.isEmpty() || !document_->hasProject()) return false;
-  try {
-    serve::ServingSession::Options options;
-    options.port = port;
-    session_ = serve::ServingSession::fromProject(document_->project(), shown_.toStdString(), options);
-    session_->start();
-  } catch (const Error& e) {
-    session_.reset();
+  if (isServing() || isStarting() || shown_.isEmpty() || !document_->hasProject()) return false;
+  serve::ServingSession::Options options;
+  options.port = port;
+  // Loading the versions takes seconds for a large forest: a job, so the window never waits.
+  auto job = std::make_shared<serve::StartServingJob>(document_->project(), shown_.toStdString(), options);
+  const std::weak_ptr<int> alive = alive_;
+  const int generation = ++startGeneration_;
+  JobManager::Callbacks callbacks;
+  callbacks.finished = [this, alive, job, generation] {
+    auto session = job->takeSession();
+    // Stopped, or the project switched, while it started: the session goes (and stops) here.
+    if (alive.expired() || generation != startGeneration_ || !session) return;
+    session_ = std::move(session);
+    if (session_->port() >= 1024) panel_->setPort(session_->port());  // the port it got, when asked for any
+    panel_->setServing(true, text(session_->predictUrl()));
+    panel_->setStatus(tr("Serving %1 on 127.0.0.1:%2. Clients send the token as \"Authorization: Bearer TOKEN\".")
+                          .arg(text(session_->endpoint()))
+                          .arg(session_->port()));
+    tick_->start();
+    showTraffic();
+  };
+  callbacks.failed = [this, alive, generation](const QString& error) {
+    if (alive.expired() || generation != startGeneration_) return;
     panel_->setServing(false, {});
-    panel_->setStatus(tr("The server did not start: %1").arg(text(e.what())));
-    return false;
-  }
-  if (session_->port() >= 1024) panel_->setPort(session_->port());  // the port it got, when asked for any
-  panel_->setServing(true, text(session_->predictUrl()));
-  panel_->setStatus(tr("Serving %1 on 127.0.0.1:%2. Clients send the token as \"Authorization: Bearer TOKEN\".")
-                        .arg(shown_)
-                        .arg(session_->port()));
-  tick_->start();
-  showTraffic();
+    panel_->setStatus(tr("The server did not start: %1").arg(error));
+  };
+  callbacks.ended = [this, alive, generation] {
+    if (alive.expired() || generation != startGeneration_) return;
+    startJob_ = 0;
+    if (!session_) panel_->setServing(false, {});  // cancelled from the jobs list
+  };
+  panel_->setServing(true, tr("starting…"));  // Stop now cancels the start
+  panel_->setStatus(tr("Loading the versions of %1…").arg(shown_));
+  startJob_ = jobs_->submit(job, tr("Start serving %1").arg(shown_), std::move(callbacks));
   return true;
 }
 
 void DeployController::stop() {
   tick_->stop();
+  if (startJob_ != 0) {
+    ++startGeneration_;  // whatever the start still brings is dropped
+    jobs_->cancel(startJob_);
+    startJob_ = 0;
+    panel_->setServing(false, {});
+    panel_->setStatus(tr("The server was not started."));
+  }
   if (!session_) return;
   session_->stop();
   session_.reset();
@@ -288,6 +314,47 @@ void DeployController::editCanarySettings() {
   } catch (const Error& e) {
     panel_->setStatus(tr("The canary settings were not saved: %1").arg(text(e.what())));
   }
+}
+
+void DeployController::editEndpointSettings() {
+  if (!document_->hasProject() || shown_.isEmpty()) return;
+  try {
+    auto& db = document_->project()->db();
+    const auto info = deploy::EndpointRegistry(db).get(shown_.toStdString());
+    widgets::EndpointSettingsDialog::Values values;
+    values.sampling = info.settings.value("sampling", 0.1);
+    values.keyColumn = text(info.settings.value("key_column", std::string()));
+    values.logRetentionDays = static_cast<int>(info.settings.value("log_retention_days", 30.0));
+    QStringList columns;
+    deploy::ModelRegistry registry(db);
+    for (const auto& variant : info.variants)
+      if (const auto version = registry.version(variant.modelVersionId))
+        for (const auto& column : version->inputSchema)
+          if (!columns.contains(text(column.name))) columns << text(column.name);
+    widgets::EndpointSettingsDialog dialog(shown_, values, columns, dialogParent_);
+    if (dialog.exec() == QDialog::Accepted) changeEndpointSettings(dialog.values());
+  } catch (const std::exception& e) {  // a setting of the wrong type in a hand-edited project
+    panel_->setStatus(tr("Could not read the settings of %1: %2").arg(shown_, text(e.what())));
+  }
+}
+
+bool DeployController::changeEndpointSettings(const widgets::EndpointSettingsDialog::Values& values) {
+  if (!document_->hasProject() || shown_.isEmpty()) return false;
+  try {
+    deploy::EndpointRegistry endpoints(document_->project()->db());
+    auto settings = endpoints.get(shown_.toStdString()).settings;
+    settings["sampling"] = values.sampling;
+    settings["log_retention_days"] = values.logRetentionDays;
+    if (values.keyColumn.isEmpty()) settings.erase("key_column");
+    else settings["key_column"] = values.keyColumn.toStdString();
+    endpoints.setSettings(shown_.toStdString(), settings, tr("changed in the Deploy panel").toStdString());
+  } catch (const Error& e) {
+    panel_->setStatus(tr("The settings were not saved: %1").arg(text(e.what())));
+    return false;
+  }
+  panel_->setStatus(isServing() ? tr("Settings saved; the running server follows them within a second.") : tr("Settings saved."));
+  showTraffic();
+  return true;
 }
 
 void DeployController::compareVariants(const QString& labelsPath, const QString& keyColumn, const QString& labelColumn,

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/jobs/JobManager.h"
+#include "widgets/deploy/EndpointSettingsDialog.h"
 
 class QTimer;
 class QWidget;
@@ -13,7 +14,7 @@ class ServingSession;
 }
 namespace lathe::widgets {
 class DeployPanel;
-}
+}  // namespace lathe::widgets
 
 namespace lathe::app {
 
@@ -33,15 +34,22 @@ class DeployController : public QObject {
 
   void refresh();
   void showEndpoint(const QString& name);
+  // Starts serving the endpoint shown, as a job (its versions load off the GUI thread); false
+  // when there is nothing to start or a server is running or starting. isServing() once up.
   bool start(int port);
+  // Stops the server, or cancels its start.
   void stop();
   bool isServing() const;
+  bool isStarting() const;
   int servingPort() const;
   void newEndpoint();
   void stepCanary();
   void rollBackCanary();
   void promoteCanary();
   void editCanarySettings();
+  // The endpoint's sampling, key column and log retention (the dialog, then the change).
+  void editEndpointSettings();
+  bool changeEndpointSettings(const widgets::EndpointSettingsDialog::Values& values);
   // Compare Variants with these choices (the dialog's, or a test's).
   void compareVariants(const QString& labelsPath, const QString& keyColumn, const QString& labelColumn,
                        const QString& metric);
@@ -60,6 +68,8 @@ class DeployController : public QObject {
   QString shown_;
   std::unique_ptr<serve::ServingSession> session_;
   JobManager::JobId abJob_ = 0;
+  JobManager::JobId startJob_ = 0;
+  int startGeneration_ = 0;  // moves on each start and stop: a start's late result is dropped
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };
 

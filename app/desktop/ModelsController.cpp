@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QMap>
 #include <QSettings>
 #include <algorithm>
@@ -13,6 +14,8 @@
 #include "engine/deploy/BatchScoringJob.h"
 #include "engine/deploy/ModelRegistry.h"
 #include "engine/deploy/RegisterModelJob.h"
+#include "engine/store/DatasetRepository.h"
+#include "engine/store/Project.h"
 #include "widgets/deploy/ModelVersionTableModel.h"
 #include "widgets/deploy/ModelsPanel.h"
 #include "widgets/deploy/RegisterModelDialog.h"
@@ -40,6 +43,7 @@ ModelsController::ModelsController(ProjectDocument* document, JobManager* jobs, 
   });
   connect(panel_, &widgets::ModelsPanel::aliasRequested, this, &ModelsController::setAlias);
   connect(panel_, &widgets::ModelsPanel::scoreRequested, this, &ModelsController::askScore);
+  connect(panel_, &widgets::ModelsPanel::scoreDatasetRequested, this, &ModelsController::askScoreDataset);
   connect(panel_, &widgets::ModelsPanel::exportRequested, this, &ModelsController::askExport);
   connect(panel_, &widgets::ModelsPanel::cancelRequested, this, &ModelsController::cancel);
   connect(jobs_, &JobManager::jobProgress, this, [this](JobManager::JobId id, double fraction, const QString& message) {
@@ -193,6 +197,57 @@ bool ModelsController::scoreFile(qint64 versionId, const QString& input, const Q
   auto job = std::make_shared<deploy::BatchScoringJob>(document_->project(), std::move(request));
   const QString file = QFileInfo(output).fileName();
   return submit(job, tr("Score %1 with %2").arg(QFileInfo(input).fileName(), reference), [this, job, output, file, reference] {
+    const auto rows = static_cast<qint64>(job->result() ? job->result()->rowCount() : 0);
+    panel_->setStatus(tr("Scored %n rows with %1 into %2.", nullptr, static_cast<int>(rows)).arg(reference, file));
+    panel_->offerFolder(QFileInfo(output).absolutePath());
+    emit scored(rows, output);
+  });
+}
+
+void ModelsController::askScoreDataset(qint64 versionId) {
+  const QString reference = referenceOf(versionId);
+  if (reference.isEmpty() || !canStart()) return;
+  QStringList items;
+  QList<qint64> ids;
+  try {
+    for (const auto& dataset : store::DatasetRepository(document_->project()->db()).list())
+      for (auto v = dataset.versions.rbegin(); v != dataset.versions.rend(); ++v) {  // newest first
+        items << tr("%1 v%2 (%n rows)", nullptr, static_cast<int>(v->rowCount)).arg(fromStd(dataset.name)).arg(v->version);
+        ids << v->id;
+      }
+  } catch (const Error& e) {
+    panel_->setStatus(tr("Could not read the datasets: %1").arg(fromStd(e.message())));
+    return;
+  }
+  if (ids.isEmpty()) {
+    panel_->setStatus(tr("The project has no datasets yet: import one, or score a file instead."));
+    return;
+  }
+  bool chosen = false;
+  const QString item = QInputDialog::getItem(panel_, tr("Score a Dataset with %1").arg(reference), tr("Dataset:"), items, 0,
+                                             false, &chosen);
+  if (!chosen) return;
+  const qint64 datasetVersionId = ids.value(static_cast<int>(items.indexOf(item)));
+  QString name = item.section(QLatin1Char(' '), 0, -3);  // "penguins v2 (344 rows)" -> "penguins v2"
+  name.replace(QLatin1Char(' '), QLatin1Char('-'));
+  QString output = QFileDialog::getSaveFileName(panel_, tr("Save the Predictions"),
+                                                QDir(lastFolder()).filePath(name + QStringLiteral("-scored.csv")), tr("CSV (*.csv)"));
+  if (output.isEmpty()) return;
+  rememberFolder(output);
+  if (QFileInfo(output).suffix().isEmpty()) output += QStringLiteral(".csv");
+  scoreDataset(versionId, datasetVersionId, output);
+}
+
+bool ModelsController::scoreDataset(qint64 versionId, qint64 datasetVersionId, const QString& output) {
+  const QString reference = referenceOf(versionId);
+  if (reference.isEmpty() || !canStart()) return false;
+  deploy::BatchScoringRequest request;
+  request.model = reference.toStdString();  // this very version, whatever the aliases say
+  request.datasetVersionId = datasetVersionId;
+  request.outputPath = output.toStdString();
+  auto job = std::make_shared<deploy::BatchScoringJob>(document_->project(), std::move(request));
+  const QString file = QFileInfo(output).fileName();
+  return submit(job, tr("Score a dataset with %1").arg(reference), [this, job, output, file, reference] {
     const auto rows = static_cast<qint64>(job->result() ? job->result()->rowCount() : 0);
     panel_->setStatus(tr("Scored %n rows with %1 into %2.", nullptr, static_cast<int>(rows)).arg(reference, file));
     panel_->offerFolder(QFileInfo(output).absolutePath());

@@ -37,6 +37,10 @@ class ModelsController : public QObject {
   // Score a File…: asks for the input and the output file, then scoreFile.
   void askScore(qint64 versionId);
   bool scoreFile(qint64 versionId, const QString& input, const QString& output);
+  // Score a Dataset…: asks for one of the project's dataset versions (newest first) and
+  // the output file, then scoreDataset.
+  void askScoreDataset(qint64 versionId);
+  bool scoreDataset(qint64 versionId, qint64 datasetVersionId, const QString& output);
   // Export Bundle…: asks for the file (an XGBoost version may go to XGBoost's JSON), then exportVersion.
   void askExport(qint64 versionId);
   bool exportVersion(qint64 versionId, const QString& path, bool xgboostJson);

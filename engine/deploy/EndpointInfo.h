@@ -19,8 +19,7 @@ struct EndpointVariant {
 // An endpoint as the project stores it. Settings (JSON): "sampling" (share of requests whose
 // inputs and outputs are logged, 0..1, default 0.1), "key_column" (the column whose value keys
 // a row's variant), "canary" (CanarySettings), "log_retention_days" (how long the request log
-// keeps a request, default 30; 0 keeps everything). Sampling and the key column are read when the
-// server starts; weights, the canary and the retention follow the project while it runs.
+// keeps a request, default 30; 0 keeps everything). A running server follows every change.
 struct EndpointInfo {
   std::int64_t id = 0;
   std::string name;

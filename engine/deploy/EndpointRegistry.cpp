@@ -5,6 +5,7 @@
 #include <set>
 
 #include "engine/core/Error.h"
+#include "engine/deploy/CanarySettings.h"
 #include "engine/store/Database.h"
 #include "engine/store/Statement.h"
 #include "engine/store/Timestamp.h"
@@ -62,6 +63,20 @@ void EndpointRegistry::validate(const std::vector<EndpointVariant>& variants) {
   if (std::abs(sum - 1.0) > 1e-9) invalid("the weights sum to " + std::to_string(sum) + ", not 1");
 }
 
+void EndpointRegistry::validateSettings(const json& settings) {
+  if (!settings.is_object()) invalid("an endpoint's settings are a JSON object");
+  if (const auto s = settings.find("sampling"); s != settings.end())
+    if (!s->is_number() || !(s->get<double>() >= 0.0 && s->get<double>() <= 1.0))
+      invalid("the sampling is the share of requests logged, between 0 and 1", s->dump());
+  if (const auto k = settings.find("key_column"); k != settings.end())
+    if (!k->is_string() || k->get<std::string>().empty() || k->get<std::string>().size() > 200)
+      invalid("the key column is a column's name (1 to 200 characters)", k->dump().substr(0, 200));
+  if (const auto d = settings.find("log_retention_days"); d != settings.end())
+    if (!d->is_number() || !(d->get<double>() >= 0.0 && std::isfinite(d->get<double>())))
+      invalid("the log retention is a number of days, 0 or more (0 keeps every request)", d->dump());
+  if (const auto c = settings.find("canary"); c != settings.end()) CanarySettings::fromJson(*c).validate();
+}
+
 std::string EndpointRegistry::newToken() {
   std::random_device source;  // the system's random source (/dev/urandom), not a seeded generator
   static constexpr char kHex[] = "0123456789abcdef";
@@ -81,6 +96,7 @@ EndpointInfo EndpointRegistry::create(const std::string& name, const std::vector
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.')
       invalid("an endpoint's name may hold letters, digits, '-', '_' and '.' only (it is part of its address)", name);
   validate(variants);
+  validateSettings(settings);
   if (find(name)) invalid("there is already an endpoint \"" + name + "\"", name);
   const std::string now = store::timestampNow();
   store::Transaction transaction(db_);
@@ -142,7 +158,7 @@ void EndpointRegistry::setVariants(const std::string& name, const std::vector<En
 
 void EndpointRegistry::setSettings(const std::string& name, const json& settings, const std::string& reason) {
   requireWritable(db_);
-  if (!settings.is_object()) invalid("an endpoint's settings are a JSON object");
+  validateSettings(settings);
   const auto info = get(name);
   store::Transaction transaction(db_);
   store::Statement update = db_.prepare("UPDATE endpoint SET settings = ?2 WHERE id = ?1");

@@ -20,6 +20,10 @@ class EndpointRegistry {
   // Weights must each be finite and in [0, 1] and sum to 1 (within 1e-9); names unique and the
   // versions registered. Throws lathe::Error(InvalidArgument) naming the variant.
   static void validate(const std::vector<EndpointVariant>& variants);
+  // Settings (see EndpointInfo): "sampling" a number in [0, 1], "key_column" a column name (1 to
+  // 200 characters), "log_retention_days" a number >= 0, "canary" valid CanarySettings; other
+  // keys are kept as they are. Throws lathe::Error(InvalidArgument) naming the setting.
+  static void validateSettings(const nlohmann::json& settings);
   // A fresh random token (32 bytes, hex) from the system's random source.
   static std::string newToken();
 
@@ -33,6 +37,8 @@ class EndpointRegistry {
   // Replaces the variants (weights, a canary added or removed) and records the change.
   void setVariants(const std::string& name, const std::vector<EndpointVariant>& variants, const std::string& kind,
                    const std::string& reason);
+  // Replaces the settings (validated as above) and records the change; a running server
+  // follows it within about a second.
   void setSettings(const std::string& name, const nlohmann::json& settings, const std::string& reason);
   std::string regenerateToken(const std::string& name);
   void record(std::int64_t endpointId, const std::string& kind, const nlohmann::json& detail, const std::string& reason);

@@ -34,14 +34,20 @@ struct Group {
 }  // namespace
 
 Endpoint::Endpoint(EndpointConfig config)
-    : name_(std::move(config.name)), id_(config.id), keyColumn_(std::move(config.keyColumn)),
-      sampleRate_(config.sampleRate) {
+    : name_(std::move(config.name)), id_(config.id) {
   if (!validName(name_))
     throw Error(ErrorCode::InvalidArgument, "endpoint name \"" + name_.substr(0, 100) +
                                                 "\" must be letters, digits, '_', '-' or '.', starting with a letter or digit");
-  if (!(sampleRate_ >= 0.0 && sampleRate_ <= 1.0))
-    throw Error(ErrorCode::InvalidArgument, "endpoint \"" + name_ + "\": the sample rate must be between 0 and 1");
-  state_ = makeState(std::move(config.variants));
+  checkSampleRate(name_, config.sampleRate);
+  auto state = makeState(std::move(config.variants));
+  state->keyColumn = std::move(config.keyColumn);
+  state->sampleRate = config.sampleRate;
+  state_ = std::move(state);
+}
+
+void Endpoint::checkSampleRate(const std::string& endpoint, double rate) {
+  if (!(rate >= 0.0 && rate <= 1.0))
+    throw Error(ErrorCode::InvalidArgument, "endpoint \"" + endpoint + "\": the sample rate must be between 0 and 1");
 }
 
 bool Endpoint::validName(std::string_view name) {
@@ -57,7 +63,7 @@ std::string Endpoint::errorBody(std::string_view message) {
   return out + "}";
 }
 
-std::shared_ptr<const Endpoint::State> Endpoint::makeState(std::vector<Variant> variants) {
+std::shared_ptr<Endpoint::State> Endpoint::makeState(std::vector<Variant> variants) {
   auto state = std::make_shared<State>();
   state->split = std::make_shared<const TrafficSplit>(std::move(variants));
   for (const auto& variant : state->split->variants()) {
@@ -76,6 +82,17 @@ std::shared_ptr<const Endpoint::State> Endpoint::makeState(std::vector<Variant> 
 void Endpoint::setVariants(std::vector<Variant> variants) {
   auto next = makeState(std::move(variants));  // validated before anything changes
   const std::lock_guard lock(mutex_);
+  next->keyColumn = state_->keyColumn;
+  next->sampleRate = state_->sampleRate;
+  state_ = std::move(next);
+}
+
+void Endpoint::setRequestSettings(std::string keyColumn, double sampleRate) {
+  checkSampleRate(name_, sampleRate);
+  const std::lock_guard lock(mutex_);
+  auto next = std::make_shared<State>(*state_);
+  next->keyColumn = std::move(keyColumn);
+  next->sampleRate = sampleRate;
   state_ = std::move(next);
 }
 
@@ -121,7 +138,7 @@ Endpoint::Outcome Endpoint::predict(std::string_view body, std::string_view cont
   const TrafficSplit& split = *current->split;
   std::optional<PredictRequest> request;
   try {
-    request = PredictRequest::parse(body, contentType, current->schema, maxRows, keyColumn_);
+    request = PredictRequest::parse(body, contentType, current->schema, maxRows, current->keyColumn);
   } catch (const RequestError& e) {
     reject(e.status(), started, hook);
     return {e.status(), errorBody(e.message())};
@@ -187,7 +204,7 @@ Endpoint::Outcome Endpoint::predict(std::string_view body, std::string_view cont
   // Statistics and the hook, per variant that took part.
   const auto latency = Clock::now() - started;
   const double latencyMs = std::chrono::duration<double, std::milli>(latency).count();
-  const bool sample = !failedVariant && sampled(sampleRate_);
+  const bool sample = !failedVariant && sampled(current->sampleRate);
   const auto now = std::chrono::system_clock::now();
   for (std::size_t v = 0; v < groups.size(); ++v) {
     const Group& group = groups[v];
@@ -222,10 +239,10 @@ Endpoint::Snapshot Endpoint::snapshot() const {
   Snapshot s;
   s.name = name_;
   s.id = id_;
-  s.keyColumn = keyColumn_;
-  s.sampleRate = sampleRate_;
-  s.rejected = rejected_.load(std::memory_order_relaxed);
   const auto current = state();
+  s.keyColumn = current->keyColumn;
+  s.sampleRate = current->sampleRate;
+  s.rejected = rejected_.load(std::memory_order_relaxed);
   for (const auto& variant : current->split->variants()) {
     VariantSnapshot v{variant.name, variant.weight, {}};
     {

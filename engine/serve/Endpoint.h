@@ -68,6 +68,10 @@ class Endpoint {
   // flight finishes with the variants it started with. Throws as the constructor does, and
   // then the current variants stay.
   void setVariants(std::vector<Variant> variants);
+  // Changes the key column and the sample rate while requests are served (the Deploy panel's
+  // Settings, `lathe endpoint settings`); a request in flight keeps the ones it started with.
+  // Throws lathe::Error(InvalidArgument) for a sample rate outside [0, 1], and then nothing changes.
+  void setRequestSettings(std::string keyColumn, double sampleRate);
   std::vector<Variant> variants() const;
   deploy::InputSchema inputSchema() const;
 
@@ -86,18 +90,20 @@ class Endpoint {
   static std::string errorBody(std::string_view message);
 
  private:
+  // Everything a request reads, swapped whole so that one request sees one version of it.
   struct State {
     std::shared_ptr<const TrafficSplit> split;
     deploy::InputSchema schema;
+    std::string keyColumn;
+    double sampleRate = 0.0;
   };
-  static std::shared_ptr<const State> makeState(std::vector<Variant> variants);
+  static std::shared_ptr<State> makeState(std::vector<Variant> variants);
+  static void checkSampleRate(const std::string& endpoint, double rate);
   std::shared_ptr<const State> state() const;
   void notify(const RequestHook& hook, RequestEvent event) const;
 
   std::string name_;
   std::int64_t id_;
-  std::string keyColumn_;
-  double sampleRate_;
   mutable std::mutex mutex_;  // guards state_ and stats_ (held for a pointer copy, never longer)
   std::shared_ptr<const State> state_;
   std::map<std::string, std::shared_ptr<VariantStats>> stats_;

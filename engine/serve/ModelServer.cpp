@@ -83,6 +83,12 @@ void ModelServer::setVariants(const std::string& endpoint, std::vector<Variant> 
   found->setVariants(std::move(variants));
 }
 
+void ModelServer::setRequestSettings(const std::string& endpoint, std::string keyColumn, double sampleRate) {
+  const auto found = impl_->find(endpoint);
+  if (!found) throw Error(ErrorCode::InvalidArgument, "no endpoint named \"" + endpoint + "\"");
+  found->setRequestSettings(std::move(keyColumn), sampleRate);
+}
+
 void ModelServer::setRequestHook(RequestHook hook) {
   auto next = std::make_shared<const RequestHook>(std::move(hook));
   const std::lock_guard lock(impl_->hookMutex);

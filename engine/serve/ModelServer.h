@@ -59,6 +59,8 @@ class ModelServer {
   // Swaps an endpoint's variants atomically while serving (canary steps, rollbacks). Throws
   // lathe::Error(InvalidArgument) for an unknown endpoint or bad weights; then nothing changes.
   void setVariants(const std::string& endpoint, std::vector<Variant> variants);
+  // Changes an endpoint's key column and sample rate while serving (see Endpoint).
+  void setRequestSettings(const std::string& endpoint, std::string keyColumn, double sampleRate);
   // Sees every request (see RequestEvent); replace or clear any time.
   void setRequestHook(RequestHook hook);
 

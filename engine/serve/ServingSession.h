@@ -14,6 +14,7 @@ class Database;
 class Project;
 }
 namespace lathe::deploy {
+struct EndpointInfo;
 class EndpointRegistry;
 class RequestLog;
 }
@@ -22,7 +23,8 @@ namespace lathe::serve {
 
 // One endpoint served: the ModelServer, its variants loaded from the project's registry (or a
 // bundle), the request log, and a housekeeping thread that, about once a second, follows the
-// project (a weight changed in the Deploy panel or by `lathe endpoint` reaches the server) and
+// project (a weight, the sampling or the key column changed in the Deploy panel or by `lathe
+// endpoint` reaches the server) and
 // runs the canary's schedule (steps and automatic rollbacks). `lathe serve` and the Deploy panel
 // both drive one of these; neither blocks on it.
 class ServingSession {
@@ -63,8 +65,8 @@ class ServingSession {
   void housekeeping(std::stop_token stop);
   // Deletes the endpoint's requests older than its log_retention_days (default 30).
   void trimLog(store::Database& db, deploy::EndpointRegistry& endpoints);
-  // The endpoint's variants from the project; models are loaded once per version and kept.
-  std::vector<Variant> loadVariants(store::Database& db);
+  // The endpoint's variants as the project has them; models are loaded once per version and kept.
+  std::vector<Variant> loadVariants(store::Database& db, const deploy::EndpointInfo& info);
 
   std::shared_ptr<const store::Project> project_;
   std::string endpoint_;

@@ -298,6 +298,30 @@ std::int64_t DatasetRepository::addVersion(std::int64_t datasetId, const data::T
   return versionId;
 }
 
+DatasetVersionInfo DatasetRepository::findVersion(const std::string& reference) {
+  const auto datasets = list();
+  const auto named = [&](const std::string& name) {
+    return std::find_if(datasets.begin(), datasets.end(), [&](const DatasetInfo& d) { return d.name == name; });
+  };
+  // A name may hold ':' itself: the whole reference is a name first.
+  if (const auto whole = named(reference); whole != datasets.end() && !whole->versions.empty()) return whole->versions.back();
+  const auto colon = reference.rfind(':');
+  const std::string number = colon == std::string::npos ? std::string() : reference.substr(colon + 1);
+  const bool numbered = !number.empty() && number.size() < 9 &&
+                        std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const std::string name = numbered ? reference.substr(0, colon) : reference;
+  const auto dataset = named(name);
+  if (dataset == datasets.end() || dataset->versions.empty())
+    throw Error(ErrorCode::InvalidArgument, "the project has no dataset \"" + name + "\"", {}, name);
+  if (!numbered) return dataset->versions.back();
+  for (const auto& v : dataset->versions)
+    if (v.version == std::stoi(number)) return v;
+  throw Error(ErrorCode::InvalidArgument,
+              "dataset \"" + name + "\" has no version " + number + " (its newest is " +
+                  std::to_string(dataset->versions.back().version) + ")",
+              {}, reference);
+}
+
 std::vector<DatasetInfo> DatasetRepository::list() {
   std::vector<DatasetInfo> datasets;
   std::map<std::int64_t, std::size_t> indexOf;

@@ -35,6 +35,9 @@ class DatasetRepository {
   std::vector<DatasetInfo> list();
   std::optional<DatasetInfo> dataset(std::int64_t datasetId);
   std::optional<DatasetVersionInfo> version(std::int64_t versionId);
+  // "NAME" (its newest version) or "NAME:N" (its version N), as a user types it. Throws
+  // lathe::Error(InvalidArgument) naming the dataset or the version that is not there.
+  DatasetVersionInfo findVersion(const std::string& reference);
   std::vector<StoredColumn> columns(std::int64_t versionId);
   std::int64_t count();
 

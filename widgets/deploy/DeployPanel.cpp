@@ -36,6 +36,8 @@ DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent) {
   endpoints_ = new QComboBox(this);
   endpoints_->setMinimumContentsLength(16);
   newEndpoint_ = new QPushButton(this);
+  endpointSettings_ = new QPushButton(this);
+  endpointSettings_->setObjectName(QStringLiteral("endpointSettingsButton"));
   serverTitle_ = heading(this);
   port_ = new QSpinBox(this);
   port_->setRange(1024, 65535);
@@ -73,6 +75,7 @@ DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent) {
 
   auto* top = new QHBoxLayout;
   top->addWidget(endpoints_, 1);
+  top->addWidget(endpointSettings_);
   top->addWidget(newEndpoint_);
   auto* server = new QHBoxLayout;
   server->addWidget(port_);
@@ -131,6 +134,7 @@ DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent) {
     if (!name.isEmpty()) emit endpointChosen(name);
   });
   connect(newEndpoint_, &QPushButton::clicked, this, &DeployPanel::newEndpointRequested);
+  connect(endpointSettings_, &QPushButton::clicked, this, &DeployPanel::endpointSettingsRequested);
   connect(start_, &QPushButton::clicked, this, [this] {
     if (serving_) emit stopRequested();
     else emit startRequested(port_->value());
@@ -217,6 +221,7 @@ void DeployPanel::updateButtons() {
   rollback_->setEnabled(any && hasCanary_);
   promote_->setEnabled(any && hasCanary_);
   canarySettings_->setEnabled(any);
+  endpointSettings_->setEnabled(any);
   abTest_->setEnabled(any && shown_.size() > 1);
   regenerate_->setEnabled(any && !serving_);
   copyToken_->setEnabled(any);
@@ -229,6 +234,8 @@ void DeployPanel::changeEvent(QEvent* event) {
 
 void DeployPanel::retranslate() {
   newEndpoint_->setText(tr("New Endpoint…"));
+  endpointSettings_->setText(tr("Settings…"));
+  endpointSettings_->setToolTip(tr("What the endpoint logs, the column that keys a row's variant, and how long the log is kept."));
   serverTitle_->setText(tr("Server"));
   port_->setPrefix(tr("Port "));
   port_->setToolTip(tr("The server listens on 127.0.0.1 only: other machines cannot reach it."));

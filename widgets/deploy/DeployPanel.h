@@ -48,6 +48,7 @@ class DeployPanel : public QWidget {
  signals:
   void endpointChosen(const QString& name);
   void newEndpointRequested();
+  void endpointSettingsRequested();
   void startRequested(int port);
   void stopRequested();
   void regenerateTokenRequested();
@@ -66,6 +67,7 @@ class DeployPanel : public QWidget {
 
   QComboBox* endpoints_;
   QPushButton* newEndpoint_;
+  QPushButton* endpointSettings_;
   QSpinBox* port_;
   QPushButton* start_;
   QLabel* address_;

@@ -56,6 +56,7 @@ ModelsPanel::ModelsPanel(QWidget* parent)
       setAlias_(makeAction("setAliasAction", this)),
       compare_(makeAction("compareWithProductionAction", this)),
       score_(makeAction("scoreFileAction", this)),
+      scoreDataset_(makeAction("scoreDatasetAction", this)),
       export_(makeAction("exportBundleAction", this)),
       showHistory_(makeAction("historyAction", this)) {
   tree_->setObjectName(QStringLiteral("modelTree"));
@@ -74,7 +75,7 @@ ModelsPanel::ModelsPanel(QWidget* parent)
   tree_->header()->setDefaultSectionSize(tree_->fontMetrics().averageCharWidth() * 8);  // fitColumns widens
   historyLabel_->setWordWrap(true);
 
-  const QList<QAction*> actions{setAlias_, compare_, score_, export_, showHistory_};
+  const QList<QAction*> actions{setAlias_, compare_, score_, scoreDataset_, export_, showHistory_};
   auto* bar = new QHBoxLayout;
   for (QAction* action : actions) bar->addWidget(actionButton(action, this));
   bar->addStretch(1);
@@ -115,6 +116,9 @@ ModelsPanel::ModelsPanel(QWidget* parent)
   connect(showHistory_, &QAction::triggered, this, &ModelsPanel::showHistory);
   connect(score_, &QAction::triggered, this, [this] {
     if (const qint64 id = selectedVersionId(); id != 0) emit scoreRequested(id);
+  });
+  connect(scoreDataset_, &QAction::triggered, this, [this] {
+    if (const qint64 id = selectedVersionId(); id != 0) emit scoreDatasetRequested(id);
   });
   connect(export_, &QAction::triggered, this, [this] {
     if (const qint64 id = selectedVersionId(); id != 0) emit exportRequested(id);
@@ -248,6 +252,7 @@ void ModelsPanel::updateActions() {
   setAlias_->setEnabled(version && !readOnly_);
   compare_->setEnabled(version);
   score_->setEnabled(version && !job_->isRunning());
+  scoreDataset_->setEnabled(version && !job_->isRunning());
   export_->setEnabled(version && !job_->isRunning());
   showHistory_->setEnabled(!selectedModel().isEmpty());
 }
@@ -270,6 +275,8 @@ void ModelsPanel::retranslate() {
   compare_->setToolTip(tr("The selected version's metrics, input columns and training data beside the production version's"));
   score_->setText(tr("Score a File…"));
   score_->setToolTip(tr("Predict every row of a CSV or ARFF file with the selected version and write the answers to a CSV file"));
+  scoreDataset_->setText(tr("Score a Dataset…"));
+  scoreDataset_->setToolTip(tr("Predict every row of one of the project's datasets with the selected version and write the answers to a CSV file"));
   export_->setText(tr("Export Bundle…"));
   export_->setToolTip(tr("Save the selected version as a portable .lathemodel file that lathe serve loads on another machine"));
   showHistory_->setText(tr("History"));

@@ -23,7 +23,7 @@ class ModelVersionTableModel;
 class PlaceholderStack;
 
 // The Models dock: the registry's models and their versions (ModelVersionTableModel), actions on
-// the selected version (Set Alias…, Compare with Production, Score a File…, Export Bundle…,
+// the selected version (Set Alias…, Compare with Production, Score a File…, Score a Dataset…, Export Bundle…,
 // History), and beside the list (below it when the dock is tall) the selected version against
 // production and its model's alias history. A running registration, scoring or export shows its progress and Cancel here. It
 // changes nothing itself: every action is a signal the caller carries out, then it calls
@@ -66,12 +66,14 @@ class ModelsPanel : public QWidget {
   QAction* setAliasAction() const { return setAlias_; }
   QAction* compareAction() const { return compare_; }
   QAction* scoreAction() const { return score_; }
+  QAction* scoreDatasetAction() const { return scoreDataset_; }
   QAction* exportAction() const { return export_; }
   QAction* historyAction() const { return showHistory_; }
 
  signals:
   void aliasRequested(qint64 versionId, const QString& alias, const QString& reason);
   void scoreRequested(qint64 versionId);
+  void scoreDatasetRequested(qint64 versionId);
   void exportRequested(qint64 versionId);
   void cancelRequested();
 
@@ -103,6 +105,7 @@ class ModelsPanel : public QWidget {
   QAction* setAlias_;
   QAction* compare_;
   QAction* score_;
+  QAction* scoreDataset_;
   QAction* export_;
   QAction* showHistory_;
   std::map<std::string, std::vector<deploy::AliasEvent>> histories_;

@@ -351,6 +351,27 @@ class tst_CliEndpoint : public QObject {
     QVERIFY2(history.out.contains("canary release of endpoint scoring"), qPrintable(history.out));
   }
 
+  void settingsAreShownAndChanged() {
+    const Result shown = run({"endpoint", "settings", project_, "scoring"});
+    QVERIFY2(shown.code == 0, qPrintable(shown.err));
+    QCOMPARE(shown.out, QString("endpoint scoring settings: sampling 0.5, key column \"id\", log kept 30 days\n"));
+    const Result changed = run({"endpoint", "settings", project_, "scoring", "--sampling", "0.25", "--no-key-column",
+                                "--log-retention-days", "7", "--reason", "less logging", "--json"});
+    QVERIFY2(changed.code == 0, qPrintable(changed.err));
+    QCOMPARE(changed.json(), (QJsonObject{{"sampling", 0.25}, {"log_retention_days", 7}}));
+    QJsonObject info = show("scoring");
+    QCOMPARE(info.value("settings").toObject(), (QJsonObject{{"sampling", 0.25}, {"log_retention_days", 7}}));
+    const QJsonObject last = info.value("events").toArray().last().toObject();
+    QCOMPARE(last.value("kind").toString(), QString("settings"));
+    QCOMPARE(last.value("reason").toString(), QString("less logging"));
+    QCOMPARE(last.value("detail").toObject().value("from").toObject(), (QJsonObject{{"key_column", "id"}, {"sampling", 0.5}}));
+    // Only what is given changes.
+    QCOMPARE(run({"endpoint", "settings", project_, "scoring", "--key-column", "customer"}).out,
+             QString("endpoint scoring settings changed: sampling 0.25, key column \"customer\", log kept 7 days\n"));
+    QCOMPARE(show("scoring").value("settings").toObject(),
+             (QJsonObject{{"sampling", 0.25}, {"log_retention_days", 7}, {"key_column", "customer"}}));
+  }
+
   void badInputIsOneLineAndExitTwo() {
     const QString labels = dir_.filePath("none.csv");
     const QList<QPair<QStringList, QString>> cases = {
@@ -374,6 +395,12 @@ class tst_CliEndpoint : public QObject {
         {{"endpoint", "show", project_, "nope"}, "no endpoint \"nope\""},
         {{"endpoint", "weights", project_, "nope", "--variant", "credit:1=1"}, "no endpoint \"nope\""},
         {{"endpoint", "weights", project_, "ab", "--variant", "credit:1=0.2", "--variant", "credit:2=0.2"}, "sum to 0.4"},
+        {{"endpoint", "settings", project_}, "PROJECT NAME"},
+        {{"endpoint", "settings", project_, "nope"}, "no endpoint \"nope\""},
+        {{"endpoint", "settings", project_, "ab", "--sampling", "1.5"}, "sampling"},
+        {{"endpoint", "settings", project_, "ab", "--sampling", "lots"}, "--sampling"},
+        {{"endpoint", "settings", project_, "ab", "--log-retention-days", "-3"}, "retention"},
+        {{"endpoint", "settings", project_, "ab", "--key-column", "id", "--no-key-column"}, "not both"},
         {{"endpoint", "canary", project_, "ab"}, "--step, --rollback or --promote"},
         {{"endpoint", "canary", project_, "ab", "--step"}, "has no canary"},
         {{"endpoint", "ab", project_, "ab"}, "--labels"},

@@ -191,6 +191,17 @@ class tst_CliModel : public QObject {
     }
     QVERIFY(!QFile::exists(output + ".partial") && !QFile::exists(fromCsv + ".partial"));
 
+    // The project's own dataset (the demo stored credit-g as it is) scores the same.
+    const QString fromDataset = dir_.filePath("scored-dataset.csv");
+    const Result stored = run({"predict", project_, "--model", "credit", "--dataset", "credit-g:1", "--output", fromDataset,
+                               "--key", "class"});
+    QVERIFY2(stored.code == 0, qPrintable(stored.err));
+    QCOMPARE(stored.out, QString("scored 1000 rows with credit:2 into %1\n").arg(fromDataset));
+    QCOMPARE(lines(fromDataset), scored);
+    QCOMPARE(run({"predict", project_, "--model", "credit", "--dataset", "credit-g", "--output", fromDataset, "--key",
+                  "class"}).code, 0);  // its newest version
+    QCOMPARE(lines(fromDataset), scored);
+
     // The demo trains on log(credit_amount), made by its pipeline's recipe node; the run keeps
     // that lineage, so registration repeats the recipe on the raw amounts. Scored on its own
     // training data, the logistic model is about as right as on its test split (0.72); without
@@ -250,6 +261,9 @@ class tst_CliModel : public QObject {
         {{"predict", project_, "--model", "credit", "--input", dir_.filePath("missing.csv"), "--output", out}, "missing.csv"},
         {{"predict", project_, "--model", "credit", "--input", datasetPath("penguins.csv"), "--output", out}, "checking_status"},
         {{"predict", project_, "--model", "credit", "--input", arff, "--output", out, "--key", "nope"}, "nope"},
+        {{"predict", project_, "--model", "credit", "--dataset", "nope", "--output", out}, "no dataset \"nope\""},
+        {{"predict", project_, "--model", "credit", "--dataset", "credit-g:9", "--output", out}, "no version 9"},
+        {{"predict", project_, "--model", "credit", "--dataset", "credit-g", "--input", arff, "--output", out}, "one of"},
     };
     for (const auto& [args, needle] : cases) {
       const Result r = run(args);

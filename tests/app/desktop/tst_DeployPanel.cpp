@@ -57,6 +57,7 @@
 #include "engine/store/Project.h"
 #include "widgets/deploy/AbResultView.h"
 #include "widgets/deploy/DeployPanel.h"
+#include "widgets/deploy/EndpointSettingsDialog.h"
 #include "widgets/panels/PlaceholderStack.h"
 #include "TestPaths.h"
 
@@ -254,6 +255,12 @@ class tst_DeployPanel : public QObject {
     for (int row = 0; row < table->rowCount(); ++row) out << (table->item(row, column) ? table->item(row, column)->text() : QString());
     return out;
   }
+  // Start as the button does, then wait for the start job (it loads the versions off the GUI
+  // thread): true once serving.
+  bool serve(int port) {
+    if (!controller()->start(port)) return false;
+    return QTest::qWaitFor([&] { return !controller()->isStarting(); }, kWait) && controller()->isServing();
+  }
   QString changesText() const {
     QStringList lines;
     for (int i = 0; i < changes()->count(); ++i) lines << changes()->item(i)->text();
@@ -388,6 +395,11 @@ class tst_DeployPanel : public QObject {
   // counts into the table.
   void startServesAndTheTableCountsTheRequests() {
     QVERIFY(controller()->start(0));
+    // The versions load in a job: the button already reads Stop (it cancels the start).
+    QVERIFY(controller()->isStarting());
+    QCOMPARE(panel()->startButton()->text(), QStringLiteral("Stop"));
+    QVERIFY(!controller()->start(0));  // already starting
+    QTRY_VERIFY_WITH_TIMEOUT(!controller()->isStarting(), kWait);
     QVERIFY(controller()->isServing());
     const int port = controller()->servingPort();
     QVERIFY(port > 0);
@@ -524,7 +536,7 @@ class tst_DeployPanel : public QObject {
     QCOMPARE(panel()->abResult()->table()->rowCount(), 2);
     choose(QStringLiteral("release"));
     QCOMPARE(panel()->abResult()->table()->rowCount(), 0);  // "ab"'s result is not this endpoint's
-    QVERIFY(controller()->start(0));
+    QVERIFY(serve(0));
     const int port = controller()->servingPort();
     QCOMPARE(labelStartingWith(QStringLiteral("http://"))->text(),
              QStringLiteral("http://127.0.0.1:%1/v1/endpoints/release/predict").arg(port));
@@ -592,7 +604,7 @@ class tst_DeployPanel : public QObject {
   // Closing the project while serving stops the server too.
   void closingTheProjectStopsTheServer() {
     QCOMPARE(panel()->endpoint(), QStringLiteral("ab"));
-    QVERIFY(controller()->start(0));
+    QVERIFY(serve(0));
     const int port = controller()->servingPort();
     QCOMPARE(predict(port, QStringLiteral("ab"), {3}, token("ab")).status, 200);
     window_->document()->close();
@@ -607,6 +619,83 @@ class tst_DeployPanel : public QObject {
     QCOMPARE(events.back().kind, std::string("stopped"));
   }
 
+  // A start is a job: Stop while it runs leaves nothing serving, and a port that is taken
+  // gives a status naming it, with the button back to Start.
+  void aStartIsCancelledByStopAndAFailedStartSaysWhy() {
+    QVERIFY(open(demo_));
+    QCOMPARE(panel()->endpoint(), QStringLiteral("ab"));
+    const int held = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QVERIFY(::bind(held, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 && ::listen(held, 1) == 0);
+    socklen_t length = sizeof address;
+    QVERIFY(::getsockname(held, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+    const int taken = ntohs(address.sin_port);
+    auto closeHeld = qScopeGuard([held] { ::close(held); });
+    QVERIFY(controller()->start(taken));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller()->isStarting(), kWait);
+    QVERIFY(!controller()->isServing());
+    QCOMPARE(panel()->startButton()->text(), QStringLiteral("Start"));
+    QVERIFY2(panel()->status().contains(QStringLiteral("did not start")) && panel()->status().contains(QString::number(taken)),
+             qPrintable(panel()->status()));
+    closeHeld.dismiss();
+    ::close(held);
+
+    // Stop at once: the start's result, when it comes, is dropped and its server stopped.
+    QVERIFY(portIsFree(taken));
+    QVERIFY(controller()->start(taken));
+    QTest::mouseClick(panel()->startButton(), Qt::LeftButton);  // reads Stop while starting
+    QVERIFY(!controller()->isStarting());
+    QCOMPARE(panel()->startButton()->text(), QStringLiteral("Start"));
+    QTest::qWait(3000);  // the job ends meanwhile
+    QVERIFY(!controller()->isServing());
+    QCOMPARE(http(taken, "GET", "/health").status, 0);
+    QVERIFY(portIsFree(taken));
+    QCOMPARE(panel()->startButton()->text(), QStringLiteral("Start"));
+  }
+
+  // Settings…: the sampling, the key column and the log's retention, saved with a reason in
+  // the changes, and followed by the running server.
+  void endpointSettingsReachTheRunningServer() {
+    QCOMPARE(panel()->endpoint(), QStringLiteral("ab"));
+    auto* button = panel()->findChild<QPushButton*>(QStringLiteral("endpointSettingsButton"));
+    QVERIFY(button && button->isEnabled());
+    QVERIFY(serve(0));
+    const int port = controller()->servingPort();
+    const auto sampleRate = [&] {
+      return http(port, "GET", "/v1/endpoints/ab", {}, token("ab")).json().value(QStringLiteral("sample_rate")).toDouble(-1);
+    };
+    const auto keyColumn = [&] {
+      return http(port, "GET", "/v1/endpoints/ab", {}, token("ab")).json().value(QStringLiteral("key_column")).toString();
+    };
+    QCOMPARE(sampleRate(), 1.0);  // as the demo made it
+    QCOMPARE(keyColumn(), QStringLiteral("id"));
+    lathe::widgets::EndpointSettingsDialog::Values values;
+    values.sampling = 0.25;
+    values.keyColumn = QStringLiteral("customer");
+    values.logRetentionDays = 7;
+    QVERIFY(controller()->changeEndpointSettings(values));
+    QVERIFY2(panel()->status().contains(QStringLiteral("follows")), qPrintable(panel()->status()));
+    const auto settings = lathe::deploy::EndpointRegistry(db()).get("ab").settings;
+    QCOMPARE(settings.value("sampling", -1.0), 0.25);
+    QCOMPARE(settings.value("key_column", std::string()), std::string("customer"));
+    QCOMPARE(settings.value("log_retention_days", -1), 7);
+    QVERIFY2(changesText().contains(QStringLiteral("settings changed")), qPrintable(changesText()));
+    QTRY_COMPARE_WITH_TIMEOUT(sampleRate(), 0.25, kTick);
+    QCOMPARE(keyColumn(), QStringLiteral("customer"));
+    // No key column, and a sampling out of range is refused with the reason.
+    values.keyColumn.clear();
+    values.sampling = 1.0;
+    QVERIFY(controller()->changeEndpointSettings(values));
+    QTRY_COMPARE_WITH_TIMEOUT(keyColumn(), QString(), kTick);
+    values.sampling = 1.5;
+    QVERIFY(!controller()->changeEndpointSettings(values));
+    QVERIFY2(panel()->status().contains(QStringLiteral("sampling")), qPrintable(panel()->status()));
+    QCOMPARE(lathe::deploy::EndpointRegistry(db()).get("ab").settings.value("sampling", -1.0), 1.0);
+    controller()->stop();
+  }
+
   // The window as a user sees it, serving with traffic and an A/B result, in English and
   // Korean (only with LATHE_DEPLOY_SHOTS set).
   void screenshots() {
@@ -615,7 +704,7 @@ class tst_DeployPanel : public QObject {
     QVERIFY(open(demo_));
     window_->docks().deploy->show();
     window_->docks().deploy->raise();
-    QVERIFY(controller()->start(panel()->port()) || controller()->start(0));  // 8321 unless taken
+    QVERIFY(serve(panel()->port()) || serve(0));  // 8321 unless taken
     const int port = controller()->servingPort();
     for (int request = 0; request < 20; ++request)
       QCOMPARE(predict(port, QStringLiteral("ab"), range(request * 7, 7), token("ab")).status, 200);
@@ -652,7 +741,7 @@ class tst_DeployPanel : public QObject {
     // The canary endpoint, stepped up once, with a few requests.
     controller()->stop();
     choose(QStringLiteral("release"));
-    QVERIFY(controller()->start(panel()->port()) || controller()->start(0));
+    QVERIFY(serve(panel()->port()) || serve(0));
     controller()->stepCanary();
     for (int request = 0; request < 10; ++request)
       QCOMPARE(predict(controller()->servingPort(), QStringLiteral("release"), range(request * 3, 3), token("release")).status, 200);
@@ -668,7 +757,7 @@ class tst_DeployPanel : public QObject {
   // Closing the window while serving stops the server and lets the port go.
   void closingTheWindowStopsTheServer() {
     QVERIFY(open(demo_));
-    QVERIFY(controller()->start(0));
+    QVERIFY(serve(0));
     const int port = controller()->servingPort();
     QCOMPARE(http(port, "GET", "/health").status, 200);
     window_.reset();

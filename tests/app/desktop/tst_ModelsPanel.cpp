@@ -29,6 +29,8 @@
 #include "app/desktop/UiLanguage.h"
 #include "app/document/ProjectDocument.h"
 #include "engine/deploy/ModelBundle.h"
+#include "engine/store/DatasetRepository.h"
+#include "engine/store/Project.h"
 #include "widgets/deploy/AliasHistoryView.h"
 #include "widgets/deploy/ModelComparisonView.h"
 #include "widgets/deploy/ModelJobRow.h"
@@ -285,6 +287,25 @@ class tst_ModelsPanel : public QObject {
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray header = file.readLine();
     QVERIFY2(header.contains("probability") || header.contains("proba"), header.constData());
+  }
+
+  // Scoring one of the project's datasets (the demo's credit-g, stored as imported) writes the
+  // same answers as scoring its file.
+  void scoringADatasetWritesTheSameCsv() {
+    const QString output = dir_.filePath(QStringLiteral("scored-dataset.csv"));
+    auto project = window_->document()->project();
+    const auto dataset = lathe::store::DatasetRepository(project->db()).findVersion("credit-g");
+    QVERIFY(panel()->scoreDatasetAction()->isEnabled());
+    QVERIFY(controller()->scoreDataset(versionId("german-credit", 2), dataset.id, output));
+    QVERIFY(controller()->isRunning());
+    QVERIFY(!panel()->scoreDatasetAction()->isEnabled());  // one job at a time
+    QTRY_VERIFY_WITH_TIMEOUT(!controller()->isRunning(), kWait);
+    QVERIFY2(panel()->status().startsWith(QStringLiteral("Scored 1000 rows with german-credit:2")), qPrintable(panel()->status()));
+    QFile fromDataset(output), fromFile(dir_.filePath(QStringLiteral("scored.csv")));
+    QVERIFY(fromDataset.open(QIODevice::ReadOnly) && fromFile.open(QIODevice::ReadOnly));
+    const QByteArray scored = fromDataset.readAll();
+    QCOMPARE(scored.count('\n'), 1001);
+    QCOMPARE(scored, fromFile.readAll());
   }
 
   // An XGBoost version exports as a bundle and in XGBoost's own JSON.

@@ -19,14 +19,13 @@
 #include <functional>
 #include <optional>
 
+#include "../RegisteredModel.h"
 #include "../ml/MlTestSupport.h"
 #include "StoppingSink.h"
 #include "engine/core/Error.h"
 #include "engine/data/CsvWriter.h"
 #include "engine/deploy/BatchScoringJob.h"
 #include "engine/deploy/ModelRegistry.h"
-#include "engine/deploy/RegisterModelJob.h"
-#include "engine/experiments/TrainModelJob.h"
 #include "engine/experiments/TrainedModel.h"
 #include "engine/jobs/JobCancelled.h"
 #include "engine/store/DatasetRepository.h"
@@ -59,19 +58,6 @@ wrangle::Recipe penguinRecipe() {
       "scale", {{"columns", {"Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)"}}, {"method", "standard"}}));
   recipe.append(wrangle::StepRegistry::create("one_hot", {{"columns", {"Island"}}}));
   return recipe;
-}
-
-std::int64_t train(const std::shared_ptr<store::Project>& project, std::int64_t versionId, const std::string& target,
-                   const std::string& algorithm) {
-  experiments::TrainingRequest request;
-  request.datasetVersionId = versionId;
-  request.target = target;
-  request.algorithm = algorithm;
-  request.learningCurve = false;
-  experiments::TrainModelJob job(project, request);
-  mltest::QuietContext quiet;
-  job.run(quiet.context);
-  return job.result().id;
 }
 
 experiments::TrainedModel runModel(store::Project& project, std::int64_t runId) {
@@ -142,18 +128,15 @@ class tst_BatchScoring : public QObject {
     mltest::QuietContext quiet;
     apply.run(quiet.context);
     penguinsV2_ = apply.newVersionId();
-    penguinRun_ = train(project_, penguinsV2_, "Species", "logistic");
+    penguinRun_ = enginetest::trainRun(project_, penguinsV2_, "Species", "logistic");
 
     credit_ = mltest::loadTable("credit-g.arff");
     creditV1_ = datasets.addDataset("credit-g", credit_, {});
-    creditRun_ = train(project_, creditV1_, "class", "logistic");
+    creditRun_ = enginetest::trainRun(project_, creditV1_, "class", "logistic");
   }
 
   void theRecipeIsAppliedAsInTraining() {
-    deploy::RegisterModelJob registering(project_, penguinRun_, "penguins");
-    mltest::QuietContext quiet;
-    registering.run(quiet.context);
-    const auto info = registering.registered();
+    const auto info = enginetest::registerRun(project_, penguinRun_, "penguins");
 
     store::DatasetRepository datasets(project_->db());
     const data::Table raw = datasets.loadTable(penguinsV1_);
@@ -227,10 +210,8 @@ class tst_BatchScoring : public QObject {
     wrangle::ApplyRecipeJob apply(project_, penguinsV2_, second, "Encode sex");
     mltest::QuietContext quiet;
     apply.run(quiet.context);
-    const auto runId = train(project_, apply.newVersionId(), "Species", "logistic");
-    deploy::RegisterModelJob registering(project_, runId, "penguins two steps");
-    registering.run(quiet.context);
-    const auto info = registering.registered();
+    const auto runId = enginetest::trainRun(project_, apply.newVersionId(), "Species", "logistic");
+    const auto info = enginetest::registerRun(project_, runId, "penguins two steps");
     const json recipes = deploy::ModelRegistry(project_->db()).recipes(info.id);
     QCOMPARE(recipes.size(), std::size_t{2});
     QCOMPARE(recipes[0]["definition"], penguinRecipe().toJson());
@@ -249,9 +230,7 @@ class tst_BatchScoring : public QObject {
   }
 
   void theOutputHoldsKeysPredictionsProbabilitiesAndDecisions() {
-    deploy::RegisterModelJob registering(project_, creditRun_, "credit");
-    mltest::QuietContext quiet;
-    registering.run(quiet.context);
+    enginetest::registerRun(project_, creditRun_, "credit");
     const auto model = runModel(*project_, creditRun_);
     const auto want = model.estimator->predictProba(model.encoder.encode(credit_));
 

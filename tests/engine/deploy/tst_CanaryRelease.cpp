@@ -17,15 +17,14 @@
 #include <optional>
 #include <thread>
 
+#include "../RegisteredModel.h"
 #include "../ml/MlTestSupport.h"
 #include "engine/core/Error.h"
 #include "engine/deploy/CanaryRelease.h"
 #include "engine/deploy/EndpointRegistry.h"
 #include "engine/deploy/ModelRegistry.h"
-#include "engine/deploy/RegisterModelJob.h"
 #include "engine/deploy/RequestLog.h"
 #include "engine/deploy/RequestLogSummary.h"
-#include "engine/experiments/TrainModelJob.h"
 #include "engine/store/DatasetRepository.h"
 #include "engine/store/Project.h"
 #include "engine/store/Statement.h"
@@ -121,19 +120,8 @@ class tst_CanaryRelease : public QObject {
                                       store::ProjectInfo{"Canary", {}, {}, {}, {}, {}, {}});
     const auto dataset =
         store::DatasetRepository(project_->db()).addDataset("credit-g", mltest::loadTable("credit-g.arff"), {});
-    experiments::TrainingRequest request;
-    request.datasetVersionId = dataset;
-    request.target = "class";
-    request.algorithm = "logistic";
-    request.learningCurve = false;
-    experiments::TrainModelJob training(project_, request);
-    mltest::QuietContext quiet;
-    training.run(quiet.context);
-    for (int i = 0; i < 3; ++i) {
-      deploy::RegisterModelJob registering(project_, training.result().id, "credit");
-      registering.run(quiet.context);
-      versions_.push_back(registering.registered());
-    }
+    const auto run = enginetest::trainRun(project_, dataset, "class", "logistic");
+    for (int i = 0; i < 3; ++i) versions_.push_back(enginetest::registerRun(project_, run, "credit"));
     QCOMPARE(versions_[2].version, 3);
     deploy::ModelRegistry(project_->db()).setAlias(versions_[0].id, "production", "the first release");
   }

@@ -14,12 +14,11 @@
 #include <set>
 #include <thread>
 
+#include "../RegisteredModel.h"
 #include "../ml/MlTestSupport.h"
 #include "engine/core/Error.h"
 #include "engine/deploy/EndpointRegistry.h"
 #include "engine/deploy/ModelRegistry.h"
-#include "engine/deploy/RegisterModelJob.h"
-#include "engine/experiments/TrainModelJob.h"
 #include "engine/store/DatasetRepository.h"
 #include "engine/store/Project.h"
 
@@ -47,26 +46,6 @@ std::optional<Error> errorOf(const std::function<void()>& action) {
     QVERIFY2(error_->code() == (errorCode), error_->what());                                          \
     QVERIFY2(std::string(error_->what()).find(needle) != std::string::npos, error_->what());          \
   } while (0)
-
-std::int64_t train(const std::shared_ptr<store::Project>& project, std::int64_t versionId) {
-  experiments::TrainingRequest request;
-  request.datasetVersionId = versionId;
-  request.target = "class";
-  request.algorithm = "logistic";
-  request.learningCurve = false;
-  experiments::TrainModelJob job(project, request);
-  mltest::QuietContext quiet;
-  job.run(quiet.context);
-  return job.result().id;
-}
-
-deploy::ModelVersionInfo registerRun(const std::shared_ptr<const store::Project>& project, std::int64_t runId,
-                                     const std::string& name) {
-  deploy::RegisterModelJob job(project, runId, name);
-  mltest::QuietContext quiet;
-  job.run(quiet.context);
-  return job.registered();
-}
 
 bool isHex64(const std::string& token) {
   return token.size() == 64 &&
@@ -100,9 +79,9 @@ class tst_EndpointRegistry : public QObject {
     project_ = store::Project::create(path_, store::ProjectInfo{"Endpoints", {}, {}, {}, {}, {}, {}});
     const auto dataset =
         store::DatasetRepository(project_->db()).addDataset("credit-g", mltest::loadTable("credit-g.arff"), {});
-    const auto run = train(project_, dataset);
-    v1_ = registerRun(project_, run, "credit");
-    v2_ = registerRun(project_, run, "credit");
+    const auto run = enginetest::trainRun(project_, dataset, "class", "logistic");
+    v1_ = enginetest::registerRun(project_, run, "credit");
+    v2_ = enginetest::registerRun(project_, run, "credit");
     QCOMPARE(v2_.version, 2);
   }
 
@@ -270,6 +249,38 @@ class tst_EndpointRegistry : public QObject {
     QCOMPARE(endpoints.modifiedAt("scoring"), all[4].at);
     // The other endpoint's history is its own.
     QCOMPARE(kinds(endpoints.events("other")), std::vector<std::string>{"created"});
+  }
+
+  // Settings a server reads are checked when written, naming the setting; a refused change
+  // leaves the stored settings and the history as they were.
+  void badSettingsAreRefusedNamingTheSetting() {
+    EndpointRegistry endpoints(project_->db());
+    const auto before = endpoints.get("scoring");
+    const auto history = endpoints.events("scoring").size();
+    const auto refused = [&](const json& settings, const std::string& needle) {
+      QVERIFY_ERROR(endpoints.setSettings("scoring", settings, ""), ErrorCode::InvalidArgument, needle);
+    };
+    refused({{"sampling", 1.5}}, "sampling");
+    refused({{"sampling", -0.1}}, "sampling");
+    refused({{"sampling", "all"}}, "sampling");
+    refused({{"key_column", ""}}, "key column");
+    refused({{"key_column", 7}}, "key column");
+    refused({{"key_column", std::string(201, 'k')}}, "key column");
+    refused({{"log_retention_days", -1}}, "retention");
+    refused({{"log_retention_days", "forever"}}, "retention");
+    // Canary settings are CanarySettings' to judge (a misspelt one is a Parse error there).
+    QVERIFY_ERROR(endpoints.setSettings("scoring", {{"canary", {{"stepp", 0.2}}}}, ""), ErrorCode::Parse, "stepp");
+    QCOMPARE(endpoints.get("scoring").settings, before.settings);
+    QCOMPARE(endpoints.events("scoring").size(), history);
+    // create() checks them too, and then creates nothing.
+    QVERIFY_ERROR(endpoints.create("bad-settings", split(1.0, 0.0), {{"sampling", 2}}), ErrorCode::InvalidArgument,
+                  "sampling");
+    QVERIFY(!endpoints.find("bad-settings"));
+    // Unknown keys are kept as they are; 0 days keeps every request.
+    const json fine = {{"sampling", 0.0}, {"key_column", "customer"}, {"log_retention_days", 0}, {"note", "kept"}};
+    endpoints.setSettings("scoring", fine, "");
+    QCOMPARE(endpoints.get("scoring").settings, fine);
+    endpoints.setSettings("scoring", before.settings, "");
   }
 
   void aReadOnlyProjectRefusesChanges() {

@@ -15,11 +15,11 @@
 #include <optional>
 #include <sstream>
 
+#include "../RegisteredModel.h"
 #include "../ml/MlTestSupport.h"
 #include "engine/core/Error.h"
 #include "engine/deploy/ModelBundle.h"
 #include "engine/deploy/ModelRegistry.h"
-#include "engine/deploy/RegisterModelJob.h"
 #include "engine/experiments/TrainModelJob.h"
 #include "engine/ml/ModelFile.h"
 #include "engine/store/ContentHash.h"
@@ -82,13 +82,6 @@ std::int64_t train(const std::shared_ptr<store::Project>& project, std::int64_t 
   mltest::QuietContext quiet;
   job.run(quiet.context);
   return job.result().id;
-}
-
-deploy::ModelVersionInfo registerRun(const std::shared_ptr<store::Project>& project, std::int64_t runId, const std::string& name) {
-  deploy::RegisterModelJob job(project, runId, name);
-  mltest::QuietContext quiet;
-  job.run(quiet.context);
-  return job.registered();
 }
 
 bool pythonHasXgboost() {
@@ -159,9 +152,9 @@ class tst_ModelBundle : public QObject {
     apply.run(quiet.context);
 
     deploy::ModelRegistry registry(project_->db());
-    logistic_ = registry.content(registerRun(project_, train(project_, apply.newVersionId(), "class", "logistic"), "logistic").id);
-    xgbCredit_ = registry.content(registerRun(project_, train(project_, creditV1, "class", "xgboost"), "xgb credit").id);
-    xgbPenguins_ = registry.content(registerRun(project_, train(project_, penguinsV1, "Species", "xgboost"), "xgb penguins").id);
+    logistic_ = registry.content(enginetest::registerRun(project_, train(project_, apply.newVersionId(), "class", "logistic"), "logistic").id);
+    xgbCredit_ = registry.content(enginetest::registerRun(project_, train(project_, creditV1, "class", "xgboost"), "xgb credit").id);
+    xgbPenguins_ = registry.content(enginetest::registerRun(project_, train(project_, penguinsV1, "Species", "xgboost"), "xgb penguins").id);
     QCOMPARE(logistic_.recipes.size(), std::size_t{1});
   }
 

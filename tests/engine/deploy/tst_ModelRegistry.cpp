@@ -12,12 +12,11 @@
 #include <functional>
 #include <optional>
 
+#include "../RegisteredModel.h"
 #include "../ml/MlTestSupport.h"
 #include "engine/core/Error.h"
 #include "engine/deploy/ModelRegistry.h"
-#include "engine/deploy/RegisterModelJob.h"
 #include "engine/experiments/BusinessValueCurve.h"
-#include "engine/experiments/TrainModelJob.h"
 #include "engine/experiments/TrainedModel.h"
 #include "engine/store/DatasetRepository.h"
 #include "engine/store/Project.h"
@@ -46,26 +45,6 @@ std::optional<Error> errorOf(const std::function<void()>& action) {
     QVERIFY2(std::string(error_->what()).find(needle) != std::string::npos, error_->what());          \
   } while (0)
 
-std::int64_t train(const std::shared_ptr<store::Project>& project, std::int64_t versionId, const std::string& algorithm) {
-  experiments::TrainingRequest request;
-  request.datasetVersionId = versionId;
-  request.target = "class";
-  request.algorithm = algorithm;
-  request.learningCurve = false;
-  experiments::TrainModelJob job(project, request);
-  mltest::QuietContext quiet;
-  job.run(quiet.context);
-  return job.result().id;
-}
-
-deploy::ModelVersionInfo registerRun(const std::shared_ptr<const store::Project>& project, std::int64_t runId,
-                                     const std::string& name) {
-  deploy::RegisterModelJob job(project, runId, name);
-  mltest::QuietContext quiet;
-  job.run(quiet.context);
-  return job.registered();
-}
-
 std::vector<std::string> names(const std::vector<deploy::ModelVersionInfo>& versions) {
   std::vector<std::string> out;
   for (const auto& v : versions) out.push_back(v.reference() + (v.alias.empty() ? "" : "=" + v.alias));
@@ -90,13 +69,13 @@ class tst_ModelRegistry : public QObject {
     store::DatasetOrigin origin;
     origin.sourcePath = mltest::datasetPath("credit-g.arff");
     versionId_ = store::DatasetRepository(project_->db()).addDataset("credit-g", mltest::loadTable("credit-g.arff"), origin);
-    runId_ = train(project_, versionId_, "logistic");
+    runId_ = enginetest::trainRun(project_, versionId_, "class", "logistic");
     QVERIFY(runId_ > 0);
   }
 
   void aRunRegistersAsNumberedVersionsWithItsFields() {
-    const auto first = registerRun(project_, runId_, "credit risk");
-    const auto second = registerRun(project_, runId_, "credit risk");
+    const auto first = enginetest::registerRun(project_, runId_, "credit risk");
+    const auto second = enginetest::registerRun(project_, runId_, "credit risk");
     QCOMPARE(first.version, 1);
     QCOMPARE(second.version, 2);
     QCOMPARE(first.reference(), std::string("credit risk:1"));
@@ -167,7 +146,7 @@ class tst_ModelRegistry : public QObject {
     info.costs.falsePositive = -5.0;
     info.costs.falseNegative = -1.0;
     infos.save(info);
-    const auto costed = registerRun(project_, runId_, "costed");
+    const auto costed = enginetest::registerRun(project_, runId_, "costed");
     info.costs = {};
     infos.save(info);
 
@@ -198,7 +177,7 @@ class tst_ModelRegistry : public QObject {
 
   void aVersionCannotBeChanged() {
     // On a version of its own, so that a write getting through spoils no other test.
-    const auto frozen = registerRun(project_, runId_, "frozen");
+    const auto frozen = enginetest::registerRun(project_, runId_, "frozen");
     deploy::ModelRegistry registry(project_->db());
     const std::string bytes = registry.modelBytes(frozen.id);
     const std::string where = " WHERE id = " + std::to_string(frozen.id);
@@ -303,14 +282,14 @@ class tst_ModelRegistry : public QObject {
     content.info.model = "empty";
     content.modelBytes.clear();
     QVERIFY_ERROR(registry.add(content), ErrorCode::InvalidArgument, "no model");
-    QVERIFY_ERROR(registerRun(project_, runId_, "with:colon"), ErrorCode::InvalidArgument, ":");
+    QVERIFY_ERROR(enginetest::registerRun(project_, runId_, "with:colon"), ErrorCode::InvalidArgument, ":");
     QCOMPARE(registry.allVersions().size(), before);
   }
 
   void runsThatCannotBeRegisteredAreRefused() {
     deploy::ModelRegistry registry(project_->db());
     const auto before = registry.allVersions().size();
-    QVERIFY_ERROR(registerRun(project_, 9999, "ghost"), ErrorCode::InvalidArgument, "no run 9999");
+    QVERIFY_ERROR(enginetest::registerRun(project_, 9999, "ghost"), ErrorCode::InvalidArgument, "no run 9999");
 
     // A run stored without its model (as a tuning trial is) and a failed run.
     store::RunRepository runs(project_->db());
@@ -318,17 +297,17 @@ class tst_ModelRegistry : public QObject {
     run.id = 0;
     run.name = "no model";
     const auto withoutModel = runs.add(run);
-    QVERIFY_ERROR(registerRun(project_, withoutModel, "ghost"), ErrorCode::InvalidArgument, "kept no model");
+    QVERIFY_ERROR(enginetest::registerRun(project_, withoutModel, "ghost"), ErrorCode::InvalidArgument, "kept no model");
     run.name = "failed";
     run.status = store::RunStatus::Failed;
     const auto artifact = *runs.model(runId_);
     const auto failed = runs.add(run, &artifact);
-    QVERIFY_ERROR(registerRun(project_, failed, "ghost"), ErrorCode::InvalidArgument, "did not finish");
+    QVERIFY_ERROR(enginetest::registerRun(project_, failed, "ghost"), ErrorCode::InvalidArgument, "did not finish");
     // A model in a format deployment cannot read.
     run.status = store::RunStatus::Finished;
     const store::ModelArtifact foreign{"xgboost-ubj", {1, 2, 3}};
     const auto odd = runs.add(run, &foreign);
-    QVERIFY_ERROR(registerRun(project_, odd, "ghost"), ErrorCode::InvalidArgument, "xgboost-ubj");
+    QVERIFY_ERROR(enginetest::registerRun(project_, odd, "ghost"), ErrorCode::InvalidArgument, "xgboost-ubj");
 
     QCOMPARE(registry.allVersions().size(), before);
     QVERIFY(registry.versions("ghost").empty());
@@ -344,7 +323,7 @@ class tst_ModelRegistry : public QObject {
     QCOMPARE(before.size(), std::size_t{4});
     QCOMPARE(registry.resolve("credit risk").version, 2);  // reading works
 
-    const auto refused = errorOf([&] { registerRun(readOnly, runId_, "credit risk"); });
+    const auto refused = errorOf([&] { enginetest::registerRun(readOnly, runId_, "credit risk"); });
     QVERIFY(refused);
     QVERIFY2(std::string(refused->what()).find("read-only") != std::string::npos, refused->what());
     QVERIFY_ERROR(registry.setAlias(before.front().id, "candidate", "no"), ErrorCode::Io, "read-only");

@@ -21,8 +21,10 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <thread>
 
+#include "../RegisteredModel.h"
 #include "../ml/MlTestSupport.h"
 #include "TimeBounds.h"
 #include "engine/core/Error.h"
@@ -31,10 +33,8 @@
 #include "engine/deploy/EndpointRegistry.h"
 #include "engine/deploy/ModelBundle.h"
 #include "engine/deploy/ModelRegistry.h"
-#include "engine/deploy/RegisterModelJob.h"
 #include "engine/deploy/RequestLog.h"
 #include "engine/deploy/ScoringModel.h"
-#include "engine/experiments/TrainModelJob.h"
 #include "engine/serve/ServingSession.h"
 #include "engine/store/DatasetRepository.h"
 #include "engine/store/Project.h"
@@ -229,17 +229,7 @@ class tst_ServingSession : public QObject {
   }
 
   std::int64_t trainAndRegister(std::int64_t dataset, const std::string& algorithm, const std::string& name) {
-    experiments::TrainingRequest request;
-    request.datasetVersionId = dataset;
-    request.target = "class";
-    request.algorithm = algorithm;
-    request.learningCurve = false;
-    experiments::TrainModelJob training(project_, request);
-    mltest::QuietContext quiet;
-    training.run(quiet.context);
-    deploy::RegisterModelJob registering(project_, training.result().id, name);
-    registering.run(quiet.context);
-    return registering.registered().id;
+    return enginetest::registerRun(project_, enginetest::trainRun(project_, dataset, "class", algorithm), name).id;
   }
 
  private slots:
@@ -393,6 +383,58 @@ class tst_ServingSession : public QObject {
     QCOMPARE(logRows(info.id), static_cast<std::int64_t>(answered(*session)));
     QCOMPARE(logRows(info.id, " AND variant = 'credit:2'"),
              static_cast<std::int64_t>(session->snapshot().variants[1].stats.requests));
+  }
+
+  // Sampling, the key column and the log's retention, changed in the project (the Deploy
+  // panel's Settings, `lathe endpoint settings`), reach the running server.
+  void settingsChangedInTheProjectReachTheServer() {
+    EndpointRegistry endpoints(project_->db());
+    const auto info = endpoints.create("tuned", {{logistic_.reference(), logistic_.id, 0.5, "variant"},
+                                                  {tree_.reference(), tree_.id, 0.5, "variant"}},
+                                       {{"sampling", 0.0}});
+    auto session = ServingSession::fromProject(project_, "tuned", {});
+    session->start();
+    const auto rows = someRows(32, 3);
+    json keyed = json::parse(body(rows));
+    for (std::size_t i = 0; i < rows.size(); ++i) keyed["rows"][i]["customer"] = "c" + std::to_string(i % 16);
+    // No key column yet: "customer" is a column no variant knows.
+    QCOMPARE(predict(*session, keyed.dump(), info.token).status, 400);
+    for (int i = 0; i < 5; ++i) QCOMPARE(predict(*session, body(rows), info.token).status, 200);
+    QCOMPARE(session->snapshot().sampleRate, 0.0);
+
+    endpoints.setSettings("tuned", {{"sampling", 1.0}, {"key_column", "customer"}}, "log all, key by customer");
+    const auto took = within([&] {
+      const auto s = session->snapshot();
+      return s.keyColumn == "customer" && s.sampleRate == 1.0;
+    });
+    QVERIFY(took.has_value());
+    qInfo("the settings reached the server in %.2f s", *took);
+    // Each customer's rows go to one variant, the same on every request; the 16 customers use both.
+    std::map<std::string, std::string> variantOf;
+    for (int request = 0; request < 2; ++request) {
+      const Reply r = predict(*session, keyed.dump(), info.token);
+      QVERIFY2(r.status == 200, r.body.c_str());
+      const json predictions = r.parsed()["predictions"];
+      QCOMPARE(predictions.size(), rows.size());
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        const std::string customer = keyed["rows"][i]["customer"];
+        const std::string variant = predictions[i]["variant"];
+        const auto [seen, first] = variantOf.emplace(customer, variant);
+        QCOMPARE(seen->second, variant);
+      }
+    }
+    std::set<std::string> used;
+    for (const auto& [customer, variant] : variantOf) used.insert(variant);
+    QCOMPARE(used.size(), std::size_t{2});
+    // Sampling 0 logged the first requests without their inputs; sampling 1 logs the keyed ones
+    // with theirs (one record per variant a request reached).
+    QVERIFY(within([&] { return logRows(info.id, " AND input IS NULL AND status = 200") == 5; }).has_value());
+    QVERIFY(within([&] { return logRows(info.id, " AND input IS NOT NULL") == 4; }).has_value());
+
+    // A retention of under a second: the housekeeper trims at once, not at its next hourly trim.
+    endpoints.setSettings("tuned", {{"sampling", 1.0}, {"key_column", "customer"}, {"log_retention_days", 1e-5}}, "");
+    QVERIFY(within([&] { return logRows(info.id, " AND input IS NULL") == 0; }).has_value());
+    session->stop();
   }
 
   void aFailingCanaryIsRolledBackByTheHousekeeper() {

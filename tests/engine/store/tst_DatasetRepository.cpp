@@ -207,6 +207,32 @@ class tst_DatasetRepository : public QObject {
     QVERIFY(sameTable(repository.loadTable(first), table));  // the parent is untouched
   }
 
+  // A dataset as a user names it: "NAME" is its newest version, "NAME:N" its version N; a name
+  // holding ':' itself is found whole first.
+  void versionsAreFoundByNameAndNumber() {
+    QTemporaryDir dir;
+    auto project = newProject(dir);
+    DatasetRepository repository(project->db());
+    const Table table = importFile("iris.arff");
+    const auto first = repository.addDataset("iris", table, {});
+    const auto second = repository.addVersion(repository.version(first)->datasetId, table.select(std::vector<std::size_t>{0}), {});
+    const auto odd = repository.addDataset("run:2", table, {});
+    QCOMPARE(repository.findVersion("iris").id, second);
+    QCOMPARE(repository.findVersion("iris:1").id, first);
+    QCOMPARE(repository.findVersion("iris:2").id, second);
+    QCOMPARE(repository.findVersion("run:2").id, odd);
+    QCOMPARE(repository.findVersion("run:2:1").id, odd);
+    const auto refused = [&](const std::string& reference, const std::string& needle) {
+      const auto e = thrownError([&] { repository.findVersion(reference); });
+      QVERIFY2(e && e->code() == ErrorCode::InvalidArgument, reference.c_str());
+      QVERIFY2(std::string(e->what()).find(needle) != std::string::npos, e->what());
+    };
+    refused("iris:3", "no version 3 (its newest is 2)");
+    refused("nope", "no dataset \"nope\"");
+    refused("iris:x", "no dataset \"iris:x\"");
+    refused("", "no dataset");
+  }
+
   void contentHashesIdentifyTheData() {
     QTemporaryDir dir;
     const Table table = importFile("seattle-weather.csv");
