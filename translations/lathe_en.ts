@@ -2436,6 +2436,13 @@
         <source>Score a dataset with %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>It holds the booster only: rows fed to it must first go through the version&apos;s %n recipe(s), which the .lathemodel bundle carries.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::MonitorController</name>

@@ -2425,6 +2425,12 @@
         <source>Score a dataset with %1</source>
         <translation>%1(으)로 데이터셋 예측</translation>
     </message>
+    <message numerus="yes">
+        <source>It holds the booster only: rows fed to it must first go through the version&apos;s %n recipe(s), which the .lathemodel bundle carries.</source>
+        <translation>
+            <numerusform>부스터만 들어 있습니다. 입력 행은 먼저 이 버전의 레시피 %n개를 거쳐야 하며, 레시피는 .lathemodel 번들에 들어 있습니다.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::MonitorController</name>

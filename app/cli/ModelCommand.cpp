@@ -138,6 +138,9 @@ int exportModel(const CommandLine& line, std::ostream& out) {
     file.close();
     if (!file) throw Error(ErrorCode::Io, "cannot write the XGBoost model", {*xgboost});
     out << "exported " << version.reference() << "'s booster in XGBoost JSON to " << *xgboost << '\n';
+    if (const std::size_t recipes = content.recipes.is_array() ? content.recipes.size() : 0; recipes > 0)
+      out << "note: the booster only; rows fed to it must first go through " << version.reference() << "'s " << recipes
+          << (recipes == 1 ? " recipe" : " recipes") << " (the bundle carries them)\n";
   }
   if (encoder) {
     // How the model turns columns into its features (the order, the one-hot levels, the

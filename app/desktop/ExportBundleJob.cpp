@@ -21,6 +21,7 @@ void ExportBundleJob::run(jobs::JobContext& context) {
   context.progress(0.1, "reading the version");
   const deploy::ModelVersionContent content = registry.content(versionId_);
   reference_ = content.info.reference();
+  recipeCount_ = content.recipes.is_array() ? content.recipes.size() : 0;
   context.throwIfStopped();
   context.progress(0.5, "writing");
   if (format_ == Format::Bundle) {

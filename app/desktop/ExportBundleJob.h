@@ -23,6 +23,9 @@ class ExportBundleJob final : public jobs::Job {
   void run(jobs::JobContext& context) override;
 
   const std::string& reference() const { return reference_; }  // "name:version", once run
+  // How many fitted recipes the version applies before its model, once run: XGBoost's JSON
+  // holds the booster only, so rows fed to it must have been through them.
+  std::size_t recipeCount() const { return recipeCount_; }
 
  private:
   std::shared_ptr<const store::Project> project_;
@@ -30,6 +33,7 @@ class ExportBundleJob final : public jobs::Job {
   std::string path_;
   Format format_;
   std::string reference_;
+  std::size_t recipeCount_ = 0;
 };
 
 }  // namespace lathe::app

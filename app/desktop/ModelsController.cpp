@@ -284,9 +284,14 @@ bool ModelsController::exportVersion(qint64 versionId, const QString& path, bool
   auto job = std::make_shared<ExportBundleJob>(document_->project(), versionId, path.toStdString(),
                                                xgboostJson ? ExportBundleJob::Format::XgboostJson : ExportBundleJob::Format::Bundle);
   const QString file = QFileInfo(path).fileName();
-  return submit(job, tr("Export %1").arg(reference), [this, path, file, reference, xgboostJson] {
-    panel_->setStatus(xgboostJson ? tr("Exported %1 in XGBoost's JSON to %2.").arg(reference, file)
-                                  : tr("Exported %1 to %2; lathe serve loads it on any machine.").arg(reference, file));
+  return submit(job, tr("Export %1").arg(reference), [this, job, path, file, reference, xgboostJson] {
+    QString status = xgboostJson ? tr("Exported %1 in XGBoost's JSON to %2.").arg(reference, file)
+                                 : tr("Exported %1 to %2; lathe serve loads it on any machine.").arg(reference, file);
+    if (xgboostJson && job->recipeCount() > 0)
+      status += QLatin1Char(' ') + tr("It holds the booster only: rows fed to it must first go through the version's "
+                                      "%n recipe(s), which the .lathemodel bundle carries.",
+                                      nullptr, static_cast<int>(job->recipeCount()));
+    panel_->setStatus(status);
     panel_->offerFolder(QFileInfo(path).absolutePath());
   });
 }

@@ -323,6 +323,9 @@ class tst_ModelsPanel : public QObject {
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(panel()->status()));
     const auto parsed = nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
     QVERIFY(parsed.contains("learner"));
+    // The demo's runs take log(credit_amount) from a recipe: the status says the booster lacks it.
+    QVERIFY2(panel()->status().contains(QStringLiteral("booster only")) && panel()->status().contains(QStringLiteral("1 recipe")),
+             qPrintable(panel()->status()));
 
     // A logistic version has no XGBoost form: the job fails and says so, nothing is written.
     const QString notXgboost = dir_.filePath(QStringLiteral("logistic.json"));
