@@ -1849,6 +1849,10 @@
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not read the request log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::ExperimentsController</name>

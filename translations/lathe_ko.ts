@@ -1845,6 +1845,10 @@
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
+    <message>
+        <source>Could not read the request log: %1</source>
+        <translation>요청 로그를 읽을 수 없습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>lathe::app::ExperimentsController</name>

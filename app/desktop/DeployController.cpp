@@ -1,6 +1,8 @@
 #include "app/desktop/DeployController.h"
 
+#include <QFutureWatcher>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include "app/document/ProjectDocument.h"
 #include "engine/core/Error.h"
@@ -93,6 +95,7 @@ DeployController::DeployController(ProjectDocument* document, JobManager* jobs, 
   connect(document_, &ProjectDocument::projectChanged, this, [this] {
     stop();
     shown_.clear();
+    forgetLoggedTraffic();
     panel_->abResult()->clear();
     refresh();
   });
@@ -145,7 +148,10 @@ void DeployController::showTraffic() {
   QList<widgets::VariantTraffic> rows;
   const bool live = isServing() && text(session_->endpoint()) == shown_;
   const auto snapshot = live ? std::optional(session_->snapshot()) : std::nullopt;
-  const auto logged = live ? std::vector<deploy::RequestLogSummary>() : deploy::RequestLogSummary::of(db, info->id);
+  // Not serving: the counts come from the request log, read off the GUI thread (a month of
+  // traffic is millions of rows); until then the last reading, if it was this endpoint's.
+  if (!live && logged_.endpointId != info->id) summarizeLog(info->id);
+  const auto logged = !live && logged_.endpointId == info->id ? logged_.variants : std::vector<deploy::RequestLogSummary>();
   for (const auto& v : info->variants) {
     widgets::VariantTraffic row;
     row.name = text(v.name);
@@ -178,6 +184,38 @@ void DeployController::showTraffic() {
     lines << QStringLiteral("%1  %2%3").arg(text(event.at).replace(QLatin1Char('T'), QLatin1Char(' ')).left(19), eventName(event.kind),
                                             event.reason.empty() ? QString() : QStringLiteral(" — ") + text(event.reason));
   panel_->setEvents(lines);
+}
+
+void DeployController::forgetLoggedTraffic() {
+  logged_ = {};
+  ++logGeneration_;
+}
+
+void DeployController::summarizeLog(std::int64_t endpointId) {
+  if (summarizing_ || !document_->hasProject()) return;
+  summarizing_ = true;
+  const std::weak_ptr<int> alive = alive_;
+  auto* watcher = new QFutureWatcher<std::vector<deploy::RequestLogSummary>>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, alive, watcher, endpointId, generation = logGeneration_] {
+    watcher->deleteLater();
+    if (alive.expired()) return;
+    summarizing_ = false;
+    if (generation != logGeneration_) {  // read before the log or the project changed: again
+      showTraffic();
+      return;
+    }
+    try {
+      logged_ = {endpointId, watcher->result()};
+    } catch (const std::exception& e) {  // a busy or damaged log: the table shows no counts
+      logged_ = {endpointId, {}};
+      panel_->setStatus(tr("Could not read the request log: %1").arg(text(e.what())));
+    }
+    showTraffic();
+  });
+  watcher->setFuture(QtConcurrent::run([project = document_->project(), endpointId] {
+    store::Database db = project->connect();
+    return deploy::RequestLogSummary::of(db, endpointId);
+  }));
 }
 
 bool DeployController::start(int port) {
@@ -230,6 +268,7 @@ void DeployController::stop() {
   if (!session_) return;
   session_->stop();
   session_.reset();
+  forgetLoggedTraffic();  // the log has the requests just answered
   panel_->setServing(false, {});
   panel_->setStatus(tr("The server stopped; its requests are in the project's request log."));
   showTraffic();

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/jobs/JobManager.h"
+#include "engine/deploy/RequestLogSummary.h"
 #include "widgets/deploy/EndpointSettingsDialog.h"
 
 class QTimer;
@@ -58,6 +59,9 @@ class DeployController : public QObject {
   // An endpoint event's kind in the user's words.
   static QString eventName(const std::string& kind);
   void showTraffic();
+  // Reads the endpoint's request log summary on a worker thread, then shows it.
+  void summarizeLog(std::int64_t endpointId);
+  void forgetLoggedTraffic();
   void canaryAction(const QString& what, const std::function<double(const std::string&)>& action);
 
   ProjectDocument* document_;
@@ -69,6 +73,13 @@ class DeployController : public QObject {
   std::unique_ptr<serve::ServingSession> session_;
   JobManager::JobId abJob_ = 0;
   JobManager::JobId startJob_ = 0;
+  struct LoggedTraffic {
+    std::int64_t endpointId = 0;  // 0: none read yet
+    std::vector<deploy::RequestLogSummary> variants;
+  };
+  LoggedTraffic logged_;
+  bool summarizing_ = false;
+  int logGeneration_ = 0;  // moves when the log or the project changes: a reading in flight is stale
   int startGeneration_ = 0;  // moves on each start and stop: a start's late result is dropped
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };
