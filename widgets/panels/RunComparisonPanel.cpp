@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <cmath>
@@ -74,6 +75,21 @@ RunComparisonPanel::RunComparisonPanel(QWidget* parent)
 
   auto* content = new QWidget(this);
   auto* grid = new QGridLayout(content);
+  // The per-run charts scroll sideways in their own strip: side by side in the grid, a hundred
+  // runs' confusion matrices made the column (and the ROC, PR and value charts in it) 20,000
+  // pixels wide, and each replot at that width took seconds.
+  const auto strip = [content](QWidget* box) {
+    auto* scroll = new QScrollArea(content);
+    scroll->setWidget(box);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    scroll->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    return scroll;
+  };
+  confusionStrip_ = strip(confusionBox_);
+  importanceStrip_ = strip(importanceBox_);
   // Headings in the order retranslate() names them; a heading in a group hides with its row.
   const auto heading = [&](int row, int column, QList<QWidget*>* group) {
     auto* label = new QLabel(content);
@@ -94,19 +110,19 @@ RunComparisonPanel::RunComparisonPanel(QWidget* parent)
   grid->addWidget(pr_, 3, 1);
   heading(4, 0, &classificationRow_);
   heading(4, 1, nullptr);
-  grid->addWidget(confusionBox_, 5, 0);
+  grid->addWidget(confusionStrip_, 5, 0);
   grid->addWidget(learning_, 5, 1);
   heading(6, 0, &regressionRow_);
   heading(6, 1, &regressionRow_);
   grid->addWidget(predicted_, 7, 0);
   grid->addWidget(residuals_, 7, 1);
   heading(8, 0, nullptr);
-  grid->addWidget(importanceBox_, 9, 0, 1, 2);
+  grid->addWidget(importanceStrip_, 9, 0, 1, 2);
   heading(10, 0, &classificationRow_);
   heading(10, 1, nullptr);
   grid->addWidget(value_, 11, 0);
   grid->addWidget(parallel_, 11, 1);
-  classificationRow_ << roc_ << pr_ << confusionBox_ << value_;
+  classificationRow_ << roc_ << pr_ << confusionStrip_ << value_;
   regressionRow_ << predicted_ << residuals_;
   grid->setColumnStretch(0, 1);
   grid->setColumnStretch(1, 1);
@@ -182,6 +198,9 @@ void RunComparisonPanel::setComparison(const experiments::RunComparison& compari
   QString learningMetric;
   for (ConfusionMatrixChart* old : confusionCharts()) delete old;
   for (FeatureImportanceChart* old : importanceCharts()) delete old;
+  // Hidden while they fill: each chart shown into a visible strip would lay it out again.
+  confusionBox_->hide();
+  importanceBox_->hide();
   std::vector<PredictionScatterChart::Series> predictions;
   bool classifier = false, regressor = false;
   for (std::size_t i = 0; i < runs.size(); ++i) {
@@ -218,6 +237,7 @@ void RunComparisonPanel::setComparison(const experiments::RunComparison& compari
       chart->setTopCount(12);
       chart->setImportances(run.featureImportances);
       importances_->addWidget(chart);
+      chart->show();  // now, while the strip is hidden, rather than one queued show per chart
     }
     if (!run.confusions.empty()) {
       auto* chart = new ConfusionMatrixChart(confusionBox_);
@@ -226,8 +246,14 @@ void RunComparisonPanel::setComparison(const experiments::RunComparison& compari
       chart->setAccessibleName(name);
       chart->setConfusion(run.confusions.front(), name);
       confusions_->addWidget(chart);
+      chart->show();
     }
   }
+  confusionBox_->show();
+  importanceBox_->show();
+  // A strip as tall as its tallest chart, plus the scroll bar when there is one.
+  for (QScrollArea* strip : {confusionStrip_, importanceStrip_})
+    strip->setFixedHeight(strip->widget()->sizeHint().height() + strip->horizontalScrollBar()->sizeHint().height());
   if (roc.empty()) roc_->clear(); else roc_->setCurves(std::move(roc));
   if (pr.empty()) pr_->clear(); else pr_->setCurves(std::move(pr));
   learning_->setCurves(std::move(learning), learningMetric);

@@ -9,6 +9,7 @@
 #include "engine/store/ExperimentRun.h"
 
 class QHBoxLayout;
+class QScrollArea;
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -72,10 +73,12 @@ class RunComparisonPanel : public QWidget {
   PrCurveChart* pr_;
   LearningCurveChart* learning_;
   QWidget* confusionBox_;
+  QScrollArea* confusionStrip_ = nullptr;
   QHBoxLayout* confusions_;
   PredictionScatterChart* predicted_;
   PredictionScatterChart* residuals_;
   QWidget* importanceBox_;
+  QScrollArea* importanceStrip_ = nullptr;
   QHBoxLayout* importances_;
   BusinessValueChart* value_;
   ParallelCoordinatesChart* parallel_;
