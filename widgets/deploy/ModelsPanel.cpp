@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
@@ -77,7 +78,18 @@ ModelsPanel::ModelsPanel(QWidget* parent)
 
   const QList<QAction*> actions{setAlias_, compare_, score_, scoreDataset_, export_, showHistory_};
   auto* bar = new QHBoxLayout;
-  for (QAction* action : actions) bar->addWidget(actionButton(action, this));
+  for (QAction* action : actions) {
+    if (action == scoreDataset_) continue;  // on the Score button's menu: the bar must fit a narrow dock
+    QToolButton* button = actionButton(action, this);
+    if (action == score_) {
+      auto* menu = new QMenu(button);
+      menu->addAction(score_);
+      menu->addAction(scoreDataset_);
+      button->setMenu(menu);
+      button->setPopupMode(QToolButton::MenuButtonPopup);
+    }
+    bar->addWidget(button);
+  }
   bar->addStretch(1);
   bar->addWidget(count_);
   // The same actions on a right click, on the row under the pointer (Qt selects it first).

@@ -11,11 +11,13 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QProcess>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
 #include <memory>
@@ -296,6 +298,11 @@ class tst_ModelsPanel : public QObject {
     auto project = window_->document()->project();
     const auto dataset = lathe::store::DatasetRepository(project->db()).findVersion("credit-g");
     QVERIFY(panel()->scoreDatasetAction()->isEnabled());
+    // On the Score button's menu (and the list's right-click menu).
+    auto* button = panel()->findChild<QToolButton*>(QStringLiteral("scoreFileButton"));
+    QVERIFY(button && button->menu());
+    QVERIFY(button->menu()->actions().contains(panel()->scoreDatasetAction()));
+    QVERIFY(panel()->tree()->actions().contains(panel()->scoreDatasetAction()));
     QVERIFY(controller()->scoreDataset(versionId("german-credit", 2), dataset.id, output));
     QVERIFY(controller()->isRunning());
     QVERIFY(!panel()->scoreDatasetAction()->isEnabled());  // one job at a time
