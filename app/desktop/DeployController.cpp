@@ -3,6 +3,8 @@
 #include <QFutureWatcher>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+#include <cmath>
 
 #include "app/document/ProjectDocument.h"
 #include "engine/core/Error.h"
@@ -240,15 +242,19 @@ bool DeployController::start(int port) {
     tick_->start();
     showTraffic();
   };
-  callbacks.failed = [this, alive, generation](const QString& error) {
+  auto failed = std::make_shared<bool>(false);
+  callbacks.failed = [this, alive, generation, failed](const QString& error) {
     if (alive.expired() || generation != startGeneration_) return;
+    *failed = true;
     panel_->setServing(false, {});
     panel_->setStatus(tr("The server did not start: %1").arg(error));
   };
-  callbacks.ended = [this, alive, generation] {
+  callbacks.ended = [this, alive, generation, failed] {
     if (alive.expired() || generation != startGeneration_) return;
     startJob_ = 0;
-    if (!session_) panel_->setServing(false, {});  // cancelled from the jobs list
+    if (session_) return;
+    panel_->setServing(false, {});
+    if (!*failed) panel_->setStatus(tr("The server was not started."));  // cancelled from the jobs list
   };
   panel_->setServing(true, tr("starting…"));  // Stop now cancels the start
   panel_->setStatus(tr("Loading the versions of %1…").arg(shown_));
@@ -363,7 +369,10 @@ void DeployController::editEndpointSettings() {
     widgets::EndpointSettingsDialog::Values values;
     values.sampling = info.settings.value("sampling", 0.1);
     values.keyColumn = text(info.settings.value("key_column", std::string()));
-    values.logRetentionDays = static_cast<int>(info.settings.value("log_retention_days", 30.0));
+    // Whole days in the dialog: a part of a day (set by `lathe endpoint settings`) shows as one
+    // day, never as "keep every request".
+    const double days = info.settings.value("log_retention_days", 30.0);
+    values.logRetentionDays = days > 0.0 ? static_cast<int>(std::clamp(std::ceil(days), 1.0, 36500.0)) : 0;
     QStringList columns;
     deploy::ModelRegistry registry(db);
     for (const auto& variant : info.variants)

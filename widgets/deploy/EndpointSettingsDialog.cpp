@@ -19,7 +19,7 @@ EndpointSettingsDialog::EndpointSettingsDialog(const QString& endpoint, const Va
   sampling_ = new QDoubleSpinBox(this);
   sampling_->setObjectName(QStringLiteral("samplingBox"));
   sampling_->setRange(0.0, 100.0);
-  sampling_->setDecimals(1);
+  sampling_->setDecimals(2);
   sampling_->setSuffix(QStringLiteral(" %"));
   sampling_->setValue(values.sampling * 100.0);
   sampling_->setToolTip(tr("The share of requests whose inputs and answers are kept for monitoring and A/B results."));
