@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "ChartTestSupport.h"
+#include "SigmoidRun.h"
 #include "engine/experiments/BusinessValueCurve.h"
 #include "engine/experiments/RunRecord.h"
 #include "widgets/charts/BusinessValueChart.h"
@@ -26,27 +27,6 @@ lathe::store::CostMatrix screening() {
   return costs;
 }
 
-// A stored binary run whose positive-class probability is sigmoid((feature - centre) / scale).
-lathe::store::ExperimentRun runOf(const BreastCancer& data, const QString& feature, double centre, double scale) {
-  lathe::eval::Predictions p;
-  p.task = lathe::ml::Task::Binary;
-  p.classCount = 2;
-  p.yTrue = data.malignant;
-  p.probabilities.rows = p.yTrue.size();
-  p.probabilities.classes = 2;
-  for (double x : data.features.at(feature)) {
-    const double probability = 1.0 / (1.0 + std::exp(-(x - centre) / scale));
-    p.probabilities.values.push_back(1.0 - probability);
-    p.probabilities.values.push_back(probability);
-    p.yPred.push_back(probability > 0.5 ? 1.0 : 0.0);
-  }
-  lathe::store::ExperimentRun run;
-  run.task = "binary";
-  run.metrics.push_back({"test", "roc_auc", 0.0});
-  lathe::experiments::RunRecord::addCharts(run, p, {"benign", "malignant"}, "test");
-  return run;
-}
-
 QString valueText(double v) { return QLocale().toString(v, 'g', 3); }
 
 }  // namespace
@@ -59,8 +39,8 @@ class tst_BusinessValueChart : public QObject {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     const BreastCancer data = readBreastCancer();
     QCOMPARE(data.malignant.size(), std::size_t(569));
-    concave_ = runOf(data, QStringLiteral("worst concave points"), 0.14, 0.03);
-    radius_ = runOf(data, QStringLiteral("mean radius"), 15.0, 2.0);
+    concave_ = sigmoidRun(data, QStringLiteral("worst concave points"), 0.14, 0.03);
+    radius_ = sigmoidRun(data, QStringLiteral("mean radius"), 15.0, 2.0);
   }
 
   void graphDataAreTheCurves() {

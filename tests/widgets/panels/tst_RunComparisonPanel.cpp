@@ -6,11 +6,10 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QtTest>
-#include <cmath>
 
 #include "../charts/ChartTestSupport.h"
+#include "../charts/SigmoidRun.h"
 #include "engine/experiments/RunComparison.h"
-#include "engine/experiments/RunRecord.h"
 #include "widgets/charts/BusinessValueChart.h"
 #include "widgets/charts/ConfusionMatrixChart.h"
 #include "widgets/charts/PrCurveChart.h"
@@ -21,27 +20,12 @@ using lathe::widgets::RunComparisonPanel;
 
 namespace {
 
-// A binary run whose positive-class probability is sigmoid((feature - centre) / scale).
-lathe::store::ExperimentRun runOf(const BreastCancer& data, const QString& feature, double centre, double scale, int id) {
-  lathe::eval::Predictions p;
-  p.task = lathe::ml::Task::Binary;
-  p.classCount = 2;
-  p.yTrue = data.malignant;
-  p.probabilities.rows = p.yTrue.size();
-  p.probabilities.classes = 2;
-  for (double x : data.features.at(feature)) {
-    const double probability = 1.0 / (1.0 + std::exp(-(x - centre) / scale));
-    p.probabilities.values.push_back(1.0 - probability);
-    p.probabilities.values.push_back(probability);
-    p.yPred.push_back(probability > 0.5 ? 1.0 : 0.0);
-  }
-  lathe::store::ExperimentRun run;
+// One of the hundred: breast_cancer's mean radius squashed around `centre`, as run `id`.
+lathe::store::ExperimentRun runOf(const BreastCancer& data, double centre, int id) {
+  auto run = sigmoidRun(data, QStringLiteral("mean radius"), centre, 2.0);
   run.id = id;
   run.name = "Run #" + std::to_string(id);
   run.algorithm = "logistic";
-  run.task = "binary";
-  run.metrics.push_back({"test", "roc_auc", 0.9});
-  lathe::experiments::RunRecord::addCharts(run, p, {"benign", "malignant"}, "test");
   return run;
 }
 
@@ -54,7 +38,7 @@ class tst_RunComparisonPanel : public QObject {
   void aHundredRunsKeepThePanelsWidth() {
     const BreastCancer data = readBreastCancer();
     std::vector<lathe::store::ExperimentRun> runs;
-    for (int i = 0; i < 100; ++i) runs.push_back(runOf(data, QStringLiteral("mean radius"), 12.0 + 0.06 * i, 2.0, i + 1));
+    for (int i = 0; i < 100; ++i) runs.push_back(runOf(data, 12.0 + 0.06 * i, i + 1));
     QVERIFY(!runs.front().confusions.empty());
     QVERIFY(lathe::experiments::RunComparison::curveOf(runs.front(), "roc"));
 
