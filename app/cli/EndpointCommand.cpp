@@ -164,10 +164,9 @@ int settings(const CommandLine& line, std::ostream& out) {
     out << info.settings.dump() << '\n';
     return kExitOk;
   }
-  out << "endpoint " << info.name << (change ? " settings changed" : " settings") << ": sampling "
-      << info.settings.value("sampling", 0.1) << ", key column "
-      << (info.settings.contains("key_column") ? info.settings["key_column"].dump() : std::string("none")) << ", log kept "
-      << info.settings.value("log_retention_days", 30.0) << " days\n";
+  out << "endpoint " << info.name << (change ? " settings changed" : " settings") << ": sampling " << info.sampling()
+      << ", key column " << (info.keyColumn().empty() ? std::string("none") : nlohmann::json(info.keyColumn()).dump())
+      << ", log kept " << info.logRetentionDays() << " days\n";
   return kExitOk;
 }
 

@@ -86,7 +86,7 @@ DeployController::DeployController(ProjectDocument* document, JobManager* jobs, 
     for (const auto& name : eval::Metric::names()) metrics << text(name);
     std::string key;
     try {
-      key = deploy::EndpointRegistry(document_->project()->db()).get(shown_.toStdString()).settings.value("key_column", "");
+      key = deploy::EndpointRegistry(document_->project()->db()).get(shown_.toStdString()).keyColumn();
     } catch (const Error&) {
     }
     widgets::AbTestDialog dialog(metrics, kpi.empty() ? QStringLiteral("accuracy") : text(kpi), text(key), dialogParent_);
@@ -367,11 +367,11 @@ void DeployController::editEndpointSettings() {
     auto& db = document_->project()->db();
     const auto info = deploy::EndpointRegistry(db).get(shown_.toStdString());
     widgets::EndpointSettingsDialog::Values values;
-    values.sampling = info.settings.value("sampling", 0.1);
-    values.keyColumn = text(info.settings.value("key_column", std::string()));
+    values.sampling = info.sampling();
+    values.keyColumn = text(info.keyColumn());
     // Whole days in the dialog: a part of a day (set by `lathe endpoint settings`) shows as one
     // day, never as "keep every request".
-    const double days = info.settings.value("log_retention_days", 30.0);
+    const double days = info.logRetentionDays();
     values.logRetentionDays = days > 0.0 ? static_cast<int>(std::clamp(std::ceil(days), 1.0, 36500.0)) : 0;
     QStringList columns;
     deploy::ModelRegistry registry(db);
@@ -381,7 +381,7 @@ void DeployController::editEndpointSettings() {
           if (!columns.contains(text(column.name))) columns << text(column.name);
     widgets::EndpointSettingsDialog dialog(shown_, values, columns, dialogParent_);
     if (dialog.exec() == QDialog::Accepted) changeEndpointSettings(dialog.values());
-  } catch (const std::exception& e) {  // a setting of the wrong type in a hand-edited project
+  } catch (const Error& e) {
     panel_->setStatus(tr("Could not read the settings of %1: %2").arg(shown_, text(e.what())));
   }
 }

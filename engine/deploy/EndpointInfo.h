@@ -28,6 +28,23 @@ struct EndpointInfo {
   std::vector<EndpointVariant> variants;
   std::string createdAt;
   std::string modifiedAt;
+
+  static constexpr double kDefaultSampling = 0.1;
+  static constexpr double kDefaultLogRetentionDays = 30.0;
+  // The settings as typed values, their defaults when unset; a value of the wrong type (a
+  // project edited by hand) reads as the default rather than failing.
+  double sampling() const { return number("sampling", kDefaultSampling); }
+  double logRetentionDays() const { return number("log_retention_days", kDefaultLogRetentionDays); }
+  std::string keyColumn() const {
+    const auto found = settings.find("key_column");
+    return found != settings.end() && found->is_string() ? found->get<std::string>() : std::string();
+  }
+
+ private:
+  double number(const char* key, double fallback) const {
+    const auto found = settings.find(key);
+    return found != settings.end() && found->is_number() ? found->get<double>() : fallback;
+  }
 };
 
 // One recorded change of an endpoint.

@@ -15,25 +15,6 @@
 namespace lathe::serve {
 namespace {
 
-constexpr double kDefaultSampling = 0.1;
-constexpr double kDefaultRetentionDays = 30.0;
-
-// The endpoint's settings as the server takes them; a setting of the wrong type (a project
-// edited by hand) is its default rather than a failure to serve.
-std::string keyColumnOf(const deploy::EndpointInfo& info) {
-  const auto found = info.settings.find("key_column");
-  return found != info.settings.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
-double samplingOf(const deploy::EndpointInfo& info) {
-  const auto found = info.settings.find("sampling");
-  return found != info.settings.end() && found->is_number() ? found->get<double>() : kDefaultSampling;
-}
-
-double retentionDaysOf(const deploy::EndpointInfo& info) {
-  const auto found = info.settings.find("log_retention_days");
-  return found != info.settings.end() && found->is_number() ? found->get<double>() : kDefaultRetentionDays;
-}
 
 ModelServer::Config serverConfig(const ServingSession::Options& options, const std::string& token) {
   ModelServer::Config config;
@@ -68,8 +49,8 @@ std::unique_ptr<ServingSession> ServingSession::fromProject(std::shared_ptr<cons
   config.name = info.name;
   config.id = info.id;
   config.variants = session->loadVariants(db, info);
-  config.keyColumn = keyColumnOf(info);
-  config.sampleRate = samplingOf(info);
+  config.keyColumn = info.keyColumn();
+  config.sampleRate = info.sampling();
   session->server_->addEndpoint(std::move(config));
   if (!session->project_->readOnly()) {
     session->log_ = std::make_unique<deploy::RequestLog>(session->project_->connect());
@@ -153,9 +134,9 @@ void ServingSession::housekeeping(std::stop_token stop) {
   store::Database db = project_->connect();
   double lastStep = steadySeconds();
   double nextTrim = steadySeconds() + 5.0;  // not in the first seconds: the server is warming up
-  double seenRetention = kDefaultRetentionDays;
+  double seenRetention = deploy::EndpointInfo::kDefaultLogRetentionDays;
   try {
-    seenRetention = retentionDaysOf(deploy::EndpointRegistry(db).get(endpoint_));
+    seenRetention = deploy::EndpointRegistry(db).get(endpoint_).logRetentionDays();
   } catch (const std::exception&) {  // a busy project: the first trim uses what it then reads
   }
   while (!stop.stop_requested()) {
@@ -182,10 +163,10 @@ void ServingSession::housekeeping(std::stop_token stop) {
       if (modified != seenModifiedAt_) {
         const auto info = endpoints.get(endpoint_);
         server_->setVariants(endpoint_, loadVariants(db, info));
-        server_->setRequestSettings(endpoint_, keyColumnOf(info), samplingOf(info));
+        server_->setRequestSettings(endpoint_, info.keyColumn(), info.sampling());
         seenModifiedAt_ = modified;  // only once all of it is applied: a failure is retried
         // A shorter retention takes effect now, not at the next hourly trim.
-        if (const double days = retentionDaysOf(info); days != std::exchange(seenRetention, days)) nextTrim = steadySeconds();
+        if (const double days = info.logRetentionDays(); days != std::exchange(seenRetention, days)) nextTrim = steadySeconds();
       }
     } catch (const std::exception&) {
       // A busy project or a version that fails to load: the server keeps its current variants
@@ -195,7 +176,7 @@ void ServingSession::housekeeping(std::stop_token stop) {
 }
 
 void ServingSession::trimLog(store::Database& db, deploy::EndpointRegistry& endpoints) {
-  const double days = retentionDaysOf(endpoints.get(endpoint_));
+  const double days = endpoints.get(endpoint_).logRetentionDays();
   if (!(days > 0.0)) return;
   const auto cutoff = std::chrono::system_clock::now() -
                       std::chrono::duration_cast<std::chrono::system_clock::duration>(std::chrono::duration<double, std::ratio<86400>>(days));
