@@ -1,6 +1,8 @@
 // lathe-studio: the desktop studio.
 #include <malloc.h>
 
+#include <clocale>
+
 #include <QApplication>
 #include <QDir>
 #include <QCommandLineParser>
@@ -16,6 +18,9 @@ int main(int argc, char* argv[]) {
   // back when freed (glibc would otherwise raise the threshold and keep freed buffers mapped).
   mallopt(M_MMAP_THRESHOLD, 128 * 1024);
   QApplication app(argc, argv);
+  // QApplication takes the user's locale for the C library too; the engine's readers (strtod in
+  // nlohmann's JSON lexer, among others) need "." as the decimal point whatever the UI language.
+  std::setlocale(LC_NUMERIC, "C");
   QApplication::setOrganizationName(QStringLiteral("Lathe"));
   QApplication::setApplicationName(QStringLiteral("Lathe Studio"));
   QApplication::setApplicationVersion(QString::fromLatin1(lathe::kVersion));

@@ -3,6 +3,8 @@
 // would and grabbing it once its jobs are done. Not installed; scripts/screenshots.sh runs it
 // under Xvfb so the pictures are what a user's X server shows.
 // Usage: lathe-screenshot-tour --language en|ko PROJECT.lathe OUTPUT_DIR
+#include <clocale>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QComboBox>
@@ -149,6 +151,9 @@ bool shootMonitor(MainWindow& window, qint64 creditVersion, const QString& path)
 
 int main(int argc, char* argv[]) {
   QApplication app(argc, argv);
+  // QApplication takes the user's locale for the C library too; the engine's readers (strtod in
+  // nlohmann's JSON lexer, among others) need "." as the decimal point whatever the UI language.
+  std::setlocale(LC_NUMERIC, "C");
   QApplication::setOrganizationName(QStringLiteral("Lathe"));
   QApplication::setApplicationName(QStringLiteral("Lathe Studio"));
   QCommandLineParser parser;

@@ -3,9 +3,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "engine/core/TextHash.h"
 #include "engine/data/ArffHeader.h"
 #include "engine/data/Column.h"
 #include "engine/data/ImportResult.h"
@@ -43,11 +43,6 @@ class ArffColumnBuilder {
   std::size_t rows() const noexcept { return rows_; }
 
  private:
-  // Heterogeneous lookup, so a level is found from a string_view without building a string.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
   void switchToFloat();
 
   const ArffAttribute& attribute_;
@@ -58,7 +53,7 @@ class ArffColumnBuilder {
   bool integral_ = false;
   std::vector<std::int32_t> codes_;   // nominal
   std::vector<std::string> levels_;
-  std::unordered_map<std::string, std::int32_t, Hash, std::equal_to<>> levelIndex_;
+  TextMap<std::int32_t> levelIndex_;  // found from a string_view without building a string
   std::size_t undeclaredCount_ = 0;
   std::string firstUndeclared_;
   ErrorLocation firstUndeclaredAt_;

@@ -1,5 +1,7 @@
 #include "engine/ml/XgboostBooster.h"
 
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 
 #include <nlohmann/json.hpp>
@@ -8,6 +10,29 @@
 #include "engine/ml/XgboostCall.h"
 
 namespace lathe::ml {
+namespace {
+
+// The proxy DMatrix an in-place prediction passes its data through. The call sets the proxy's
+// data, so each thread has its own; it is made once, because making one reads the cgroup's CPU
+// quota from /sys (XGBoost's GenericParameter), which costs more than a small batch's trees.
+class ThreadProxy {
+ public:
+  ThreadProxy() = default;
+  ~ThreadProxy() {
+    if (handle_) XGDMatrixFree(handle_);
+  }
+  ThreadProxy(const ThreadProxy&) = delete;
+  ThreadProxy& operator=(const ThreadProxy&) = delete;
+  DMatrixHandle get() {
+    if (!handle_) xgboostCall(XGProxyDMatrixCreate(&handle_), "XGProxyDMatrixCreate");
+    return handle_;
+  }
+
+ private:
+  DMatrixHandle handle_ = nullptr;
+};
+
+}  // namespace
 
 XgboostBooster::XgboostBooster(std::span<const DMatrixHandle> cache) {
   xgboostCall(XGBoosterCreate(cache.data(), cache.size(), &handle_), "XGBoosterCreate");
@@ -61,6 +86,27 @@ std::vector<float> XgboostBooster::predict(DMatrixHandle data) const {
   const float* result = nullptr;
   xgboostCall(XGBoosterPredictFromDMatrix(handle_, data, kConfig, &shape, &dims, &result),
               "XGBoosterPredictFromDMatrix");
+  std::size_t size = dims == 0 ? 0 : 1;
+  for (bst_ulong d = 0; d < dims; ++d) size *= shape[d];
+  return std::vector<float>(result, result + size);
+}
+
+std::vector<float> XgboostBooster::predictDense(std::span<const float> values, std::size_t rows, std::size_t cols) const {
+  // XGBoost's JSON reads NaN, as Python's json module writes it.
+  static constexpr const char* kConfig =
+      R"({"type": 0, "training": false, "iteration_begin": 0, "iteration_end": 0, "strict_shape": false, )"
+      R"("cache_id": 0, "missing": NaN})";
+  if (values.size() != rows * cols) throw Error(ErrorCode::Internal, "xgboost: the values are not rows x columns");
+  char array[200];
+  std::snprintf(array, sizeof array,
+                R"({"data": [%llu, true], "shape": [%zu, %zu], "strides": null, "typestr": "<f4", "version": 3})",
+                static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(values.data())), rows, cols);
+  thread_local ThreadProxy proxy;
+  const bst_ulong* shape = nullptr;
+  bst_ulong dims = 0;
+  const float* result = nullptr;
+  xgboostCall(XGBoosterPredictFromDense(handle_, array, kConfig, proxy.get(), &shape, &dims, &result),
+              "XGBoosterPredictFromDense");
   std::size_t size = dims == 0 ? 0 : 1;
   for (bst_ulong d = 0; d < dims; ++d) size *= shape[d];
   return std::vector<float>(result, result + size);

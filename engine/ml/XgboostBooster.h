@@ -31,6 +31,9 @@ class XgboostBooster {
   double evaluate(int iteration, DMatrixHandle data);
   // Normal prediction on all trees: rows (binary, regression) or rows x classes (softprob).
   std::vector<float> predict(DMatrixHandle data) const;
+  // The same from row-major floats (NaN: missing) without a DMatrix: XGBoost's in-place
+  // prediction, for small batches, where building a DMatrix costs more than the trees.
+  std::vector<float> predictDense(std::span<const float> values, std::size_t rows, std::size_t cols) const;
   // The first `rounds` boosting rounds as a new booster (early stopping keeps the best ones).
   XgboostBooster slice(int rounds) const;
 

@@ -10,8 +10,7 @@
 
 namespace lathe::ml {
 
-XgboostMatrix::XgboostMatrix(const FeatureMatrix& x, std::span<const double> labels, int threads,
-                             std::string_view what) {
+std::vector<float> XgboostMatrix::rowMajorValues(const FeatureMatrix& x, std::string_view what) {
   const std::size_t rows = x.rows();
   const std::size_t cols = x.cols();
   std::vector<float> values(rows * cols);
@@ -29,6 +28,14 @@ XgboostMatrix::XgboostMatrix(const FeatureMatrix& x, std::span<const double> lab
       values[r * cols + c] = static_cast<float>(v);
     }
   }
+  return values;
+}
+
+XgboostMatrix::XgboostMatrix(const FeatureMatrix& x, std::span<const double> labels, int threads,
+                             std::string_view what) {
+  const std::size_t rows = x.rows();
+  const std::size_t cols = x.cols();
+  const std::vector<float> values = rowMajorValues(x, what);
   xgboostCall(XGDMatrixCreateFromMat_omp(values.data(), rows, cols, std::numeric_limits<float>::quiet_NaN(),
                                          &handle_, threads),
               "XGDMatrixCreateFromMat");

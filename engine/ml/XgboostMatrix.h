@@ -1,6 +1,7 @@
 #pragma once
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include <xgboost/c_api.h>
 
@@ -20,6 +21,10 @@ class XgboostMatrix {
   XgboostMatrix& operator=(const XgboostMatrix&) = delete;
 
   DMatrixHandle handle() const noexcept { return handle_; }
+
+  // The features row-major as float, NaN for missing, as a DMatrix or an in-place prediction
+  // reads them; throws for an infinite value, naming the feature, the row and `what` data.
+  static std::vector<float> rowMajorValues(const FeatureMatrix& x, std::string_view what);
 
  private:
   DMatrixHandle handle_ = nullptr;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <numeric>
 #include <random>
 
@@ -270,8 +271,7 @@ std::vector<float> XgboostModel::rawPredict(const FeatureMatrix& x) const {
   if (x.rows() == 0) return {};
   std::vector<float> out;
   if (x.rows() <= kSmallBatchRows && smallBatchBooster_.valid()) {
-    const XgboostMatrix matrix(x, {}, 1, "prediction");
-    out = smallBatchBooster_.predict(matrix.handle());
+    out = smallBatchBooster_.predictDense(XgboostMatrix::rowMajorValues(x, "prediction"), x.rows(), x.cols());
   } else {
     const XgboostMatrix matrix(x, {}, parameters_.threads, "prediction");
     std::lock_guard lock(predictMutex_);
@@ -397,6 +397,10 @@ void XgboostModel::prepareSmallBatchBooster() {
   XgboostBooster copy(std::span<const DMatrixHandle>{});
   copy.load(booster_.save("ubj"));
   copy.setParam("nthread", "1");
+  // One prediction now, so that the booster configures itself here and not in the first
+  // requests' concurrent predictions.
+  const std::vector<float> missing(features_.size(), std::numeric_limits<float>::quiet_NaN());
+  copy.predictDense(missing, 1, features_.size());
   smallBatchBooster_ = std::move(copy);
 }
 

@@ -9,6 +9,7 @@
 #include "engine/jobs/ProgressSink.h"
 #include "engine/serve/RequestError.h"
 #include "engine/serve/RowsJsonHandler.h"
+#include "engine/serve/RowsJsonReader.h"
 
 namespace lathe::serve {
 namespace {
@@ -48,16 +49,21 @@ PredictRequest PredictRequest::parse(std::string_view body, std::string_view con
 }
 
 PredictRequest PredictRequest::fromJson(std::string_view body, const deploy::InputSchema& schema,
-                                        std::size_t maxRows, const std::string& keyColumn) {
+                                        std::size_t maxRows, const std::string& keyColumn, JsonParser parser) {
   if (body.empty()) throw RequestError(400, "empty body: send {\"rows\": [...]} or CSV with a header line");
-  auto columns = columnsFor(schema);
-  RowsJsonHandler handler(columns, keyColumn, maxRows);
-  nlohmann::json::sax_parse(body.begin(), body.end(), &handler);
-  handler.finish();
-  PredictRequest request;
-  request.table_ = finish(columns);
-  request.keys_ = handler.takeKeys();
-  return request;
+  const auto read = [&](auto&& parse) {
+    auto columns = columnsFor(schema);
+    RowsJsonHandler handler(columns, keyColumn, maxRows);
+    if (!parse(handler)) return std::optional<PredictRequest>();
+    handler.finish();
+    PredictRequest request;
+    request.table_ = finish(columns);
+    request.keys_ = handler.takeKeys();
+    return std::optional<PredictRequest>(std::move(request));
+  };
+  if (parser == JsonParser::Fast)
+    if (auto request = read([&](RowsJsonHandler& handler) { return RowsJsonReader::read(body, handler); })) return std::move(*request);
+  return std::move(*read([&](RowsJsonHandler& handler) { return nlohmann::json::sax_parse(body.begin(), body.end(), &handler); }));
 }
 
 PredictRequest PredictRequest::fromCsv(std::string_view body, const deploy::InputSchema& schema, std::size_t maxRows,

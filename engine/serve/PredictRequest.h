@@ -28,8 +28,12 @@ class PredictRequest {
   // be one of the schema's columns or an extra one the client sends only for that.
   static PredictRequest parse(std::string_view body, std::string_view contentType, const deploy::InputSchema& schema,
                               std::size_t maxRows, const std::string& keyColumn = {});
+  // Which parser reads a JSON body. Fast: simdjson, and nlohmann again for a body simdjson
+  // refuses or might read differently (RowsJsonReader says which). Reference: nlohmann alone,
+  // which the tests and the fuzz target hold the fast path to.
+  enum class JsonParser { Fast, Reference };
   static PredictRequest fromJson(std::string_view body, const deploy::InputSchema& schema, std::size_t maxRows,
-                                 const std::string& keyColumn = {});
+                                 const std::string& keyColumn = {}, JsonParser parser = JsonParser::Fast);
   static PredictRequest fromCsv(std::string_view body, const deploy::InputSchema& schema, std::size_t maxRows,
                                 const std::string& keyColumn = {});
 

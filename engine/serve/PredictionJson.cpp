@@ -1,5 +1,6 @@
 #include "engine/serve/PredictionJson.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -9,8 +10,9 @@ namespace lathe::serve {
 namespace {
 
 std::string quotedJson(std::string_view text) {
-  // Invalid UTF-8 (a label read from a legacy file) becomes U+FFFD rather than an exception.
-  return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  PredictionJson::appendString(out, text);
+  return out;
 }
 
 }  // namespace
@@ -39,7 +41,19 @@ void PredictionJson::appendNumber(std::string& out, double value) {
   out.append(buffer, result.ptr);
 }
 
-void PredictionJson::appendString(std::string& out, std::string_view text) { out += quotedJson(text); }
+void PredictionJson::appendString(std::string& out, std::string_view text) {
+  // Printable ASCII without a quote or a backslash needs no escaping: the common case, quoted
+  // here without building a JSON value (the request log writes every sampled cell this way).
+  const bool plain = std::all_of(text.begin(), text.end(), [](unsigned char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
+  if (plain) {
+    out += '"';
+    out += text;
+    out += '"';
+    return;
+  }
+  // Invalid UTF-8 (a label read from a legacy file) becomes U+FFFD rather than an exception.
+  out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 void PredictionJson::appendPrediction(std::string& out, std::size_t row) const {
   if (!classification()) {

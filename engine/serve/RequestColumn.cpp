@@ -62,11 +62,28 @@ void RequestColumn::setLabel(std::size_t row, std::string_view text) {
   if (type_ == ColumnType::Text) {
     texts_[row] = std::string(text);
   } else {
-    auto [it, added] = levelIndex_.try_emplace(std::string(text), static_cast<std::int32_t>(levels_.size()));
-    if (added) levels_.push_back(it->first);
-    codes_[row] = it->second;
+    codes_[row] = levelCode(text);
   }
   markPresent(row);
+}
+
+std::int32_t RequestColumn::levelCode(std::string_view text) {
+  // Up to kScannedLevels levels (the usual categorical column) a scan beats hashing each cell;
+  // past them the levels are indexed.
+  constexpr std::size_t kScannedLevels = 16;
+  if (levelIndex_.empty()) {
+    for (std::size_t i = 0; i < levels_.size(); ++i)
+      if (levels_[i] == text) return static_cast<std::int32_t>(i);
+    levels_.emplace_back(text);
+    if (levels_.size() > kScannedLevels)
+      for (std::size_t i = 0; i < levels_.size(); ++i) levelIndex_.emplace(levels_[i], static_cast<std::int32_t>(i));
+    return static_cast<std::int32_t>(levels_.size() - 1);
+  }
+  if (const auto found = levelIndex_.find(text); found != levelIndex_.end()) return found->second;
+  const auto code = static_cast<std::int32_t>(levels_.size());
+  levels_.emplace_back(text);
+  levelIndex_.emplace(levels_.back(), code);
+  return code;
 }
 
 void RequestColumn::setBool(std::size_t row, bool value) {

@@ -3,9 +3,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "engine/core/TextHash.h"
 #include "engine/data/Column.h"
 #include "engine/data/ColumnType.h"
 
@@ -44,6 +44,7 @@ class RequestColumn {
   [[noreturn]] void fail(std::size_t row, const std::string& why) const;
   void setFinite(std::size_t row, double value, std::string_view literal);
   void setLabel(std::size_t row, std::string_view text);
+  std::int32_t levelCode(std::string_view text);  // adds the level if it is new
   void markPresent(std::size_t row) { missing_[row] = 0; }
 
   std::string name_;
@@ -54,7 +55,7 @@ class RequestColumn {
   std::vector<std::uint8_t> bools_;
   std::vector<std::int32_t> codes_;
   std::vector<std::string> levels_;
-  std::unordered_map<std::string, std::int32_t> levelIndex_;
+  TextMap<std::int32_t> levelIndex_;  // filled once there are many levels
   std::vector<std::string> texts_;
 };
 

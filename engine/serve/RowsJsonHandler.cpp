@@ -1,5 +1,8 @@
 #include "engine/serve/RowsJsonHandler.h"
 
+#include <algorithm>
+#include <clocale>
+
 #include "engine/data/JsonErrorText.h"
 #include "engine/serve/RequestError.h"
 
@@ -47,8 +50,20 @@ bool RowsJsonHandler::scalarArrives(const char* what) {
   fail(kShape);
 }
 
-void RowsJsonHandler::rowKey(std::string value) {
-  if (!keyColumn_.empty() && (slot_ == kKeySlot || keyIsAlsoColumn_)) keys_.back() = std::move(value);
+void RowsJsonHandler::rowKey(std::string_view value) {
+  if (takesKey()) keys_.back() = std::string(value);
+}
+
+int RowsJsonHandler::slotOf(std::string_view name) {
+  if (position_ < rowOrder_.size()) {
+    const int guess = rowOrder_[position_];
+    if (guess >= 0 && columns_[static_cast<std::size_t>(guess)].name() == name) return guess;
+  }
+  const auto found = index_.find(name);
+  const int slot = found == index_.end() ? kNoSlot : found->second;
+  if (position_ >= rowOrder_.size()) rowOrder_.resize(position_ + 1, kNoSlot);
+  rowOrder_[position_] = slot;
+  return slot;
 }
 
 bool RowsJsonHandler::null() {
@@ -67,29 +82,46 @@ bool RowsJsonHandler::boolean(bool value) {
 bool RowsJsonHandler::number_integer(number_integer_t value) {
   if (skipDepth_ > 0 || !scalarArrives("a number")) return true;
   if (slot_ >= 0) columns_[static_cast<std::size_t>(slot_)].setInteger(rows_, value);
-  rowKey(std::to_string(value));
+  if (takesKey()) rowKey(std::to_string(value));
   return true;
 }
 
 bool RowsJsonHandler::number_unsigned(number_unsigned_t value) {
   if (skipDepth_ > 0 || !scalarArrives("a number")) return true;
   if (slot_ >= 0) columns_[static_cast<std::size_t>(slot_)].setUnsigned(rows_, value);
-  rowKey(std::to_string(value));
+  if (takesKey()) rowKey(std::to_string(value));
   return true;
 }
 
 bool RowsJsonHandler::number_float(number_float_t value, const string_t& literal) {
-  if (skipDepth_ > 0 || !scalarArrives("a number")) return true;
-  if (slot_ >= 0) columns_[static_cast<std::size_t>(slot_)].setDouble(rows_, value, literal);
-  rowKey(literal);
+  // nlohmann hands over the number's text with the C library's decimal point (it rewrites "."
+  // for strtod): put the client's "." back, so that a label or key reads as the client sent it.
+  const char point = *std::localeconv()->decimal_point;
+  if (point == '.') {
+    floatText(value, literal);
+  } else {
+    std::string text = literal;
+    std::replace(text.begin(), text.end(), point, '.');
+    floatText(value, text);
+  }
   return true;
 }
 
+void RowsJsonHandler::floatText(double value, std::string_view literal) {
+  if (skipDepth_ > 0 || !scalarArrives("a number")) return;
+  if (slot_ >= 0) columns_[static_cast<std::size_t>(slot_)].setDouble(rows_, value, literal);
+  rowKey(literal);
+}
+
 bool RowsJsonHandler::string(string_t& value) {
-  if (skipDepth_ > 0 || !scalarArrives("a string")) return true;
+  stringText(value);
+  return true;
+}
+
+void RowsJsonHandler::stringText(std::string_view value) {
+  if (skipDepth_ > 0 || !scalarArrives("a string")) return;
   if (slot_ >= 0) columns_[static_cast<std::size_t>(slot_)].setString(rows_, value);
   rowKey(value);
-  return true;
 }
 
 bool RowsJsonHandler::binary(binary_t&) { fail(kShape); }
@@ -112,6 +144,7 @@ bool RowsJsonHandler::start_object(std::size_t) {
       for (auto& column : columns_) column.addRow();
       if (!keyColumn_.empty()) keys_.emplace_back();
       state_ = State::Row;
+      position_ = 0;
       return true;
     case State::Row: failCell("an object");
     case State::Done: break;
@@ -120,27 +153,32 @@ bool RowsJsonHandler::start_object(std::size_t) {
 }
 
 bool RowsJsonHandler::key(string_t& value) {
-  if (skipDepth_ > 0) return true;
+  keyText(value);
+  return true;
+}
+
+void RowsJsonHandler::keyText(std::string_view value) {
+  if (skipDepth_ > 0) return;
   if (state_ == State::Top) {
     expectRows_ = value == "rows";
     if (expectRows_ && sawRows_) fail("\"rows\" is given twice");
-    return true;
+    return;
   }
   // State::Row: the only other state with keys.
   keyIsAlsoColumn_ = !keyColumn_.empty() && value == keyColumn_;
-  const auto found = index_.find(value);
-  if (found == index_.end()) {
+  const int slot = slotOf(value);
+  ++position_;
+  if (slot == kNoSlot) {
     if (!keyIsAlsoColumn_)
       fail("row " + std::to_string(rows_) + ": unknown column \"" + data::printableJsonText(value) + "\"");
     slot_ = kKeySlot;
     keyIsAlsoColumn_ = false;
-    return true;
+    return;
   }
-  slot_ = found->second;
+  slot_ = slot;
   std::size_t& seen = lastSeen_[static_cast<std::size_t>(slot_)];
-  if (seen == rows_ + 1) fail("row " + std::to_string(rows_) + ": column \"" + value + "\" is given twice");
+  if (seen == rows_ + 1) fail("row " + std::to_string(rows_) + ": column \"" + std::string(value) + "\" is given twice");
   seen = rows_ + 1;
-  return true;
 }
 
 bool RowsJsonHandler::end_object() {

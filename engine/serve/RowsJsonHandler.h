@@ -2,11 +2,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "engine/core/TextHash.h"
 #include "engine/serve/RequestColumn.h"
 
 namespace lathe::serve {
@@ -15,6 +15,8 @@ namespace lathe::serve {
 // columns, never building the JSON tree: a million tiny rows cost nothing before the row limit
 // stops them, and a 10,000-row batch is read without a node per cell. Other top-level keys are
 // skipped (room for later fields). Problems throw RequestError naming the row and column.
+// nlohmann's parser calls the overrides below; RowsJsonReader (simdjson, the fast path) calls the
+// same events, with text as views, so both paths decide every body the same way.
 class RowsJsonHandler final : public nlohmann::json_sax<nlohmann::json> {
  public:
   // `columns`: the schema's columns, filled here. `keyColumn` (may be empty): the column whose
@@ -27,6 +29,11 @@ class RowsJsonHandler final : public nlohmann::json_sax<nlohmann::json> {
   std::vector<std::optional<std::string>> takeKeys() { return std::move(keys_); }
   // Throws for a body without "rows", an empty batch, or a schema column no row gave.
   void finish() const;
+
+  // The events that carry text, as views; the overrides below call them too.
+  void keyText(std::string_view value);
+  void stringText(std::string_view value);
+  void floatText(double value, std::string_view literal);
 
   bool null() override;
   bool boolean(bool value) override;
@@ -49,11 +56,16 @@ class RowsJsonHandler final : public nlohmann::json_sax<nlohmann::json> {
 
   // A scalar arrived: where does it go? False when it is skipped (an ignored top-level key).
   bool scalarArrives(const char* what);
-  void rowKey(std::string value);
+  // Whether the value now arriving is the row's key.
+  bool takesKey() const noexcept { return !keyColumn_.empty() && (slot_ == kKeySlot || keyIsAlsoColumn_); }
+  void rowKey(std::string_view value);
+  // The schema column named `name` (kNoSlot if none), trying first the one the previous row had
+  // at this position: clients send every row's keys in the same order.
+  int slotOf(std::string_view name);
   [[noreturn]] void failCell(const char* what) const;
 
   std::vector<RequestColumn>& columns_;
-  std::unordered_map<std::string, int> index_;
+  TextMap<int> index_;
   std::string keyColumn_;
   std::size_t maxRows_;
 
@@ -64,6 +76,8 @@ class RowsJsonHandler final : public nlohmann::json_sax<nlohmann::json> {
   int slot_ = kNoSlot;       // the column the next value in a row belongs to
   bool keyIsAlsoColumn_ = false;
   std::size_t rows_ = 0;
+  std::size_t position_ = 0;      // keys so far in the current row
+  std::vector<int> rowOrder_;     // per key position: the slot the last row had there
   std::vector<std::size_t> lastSeen_;  // per column: 1 + the last row that gave it (0: never)
   std::vector<std::optional<std::string>> keys_;
 };

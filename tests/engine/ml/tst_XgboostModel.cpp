@@ -285,6 +285,26 @@ class tst_XgboostModel : public QObject {
     QVERIFY2(right >= predicted.size() * 9 / 10, qPrintable(QString::number(right)));
   }
 
+  // Batches up to 256 rows are predicted in place (no DMatrix; the model server's path), larger
+  // ones through a DMatrix: the two give the same floats, missing values included.
+  void smallBatchesPredictExactlyAsLargeOnes() {
+    TrainingData holey = cancer_;
+    for (std::size_t c = 0; c < holey.x.cols(); ++c)
+      for (std::size_t r = c % 5; r < holey.x.rows(); r += 5) holey.x.at(r, c) = NAN;
+    auto xgb = model({{"n_estimators", 25}});
+    mltest::QuietContext quiet;
+    xgb->fit(holey, quiet.context);
+    const auto whole = xgb->predictProba(holey.x);  // 569 rows: one DMatrix
+    QCOMPARE(whole.rows, std::size_t(569));
+    for (std::size_t start = 0; start < holey.x.rows(); start += 100) {
+      std::vector<std::size_t> rows(std::min<std::size_t>(100, holey.x.rows() - start));
+      std::iota(rows.begin(), rows.end(), start);
+      const auto part = xgb->predictProba(holey.x.selectRows(rows));
+      for (std::size_t r = 0; r < rows.size(); ++r)  // exactly: QCOMPARE on doubles is fuzzy
+        QVERIFY2(part.at(r, 1) == whole.at(start + r, 1), qPrintable(QString::number(start + r)));
+    }
+  }
+
   void saveLoadGivesIdenticalPredictions() {
     const auto wine = mltest::loadTraining("wine.csv", "cultivar");
     for (const auto& data : {cancer_, wine}) {
