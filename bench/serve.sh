@@ -16,7 +16,8 @@
 #   4. the kill test, twice (kill -9, then SIGTERM): under load the server is stopped at
 #      KILL_SECONDS*0.4 and started again on the same port at once, the load carrying on; then
 #      PRAGMA quick_check, `lathe endpoint show`, and the 2xx answers the client got from the
-#      stopped server against the rows its request log holds.
+#      stopped server against the rows the request log holds for it (none may be missing: what
+#      the killed server had not committed is in its journal, written by the restarted one).
 # Prints a summary table (exit 1 when a target is missed); everything is kept in WORK_DIR
 # (default build/bench-data/serve).
 # lathe and Flask get the same cores (nproc); wrk runs on them too.

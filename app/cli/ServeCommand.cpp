@@ -49,6 +49,8 @@ int runServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
   out << "serving " << session->endpoint() << " at " << session->predictUrl() << '\n'
       << "token: " << session->token() << '\n'
       << "stop with Ctrl-C" << std::endl;
+  if (const auto recovered = session->recoveredLogRecords())
+    out << "logged " << recovered << " requests a killed server had answered (from its journal)" << std::endl;
   int received = 0;
   sigwait(&signals, &received);
   session->stop();

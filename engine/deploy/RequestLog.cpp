@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <vector>
 
 #include "engine/store/Statement.h"
 #include "engine/store/StoreError.h"
@@ -14,9 +15,13 @@ namespace lathe::deploy {
 
 RequestLog::RequestLog(store::Database db) : RequestLog(std::move(db), Options{}) {}
 
-RequestLog::RequestLog(store::Database db, Options options) : db_(std::move(db)), options_(options) {
+RequestLog::RequestLog(store::Database db, Options options) : db_(std::move(db)), options_(std::move(options)) {
   if (options_.queueCapacity == 0) options_.queueCapacity = 1;
   if (options_.batchSize == 0) options_.batchSize = 1;
+  if (!options_.journalFor.empty()) {
+    recover();
+    journal_ = std::make_unique<RequestJournal>(options_.journalFor);
+  }
   thread_ = std::thread([this] { run(); });
 }
 
@@ -27,6 +32,40 @@ RequestLog::~RequestLog() {
   }
   wake_.notify_all();
   thread_.join();
+  if (!journal_) return;
+  // Everything is written (or failed): the journal's files go, then their rows.
+  const std::string names[] = {journal_->name(0), journal_->name(1)};
+  journal_.reset();
+  try {
+    for (const auto& name : names) db_.prepare("DELETE FROM request_journal WHERE name = ?1").bind(1, name).run();
+  } catch (const std::exception&) {  // a row left behind names no file: harmless
+  }
+}
+
+void RequestLog::recover() {
+  std::vector<RequestJournal::Leftover> leftovers;
+  try {
+    leftovers = RequestJournal::leftovers(options_.journalFor, db_);
+  } catch (const std::exception& e) {  // left for the next start; the server serves anyway
+    lastError_ = std::string("request journals: ") + e.what();
+  }
+  for (auto& leftover : leftovers) {
+    try {
+      if (!leftover.missing.empty()) {
+        // One transaction: the records, and the journal's count saying they are in.
+        store::Transaction transaction(db_);
+        std::deque<Queued> batch;
+        for (auto& record : leftover.missing) batch.push_back({std::move(record), std::nullopt});
+        write(batch);
+        RequestJournal::markCommitted(db_, leftover.name, {0, leftover.generation, leftover.records - 1});
+        transaction.commit();
+        counts_.recovered += leftover.missing.size();
+      }
+      RequestJournal::forget(leftover, db_);
+    } catch (const std::exception& e) {  // left for the next start; the server serves anyway
+      lastError_ = std::string("request journal ") + leftover.name + ": " + e.what();
+    }
+  }
 }
 
 bool RequestLog::append(Record record) noexcept {
@@ -37,9 +76,16 @@ bool RequestLog::append(Record record) noexcept {
       ++counts_.dropped;
       return false;
     }
+    // Journaled before it is queued, so that it outlives the process from now on.
+    std::optional<RequestJournal::Position> journaled;
     try {
-      queue_.push_back(std::move(record));
+      if (journal_) {
+        journaled = journal_->append(record);
+        if (!journaled) lastError_ = "request journal: a write failed (is the disk full?); records are kept in memory only";
+      }
+      queue_.push_back({std::move(record), journaled});
     } catch (...) {  // out of memory: a record lost is better than a server down
+      if (journaled) journal_->done(*journaled);
       ++counts_.dropped;
       return false;
     }
@@ -94,7 +140,7 @@ void RequestLog::run() {
       continue;
     }
     // Take one batch and write it unlocked, so append() never waits for the disk.
-    std::deque<Record> batch;
+    std::deque<Queued> batch;
     const std::size_t n = std::min(queue_.size(), options_.batchSize);
     for (std::size_t i = 0; i < n; ++i) {
       batch.push_back(std::move(queue_.front()));
@@ -112,20 +158,26 @@ void RequestLog::run() {
     lock.lock();
     counts_.written += written;
     counts_.failed += n - written;
+    if (journal_)
+      for (const Queued& q : batch)
+        if (q.journaled) journal_->done(*q.journaled);
     if (!error.empty()) lastError_ = error;
     finished_ += n;
     done_.notify_all();
   }
 }
 
-std::size_t RequestLog::write(std::deque<Record>& batch) {
+std::size_t RequestLog::write(std::deque<Queued>& batch) {
   store::Transaction transaction(db_);
   store::Statement insert = db_.prepare(
       "INSERT INTO request_log (endpoint_id, variant, at, status, latency_ms, \"rows\", input, output) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   std::size_t written = 0;
   std::string skipped;
-  for (const Record& r : batch) {
+  std::optional<RequestJournal::Position> last[2];  // per journal file, its last record here
+  for (const Queued& q : batch) {
+    const Record& r = q.record;
+    if (q.journaled) last[q.journaled->file] = q.journaled;
     insert.bind(1, r.endpointId).bind(2, r.variant).bind(3, formatTime(r.at)).bind(4, r.status);
     insert.bind(5, r.latencyMs).bind(6, r.rows);
     if (r.input) insert.bind(7, *r.input);
@@ -144,6 +196,9 @@ std::size_t RequestLog::write(std::deque<Record>& batch) {
     }
     insert.reset();
   }
+  // The journal's names are read unlocked: they never change while the log lives.
+  for (int f = 0; f < 2; ++f)
+    if (last[f]) RequestJournal::markCommitted(db_, journal_->name(f), *last[f]);
   transaction.commit();
   if (!skipped.empty()) {
     const std::lock_guard lock(mutex_);

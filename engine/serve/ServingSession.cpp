@@ -53,7 +53,10 @@ std::unique_ptr<ServingSession> ServingSession::fromProject(std::shared_ptr<cons
   config.sampleRate = info.sampling();
   session->server_->addEndpoint(std::move(config));
   if (!session->project_->readOnly()) {
-    session->log_ = std::make_unique<deploy::RequestLog>(session->project_->connect());
+    // Journaled: a killed server's answered requests reach the log when it starts again.
+    deploy::RequestLog::Options logOptions;
+    logOptions.journalFor = session->project_->path();
+    session->log_ = std::make_unique<deploy::RequestLog>(session->project_->connect(), logOptions);
     session->server_->setRequestHook([log = session->log_.get()](RequestEvent&& event) {
       if (event.variant.empty()) return;  // refused before a variant was chosen: not a variant's traffic
       log->append({event.endpointId, std::move(event.variant), event.at, event.status, event.latencyMs,
@@ -197,6 +200,7 @@ Endpoint::Snapshot ServingSession::snapshot() const { return server_->snapshot(e
 
 std::uint64_t ServingSession::loggedRequests() const { return log_ ? log_->counts().written : 0; }
 std::uint64_t ServingSession::droppedLogRecords() const { return log_ ? log_->counts().dropped : 0; }
+std::uint64_t ServingSession::recoveredLogRecords() const { return log_ ? log_->counts().recovered : 0; }
 std::string ServingSession::logError() const { return log_ ? log_->lastError() : std::string(); }
 
 }  // namespace lathe::serve

@@ -58,6 +58,8 @@ class ServingSession {
   // Requests logged, dropped and failed so far (all 0 without a project).
   std::uint64_t loggedRequests() const;
   std::uint64_t droppedLogRecords() const;
+  // Answered requests a killed server left in its journal, written to the log at this start.
+  std::uint64_t recoveredLogRecords() const;
   std::string logError() const;
 
  private:

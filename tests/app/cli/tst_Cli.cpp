@@ -166,7 +166,7 @@ class tst_Cli : public QObject {
     QCOMPARE(kpi.value(str("target")).toDouble(), 0.25);
     const QJsonObject costs = empty.value(str("costs")).toObject();
     for (const char* key : {"tp", "fp", "fn", "tn"}) QVERIFY2(costs.value(QLatin1String(key)).isNull(), key);
-    QCOMPARE(empty.value(str("format")).toInt(), 4);  // format 4: monitoring (baselines, schedules, runs, retraining)
+    QCOMPARE(empty.value(str("format")).toInt(), 5);  // format 5: the request journal's counts (after 4: monitoring)
     QCOMPARE(empty.value(str("read_only")).toBool(), false);
     QCOMPARE(empty.value(str("datasets")).toArray().size(), 0);
     QCOMPARE(empty.value(str("runs")).toInt(), 0);

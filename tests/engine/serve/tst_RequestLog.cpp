@@ -67,7 +67,7 @@ class tst_RequestLog : public QObject {
       ::close(progress[0]);
       try {
         auto project = store::Project::open(path_);
-        RequestLog log(project->connect(), {100000, 500, std::chrono::milliseconds(5)});
+        RequestLog log(project->connect(), {100000, 500, std::chrono::milliseconds(5), {}});
         for (int i = 0;; ++i) {
           log.append(record(endpoint_, i, i % 3 == 0));
           if (i % 2000 == 1999) {
@@ -156,7 +156,7 @@ class tst_RequestLog : public QObject {
     auto project = store::Project::open(path_);
     // Another connection holds the write lock, so the log's writer waits on it (busy timeout).
     project->db().execute("BEGIN IMMEDIATE");
-    RequestLog log(project->connect(), {1000, 100, std::chrono::milliseconds(10)});
+    RequestLog log(project->connect(), {1000, 100, std::chrono::milliseconds(10), {}});
     const auto start = Clock::now();
     int accepted = 0;
     for (int i = 0; i < 20000; ++i) accepted += log.append(record(endpoint_, i)) ? 1 : 0;
@@ -175,7 +175,7 @@ class tst_RequestLog : public QObject {
   void theDestructorWritesWhatIsQueued() {
     auto project = store::Project::open(path_);
     {
-      RequestLog log(project->connect(), {100000, 1000, std::chrono::milliseconds(1000)});
+      RequestLog log(project->connect(), {100000, 1000, std::chrono::milliseconds(1000), {}});
       for (int i = 0; i < 3000; ++i) log.append(record(endpoint_, i));
     }
     QCOMPARE(count(project->db()), std::int64_t(3000));
