@@ -13,9 +13,9 @@
 #include <QtTest>
 
 #include "engine/deploy/RequestJournal.h"
+#include "../EndpointProject.h"
 #include "engine/deploy/RequestLog.h"
 #include "engine/store/Project.h"
-#include "engine/store/Timestamp.h"
 
 using namespace lathe;
 using deploy::RequestJournal;
@@ -57,11 +57,7 @@ class tst_RequestJournal : public QObject {
   void init() {
     dir_ = std::make_unique<QTemporaryDir>();
     path_ = dir_->filePath("log.lathe").toStdString();
-    auto project = store::Project::create(path_, store::ProjectInfo{"Log", {}, {}, {}, {}, {}, {}});
-    const std::string now = store::timestampNow();
-    project->db().execute("INSERT INTO endpoint (name, token, created_at, modified_at) VALUES ('e', 't', '" + now +
-                          "', '" + now + "')");
-    endpoint_ = project->db().lastInsertId();
+    endpoint_ = enginetest::createProjectWithEndpoint(path_);
   }
 
   // First: fork() is safest before any thread of this process has run.
