@@ -151,9 +151,7 @@ bool shootMonitor(MainWindow& window, qint64 creditVersion, const QString& path)
 
 int main(int argc, char* argv[]) {
   QApplication app(argc, argv);
-  // QApplication takes the user's locale for the C library too; the engine's readers (strtod in
-  // nlohmann's JSON lexer, among others) need "." as the decimal point whatever the UI language.
-  std::setlocale(LC_NUMERIC, "C");
+  std::setlocale(LC_NUMERIC, "C");  // "." for the engine's readers, as the studio's main() says
   QApplication::setOrganizationName(QStringLiteral("Lathe"));
   QApplication::setApplicationName(QStringLiteral("Lathe Studio"));
   QCommandLineParser parser;

@@ -285,7 +285,11 @@ void RequestJournal::forget(Leftover& leftover, store::Database& db) {
   ::unlink(leftover.path.c_str());
   if (leftover.fd >= 0) ::close(leftover.fd);
   leftover.fd = -1;
-  db.prepare("DELETE FROM request_journal WHERE name = ?1").bind(1, leftover.name).run();
+  forgetCount(db, leftover.name);
+}
+
+void RequestJournal::forgetCount(store::Database& db, const std::string& name) {
+  db.prepare("DELETE FROM request_journal WHERE name = ?1").bind(1, name).run();
 }
 
 }  // namespace lathe::deploy

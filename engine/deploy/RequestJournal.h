@@ -76,6 +76,8 @@ class RequestJournal {
   // After the leftover's records are committed with markCommitted(…, records - 1): removes the
   // file and its request_journal row.
   static void forget(Leftover& leftover, store::Database& db);
+  // Removes the request_journal row of the journal file `name` (once the file is gone).
+  static void forgetCount(store::Database& db, const std::string& name);
 
  private:
   void empty(int file);

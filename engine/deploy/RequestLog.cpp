@@ -37,7 +37,7 @@ RequestLog::~RequestLog() {
   const std::string names[] = {journal_->name(0), journal_->name(1)};
   journal_.reset();
   try {
-    for (const auto& name : names) db_.prepare("DELETE FROM request_journal WHERE name = ?1").bind(1, name).run();
+    for (const auto& name : names) RequestJournal::forgetCount(db_, name);
   } catch (const std::exception&) {  // a row left behind names no file: harmless
   }
 }

@@ -32,6 +32,13 @@ class ThreadProxy {
   DMatrixHandle handle_ = nullptr;
 };
 
+// A prediction copied out of XGBoost's buffer (valid only until its next call on this thread).
+std::vector<float> copied(const bst_ulong* shape, bst_ulong dims, const float* result) {
+  std::size_t size = dims == 0 ? 0 : 1;
+  for (bst_ulong d = 0; d < dims; ++d) size *= shape[d];
+  return std::vector<float>(result, result + size);
+}
+
 }  // namespace
 
 XgboostBooster::XgboostBooster(std::span<const DMatrixHandle> cache) {
@@ -86,9 +93,7 @@ std::vector<float> XgboostBooster::predict(DMatrixHandle data) const {
   const float* result = nullptr;
   xgboostCall(XGBoosterPredictFromDMatrix(handle_, data, kConfig, &shape, &dims, &result),
               "XGBoosterPredictFromDMatrix");
-  std::size_t size = dims == 0 ? 0 : 1;
-  for (bst_ulong d = 0; d < dims; ++d) size *= shape[d];
-  return std::vector<float>(result, result + size);
+  return copied(shape, dims, result);
 }
 
 std::vector<float> XgboostBooster::predictDense(std::span<const float> values, std::size_t rows, std::size_t cols) const {
@@ -107,9 +112,7 @@ std::vector<float> XgboostBooster::predictDense(std::span<const float> values, s
   const float* result = nullptr;
   xgboostCall(XGBoosterPredictFromDense(handle_, array, kConfig, proxy.get(), &shape, &dims, &result),
               "XGBoosterPredictFromDense");
-  std::size_t size = dims == 0 ? 0 : 1;
-  for (bst_ulong d = 0; d < dims; ++d) size *= shape[d];
-  return std::vector<float>(result, result + size);
+  return copied(shape, dims, result);
 }
 
 XgboostBooster XgboostBooster::slice(int rounds) const {

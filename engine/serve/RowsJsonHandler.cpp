@@ -1,8 +1,5 @@
 #include "engine/serve/RowsJsonHandler.h"
 
-#include <algorithm>
-#include <clocale>
-
 #include "engine/data/JsonErrorText.h"
 #include "engine/serve/RequestError.h"
 
@@ -94,16 +91,7 @@ bool RowsJsonHandler::number_unsigned(number_unsigned_t value) {
 }
 
 bool RowsJsonHandler::number_float(number_float_t value, const string_t& literal) {
-  // nlohmann hands over the number's text with the C library's decimal point (it rewrites "."
-  // for strtod): put the client's "." back, so that a label or key reads as the client sent it.
-  const char point = *std::localeconv()->decimal_point;
-  if (point == '.') {
-    floatText(value, literal);
-  } else {
-    std::string text = literal;
-    std::replace(text.begin(), text.end(), point, '.');
-    floatText(value, text);
-  }
+  floatText(value, literal);
   return true;
 }
 
